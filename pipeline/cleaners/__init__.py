@@ -1,0 +1,169 @@
+"""The cleaning chain: named steps run in a fixed order on each article.
+
+Every step that changes the text is recorded (step, before, after), and the
+findings each step reports are kept with the document, so every change the
+cleaner makes can be shown to an editor (``explain``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from pipeline.cleaners.boilerplate import strip_boilerplate, strip_comment_blocks, strip_link_lists
+from pipeline.cleaners.normalize import normalize_text
+from pipeline.cleaners.pinyin import remove_pinyin_annotations
+from pipeline.cleaners.repeats import drop_repeated_body, drop_title_echoes, take_title
+from pipeline.cleaners.rules import load_boilerplate, load_spin_rules
+from pipeline.cleaners.script import OPENCC_CONFIG, to_simplified
+from pipeline.cleaners.spin import restore_spun_words
+from pipeline.record import Document
+
+
+@dataclass(frozen=True)
+class CleanerConfig:
+    """Which steps run; each field is named after its step.
+
+    - normalize_text: line ends, spaces, zero-width characters (NFC only:
+      full-width punctuation stays).
+    - remove_pinyin_annotations: 訪問(wèn) → 訪問 when wèn is a reading of 問.
+    - to_simplified: OpenCC ``tw2s``.
+    - strip_comment_blocks, strip_boilerplate, strip_link_lists: site chrome,
+      by the rules of ``boilerplate_rules`` (default: the shipped table).
+    - take_title, drop_title_echoes, drop_repeated_body: the title and the
+      repeats of it and of the body.
+    - restore_spun_words: by the rules of ``spin_rules``.
+    """
+
+    normalize_text: bool = True
+    remove_pinyin_annotations: bool = True
+    to_simplified: bool = True
+    strip_comment_blocks: bool = True
+    strip_boilerplate: bool = True
+    strip_link_lists: bool = True
+    take_title: bool = True
+    drop_title_echoes: bool = True
+    drop_repeated_body: bool = True
+    restore_spun_words: bool = True
+    boilerplate_rules: Path | None = None
+    spin_rules: Path | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    step: str
+    before: str
+    after: str
+
+
+@dataclass
+class Cleaned:
+    title: str | None
+    text: str
+    alternative_titles: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class _State:
+    doc: Document
+    text: str
+    title: str | None
+    alternatives: list[str] = field(default_factory=list)
+
+
+class Cleaner:
+    """Owns the loaded rule tables for one run and cleans documents with them."""
+
+    def __init__(self, config: CleanerConfig | None = None) -> None:
+        self.config = config or CleanerConfig()
+        self.line_rules, self.comment_rules = load_boilerplate(self.config.boilerplate_rules)
+        self.spin_rules = load_spin_rules(self.config.spin_rules)
+        self.steps: list[tuple[str, Callable[[_State], None]]] = [
+            ("normalize_text", self._normalize),
+            ("remove_pinyin_annotations", self._pinyin),
+            ("to_simplified", self._simplify),
+            ("strip_comment_blocks", self._comments),
+            ("strip_boilerplate", self._boilerplate),
+            ("strip_link_lists", self._link_lists),
+            ("take_title", self._title),
+            ("drop_title_echoes", self._echoes),
+            ("drop_repeated_body", self._repeats),
+            ("restore_spun_words", self._spin),
+        ]
+        names = {f.name for f in fields(CleanerConfig)}
+        assert all(name in names for name, _ in self.steps)
+
+    def clean(self, doc: Document) -> Cleaned:
+        state = _State(doc=doc, text=doc.text, title=doc.title or doc.metadata.get("declared_title"))
+        changes: list[Change] = []
+        for name, run in self.steps:
+            if not getattr(self.config, name):
+                continue
+            before = state.text
+            start = len(doc.findings)
+            run(state)
+            for i in range(start, len(doc.findings)):
+                if doc.findings[i].step is None:
+                    finding = doc.findings[i]
+                    doc.findings[i] = type(finding)(finding.kind, finding.message, name)
+            if state.text != before:
+                changes.append(Change(name, before, state.text))
+        return Cleaned(state.title, state.text.strip(), state.alternatives, changes)
+
+    # Each step reads and updates the state; notes go to the document.
+
+    def _normalize(self, s: _State) -> None:
+        s.text = normalize_text(s.text)
+        s.title = normalize_text(s.title) if s.title else s.title
+
+    def _pinyin(self, s: _State) -> None:
+        removed: list[str] = []
+
+        def on_removed(char: str, syllable: str) -> None:
+            removed.append(f"{char}({syllable})")
+
+        s.text = remove_pinyin_annotations(s.text, on_removed)
+        s.title = remove_pinyin_annotations(s.title, on_removed) if s.title else s.title
+        if removed:
+            sample = "、".join(dict.fromkeys(removed))
+            s.doc.note(
+                "pinyin_annotation",
+                f"removed {len(removed)} pinyin annotations: {_clip(sample, 80)}",
+            )
+
+    def _simplify(self, s: _State) -> None:
+        s.text, lines = to_simplified(s.text)
+        if lines:
+            s.doc.note(
+                "traditional_script",
+                f"converted {lines} lines from Traditional to Simplified (OpenCC {OPENCC_CONFIG})",
+            )
+        s.title = to_simplified(s.title)[0] if s.title else s.title
+
+    def _comments(self, s: _State) -> None:
+        s.text = strip_comment_blocks(s.text, self.comment_rules, s.doc.note)
+
+    def _boilerplate(self, s: _State) -> None:
+        s.text = strip_boilerplate(s.text, self.line_rules, s.doc.note)
+
+    def _link_lists(self, s: _State) -> None:
+        s.text = strip_link_lists(s.text, s.doc.note)
+
+    def _title(self, s: _State) -> None:
+        s.text, s.title, s.alternatives = take_title(s.text, s.title, s.doc.note)
+
+    def _echoes(self, s: _State) -> None:
+        s.text = drop_title_echoes(s.text, [t for t in [s.title, *s.alternatives] if t], s.doc.note)
+
+    def _repeats(self, s: _State) -> None:
+        s.text = drop_repeated_body(s.text, s.doc.note)
+
+    def _spin(self, s: _State) -> None:
+        s.text = restore_spun_words(s.text, self.spin_rules, s.doc.note)
+        s.title = restore_spun_words(s.title, self.spin_rules, s.doc.note) if s.title else s.title
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,99 @@
+"""Site chrome around the article: comment threads, info lines, link lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pipeline.cleaners.rules import CommentRules, LineRule
+
+Note = Callable[[str, str], None]
+
+_BULLET = re.compile(r"^[•·▪●◆◇■□○\-*]\s*")
+_SENTENCE_END = re.compile(r"[。！？!?；;，,]")
+
+
+def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
+    """Remove reader comment threads: from a 精彩评论-style heading through
+    the commenters' lines, dates and 写评论 prompts that follow it."""
+    lines = text.split("\n")
+    keep: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not rules.start.search(lines[i]):
+            keep.append(lines[i])
+            i += 1
+            continue
+        start = i
+        i += 1
+        while i < len(lines):
+            line = lines[i]
+            if not line:
+                i += 1
+            elif any(p.search(line) for p in rules.inside):
+                i += 1
+            elif rules.author.search(line):
+                i += 1
+                # the commenter's text follows their name line
+                if (
+                    i < len(lines)
+                    and lines[i]
+                    and not rules.author.search(lines[i])
+                    and not rules.start.search(lines[i])
+                ):
+                    i += 1
+            else:
+                break
+        removed = [line for line in lines[start:i] if line]
+        note(
+            "comment_block",
+            f"removed a comment block of {len(removed)} lines starting 「{removed[0]}」",
+        )
+    return "\n".join(keep)
+
+
+def strip_boilerplate(text: str, rules: Sequence[LineRule], note: Note) -> str:
+    """Remove lines that a rule of ``boilerplate.yaml`` recognises as chrome."""
+    keep = []
+    for line in text.split("\n"):
+        rule = next(
+            (r for r in rules if line and len(line) <= r.max_chars and r.pattern.search(line)),
+            None,
+        )
+        if rule is None:
+            keep.append(line)
+        else:
+            note("boilerplate", f"removed {rule.name} line 「{_clip(line)}」")
+    return "\n".join(keep)
+
+
+def strip_link_lists(text: str, note: Note) -> str:
+    """Remove a trailing list of article titles (相关文章 lists printed as
+    bullets after the last paragraph): three or more short bullet lines
+    with no sentence punctuation, with nothing but blank lines after them."""
+    lines = text.split("\n")
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and (
+        not lines[start - 1].strip()
+        or (
+            _BULLET.match(lines[start - 1])
+            and len(lines[start - 1]) <= 40
+            and not _SENTENCE_END.search(_BULLET.sub("", lines[start - 1]))
+        )
+    ):
+        start -= 1
+    items = [line for line in lines[start:end] if line.strip()]
+    if len(items) < 3:
+        return text
+    note(
+        "link_list",
+        f"removed a list of {len(items)} links to other articles, first 「{_BULLET.sub('', items[0])}」",
+    )
+    return "\n".join(lines[:start]).rstrip("\n")
+
+
+def _clip(line: str, width: int = 40) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"

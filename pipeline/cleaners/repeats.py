@@ -1,0 +1,144 @@
+"""The title, its echoes, and a body printed twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Note = Callable[[str, str], None]
+
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_SENTENCE = re.compile(r"[。！!；;]|[，,].*[，,]")
+_LABEL = re.compile(r"^\S{1,6}[:：]")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．\s]|[(（][\d一二三四五六七八九十]+[)）])"
+)
+TITLE_MAX = 40
+# A repeat shorter than this is a common phrase, not a copied body.
+MIN_REPEAT_CHARS = 20
+
+
+def key(line: str) -> str:
+    """What two lines share when one repeats the other: the characters
+    without punctuation and spaces."""
+    return _PUNCT.sub("", line).lower()
+
+
+def _is_headline(line: str) -> bool:
+    return (
+        0 < len(line) <= TITLE_MAX
+        and not _SENTENCE.search(line)
+        and not _LABEL.match(line)
+        and not _NUMBERED.match(line)
+    )
+
+
+def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | None, list[str]]:
+    """Find the article's title among the short lines above its first
+    paragraph and take those lines out of the body.
+
+    Scraped pages often print a keyword title and then the article's own
+    headline; the headline (the last of them) becomes the title and the
+    others are kept as alternative titles, whose later echoes are removed too.
+    A title the page gave (HTML ``<h1>``, JSON Lines ``title``) wins.
+
+    >>> take_title("逾期怎么办\\n\\n逾期一个月的应对策略\\n\\n正文第一段，很长。", None, lambda *a: None)
+    ('正文第一段，很长。', '逾期一个月的应对策略', ['逾期怎么办'])
+    """
+    lines = text.split("\n")
+    heads: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if not _is_headline(line):
+            break
+        heads.append(i)
+    if given and given.strip():
+        # The page named its title; only echoes of it leave the top.
+        title = given.strip()
+        heads = [i for i in heads if key(lines[i]) == key(title)]
+        alternatives: list[str] = []
+    else:
+        found: list[str] = []
+        for i in heads:
+            if key(lines[i]) not in {key(f) for f in found}:
+                found.append(lines[i])
+        if not found:
+            note("no_title", "no title line found above the first paragraph")
+            return text, None, []
+        title, alternatives = found[-1], found[:-1]
+    taken = set(heads)
+    body = [line for i, line in enumerate(lines) if i not in taken]
+    for alt in alternatives:
+        note("alternative_title", f"kept 「{title}」 as the title; 「{alt}」 is another title of the page")
+    return "\n".join(body).strip("\n"), title, alternatives
+
+
+def drop_title_echoes(text: str, titles: list[str], note: Note) -> str:
+    """Remove lines that only repeat the title (or an alternative title).
+
+    >>> drop_title_echoes("第一段。\\n\\n逾期怎么办\\n\\n第二段。", ["逾期怎么办？"], lambda *a: None)
+    '第一段。\\n\\n第二段。'
+    """
+    keys = {key(t) for t in titles if t}
+    keep = []
+    for line in text.split("\n"):
+        if line and key(line) in keys:
+            note("title_echo", f"removed a line that repeats the title: 「{line}」")
+            continue
+        keep.append(line)
+    return _squeeze("\n".join(keep))
+
+
+def drop_repeated_body(text: str, note: Note) -> str:
+    """Remove the second copy of a body printed twice, and any paragraph
+    that repeats an earlier one; the first complete copy is kept.
+
+    A short line repeated on its own (a heading such as 总结) stays; inside
+    a run of repeated lines it belongs to the copy and goes with it.
+
+    >>> body = "\\n\\n".join(["一、开头", "这一段正文足够长，长到不会是巧合的重复。",
+    ...                       "二、结尾", "结尾段落，也一样长，长到不会是巧合的。"])
+    >>> drop_repeated_body(body + "\\n\\n" + body, lambda *a: None) == body
+    True
+    """
+    lines = text.split("\n")
+    seen: set[str] = set()
+    repeated = []
+    for line in lines:
+        k = key(line)
+        repeated.append(bool(k) and k in seen)
+        if k:
+            seen.add(k)
+    drop = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not repeated[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (repeated[j] or not lines[j]):
+            j += 1
+        run = [n for n in range(i, j) if lines[n]]
+        chars = sum(len(key(lines[n])) for n in run)
+        if len(run) >= 2 or chars >= MIN_REPEAT_CHARS:
+            for n in run:
+                drop[n] = True
+            if len(run) == 1:
+                note("repeated_paragraph", f"removed a repeated paragraph 「{_clip(lines[run[0]])}」")
+            else:
+                note(
+                    "repeated_body",
+                    f"removed a repeated copy of {len(run)} lines ({chars} characters) "
+                    f"starting 「{_clip(lines[run[0]])}」",
+                )
+        i = j
+    return _squeeze("\n".join(line for line, d in zip(lines, drop, strict=True) if not d))
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def _clip(line: str, width: int = 30) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,74 @@
+"""Traditional → Simplified script with OpenCC.
+
+The configuration is ``tw2s``: plain ``t2s`` keeps 著 in 隨著 and 看著 (it
+becomes 随著), while ``tw2s`` converts by phrase and gives 随着 but keeps
+显著 and 著作. ``tw2sp`` would also swap Taiwanese vocabulary (軟體 → 软件),
+which rewrites the author's words, so it is not used.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+OPENCC_CONFIG = "tw2s"
+
+
+@lru_cache(maxsize=1)
+def _converter():  # type: ignore[no-untyped-def]
+    try:
+        import opencc
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ImportError("the official OpenCC bindings are missing: pip install opencc") from exc
+    return opencc.OpenCC(OPENCC_CONFIG)
+
+
+def to_simplified_text(text: str) -> str:
+    """
+    >>> to_simplified_text("隨著互聯網金融的發展，支付寶協商還款")
+    '随着互联网金融的发展，支付宝协商还款'
+    >>> to_simplified_text("顯著的著作")
+    '显著的著作'
+
+    Text already in Simplified must not go through it (see :func:`to_simplified`):
+
+    >>> to_simplified_text("显著")
+    '显着'
+    """
+    return str(_converter().convert(text))
+
+
+@lru_cache(maxsize=65536)
+def is_traditional_only(char: str) -> bool:
+    """A character that Simplified text never uses: OpenCC changes it and it
+    is outside GB2312, the Simplified character set (著 is in both scripts).
+
+    >>> is_traditional_only("隨"), is_traditional_only("著"), is_traditional_only("随")
+    (True, False, False)
+    """
+    if not "\u3400" <= char <= "\u9fff":
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return to_simplified_text(char) != char
+    return False
+
+
+def to_simplified(text: str) -> tuple[str, int]:
+    """Convert the lines written in Traditional script; return the text and
+    how many lines changed.
+
+    Lines in Simplified are left alone: OpenCC's phrase tables would turn
+    the 著 of a Simplified 显著 into 着.
+
+    >>> to_simplified("隨著發展\\n效率会显著提升")
+    ('随着发展\\n效率会显著提升', 1)
+    """
+    lines = text.split("\n")
+    changed = 0
+    for i, line in enumerate(lines):
+        if any(map(is_traditional_only, line)):
+            new = to_simplified_text(line)
+            changed += new != line
+            lines[i] = new
+    return "\n".join(lines), changed

@@ -1,0 +1,195 @@
+"""Command line: ``credit-guides`` (or ``python -m pipeline``).
+
+The library does the work; this layer turns its errors into one-line
+messages and exit codes: 0 done, 1 the run could not be done (bad
+configuration, build failed), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.cleaners.rules import RuleFileError
+from pipeline.run import Run, RunSummary
+
+DEFAULT_OUT = Path("content/guides")
+DEFAULT_MANIFEST = Path(".pipeline/manifest.jsonl")
+DEFAULT_TEMPLATES = Path("overrides/guides")
+SAMPLES = Path("corpus/seeds")
+
+err = Console(stderr=True, soft_wrap=True)  # a message stays one line, however long
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="credit-guides")
+def main() -> None:
+    """Turn scraped pages about overdue consumer credit into help-site guides."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder the guides are written to.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_MANIFEST,
+    show_default=True,
+    help="JSON Lines file with one record per input page.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_TEMPLATES,
+    show_default=True,
+    help="Folder of templates that override the shipped ones.",
+)
+@click.option("--force", is_flag=True, help="Regenerate guides even where an editor changed them.")
+def clean(sources: tuple[Path, ...], out_dir: Path, manifest: Path, templates: Path, force: bool) -> None:
+    """Clean the scraped pages in SOURCES (files or folders) into guides.
+
+    Reads .txt, .html/.htm and .jsonl pages; writes one Markdown guide per
+    article under --out and a record per page to --manifest. Guides changed
+    by hand are left alone and reported as conflicts.
+    """
+    summary = _run(list(sources), out_dir, manifest, templates, force)
+    _print_summary(summary, manifest)
+
+
+@main.command()
+@click.option(
+    "--sources",
+    "sources",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    default=[SAMPLES],
+    show_default=True,
+    help="Pages to clean before building.",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Where the built site goes.",
+)
+@click.option(
+    "--strict/--no-strict", default=True, show_default=True, help="Fail the build on MkDocs warnings."
+)
+def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
+    """Clean the bundled sample pages (or --sources) and build the site.
+
+    Run it in the project folder, the one with mkdocs.yml.
+    """
+    if not Path("mkdocs.yml").is_file():
+        _fail("mkdocs.yml not found: run this in the project folder")
+    summary = _run(list(sources), DEFAULT_OUT, DEFAULT_MANIFEST, DEFAULT_TEMPLATES, False)
+    _print_summary(summary, DEFAULT_MANIFEST)
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    err.print(f"building the site: {' '.join(command[2:])}", highlight=False)
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode:
+        _fail(f"mkdocs build failed (exit {result.returncode}); its messages are above")
+    err.print(f"[green]site built in {site_dir}/[/green]; preview with: mkdocs serve", highlight=False)
+
+
+@main.command()
+@click.argument("page", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def explain(page: Path) -> None:
+    """Show every change the cleaner makes to PAGE, step by step."""
+    from pipeline.cleaners import Cleaner
+    from pipeline.readers import Rejection, read_file
+
+    out = Console()
+    cleaner = Cleaner()
+    for doc in read_file(page):
+        if isinstance(doc, Rejection):
+            out.print(f"[red]{doc.source}: rejected: {doc.reason}[/red]", highlight=False)
+            continue
+        out.rule(f"{doc.source} ({doc.encoding})")
+        cleaned = cleaner.clean(doc)
+        for change in cleaned.changes:
+            out.print(f"\n[bold]{change.step}[/bold]", highlight=False)
+            for finding in doc.findings:
+                if finding.step == change.step:
+                    out.print(f"  {finding.kind}: {finding.message}", highlight=False)
+            diff = difflib.unified_diff(
+                change.before.split("\n"), change.after.split("\n"), "before", "after", lineterm="", n=0
+            )
+            for line in list(diff)[2:]:
+                style = "red" if line.startswith("-") else "green" if line.startswith("+") else "dim"
+                out.print(f"[{style}]{line}[/{style}]", highlight=False, markup=True, soft_wrap=True)
+        out.print(f"\n[bold]title:[/bold] {cleaned.title}", highlight=False)
+
+
+def _run(sources: list[Path], out_dir: Path, manifest: Path, templates: Path, force: bool) -> RunSummary:
+    try:
+        run = Run(out_dir, templates=templates, force=force)
+    except RuleFileError as exc:
+        _fail(str(exc))
+    columns = (
+        TextColumn("cleaning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[rate]}"),
+    )
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("clean", total=None, rate="")
+
+        def on_record(record: dict[str, Any]) -> None:
+            progress.advance(task)
+            elapsed = progress.tasks[0].elapsed or 0
+            done = progress.tasks[0].completed
+            progress.update(task, rate=f"{done / elapsed:.1f} pages/s" if elapsed else "")
+            if record["status"] == "rejected":
+                err.print(
+                    f"[yellow]{record['source']}[/yellow]: rejected: {record['reason']}", highlight=False
+                )
+
+        try:
+            return run.execute(sources, manifest, on_record)
+        except OSError as exc:
+            _fail(f"{exc.filename or manifest}: {exc.strerror or exc}")
+
+
+def _print_summary(summary: RunSummary, manifest: Path) -> None:
+    table = Table(title="cleaning run", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for status in ("published", "duplicate", "rejected"):
+        table.add_row(status, str(summary.statuses.get(status, 0)))
+    for outcome, count in sorted(summary.writes.items()):
+        table.add_row(f"  guides {outcome}", str(count))
+    for reason, count in summary.reasons.most_common():
+        table.add_row(f"  rejected: {reason}", str(count))
+    for kind, count in summary.findings.most_common():
+        table.add_row(f"finding: {kind}", str(count))
+    err.print(table)
+    for conflict in summary.conflicts:
+        err.print(f"[yellow]conflict:[/yellow] {conflict}", highlight=False)
+    err.print(f"manifest: {manifest}", highlight=False)

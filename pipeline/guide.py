@@ -1,0 +1,126 @@
+"""A guide: what a cleaned article becomes, and how it is rendered.
+
+Rendering goes through Jinja2 templates with StrictUndefined, so a template
+that names a missing field fails loudly instead of printing nothing. The
+templates ship in ``pipeline/templates``; a site overrides one by putting a
+file of the same name in its own template folder (``overrides/guides``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+from pipeline.structure import Block, Section, Structure
+
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
+DESCRIPTION_MAX = 120
+
+
+@dataclass
+class Guide:
+    id: str
+    slug: str
+    title: str
+    description: str
+    category: str
+    category_name: str
+    tags: list[str]
+    source: str
+    intro: list[Block]
+    sections: list[Section]
+    url: str | None = None
+    alternative_titles: list[str] = field(default_factory=list)
+
+    def front_matter(self) -> dict[str, Any]:
+        meta: dict[str, Any] = {
+            "title": self.title,
+            "description": self.description,
+            "tags": self.tags,
+            "category": self.category_name,
+            "source": self.url or self.source,
+            "guide_id": self.id,
+        }
+        return meta
+
+
+def describe(structure: Structure, title: str) -> str:
+    """A summary sentence: the opening sentences of the first real paragraph.
+
+    >>> from pipeline.structure import parse
+    >>> text = "引语:短\\n\\n逾期后平台一般会先发短信提醒。随后电话联系。再后来委托第三方机构。"
+    >>> describe(parse(text), "t")
+    '逾期后平台一般会先发短信提醒。随后电话联系。'
+    """
+    paragraphs = [b.text for b in structure.intro if b.kind == "paragraph"]
+    paragraphs += [b.text for s in structure.sections for b in s.blocks if b.kind == "paragraph"]
+    for text in paragraphs:
+        if len(text) < 30:
+            continue
+        out = ""
+        for sentence in _SENTENCE.findall(text) or [text]:
+            if out and len(out) + len(sentence) > DESCRIPTION_MAX:
+                break
+            out += sentence
+            if len(out) >= 20:
+                break
+        # Two short sentences read better than one clipped one.
+        if len(out) < 20:
+            out = text[:DESCRIPTION_MAX]
+        return out[:DESCRIPTION_MAX]
+    return title
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+# What makes a line a heading, quote, list item or table row in Markdown.
+_LINE_START = re.compile(r"^(\s*)(#+(?=\s|$)|>|[-+*](?=\s)|\d+[.)](?=\s)|\|)")
+
+
+def md_text(text: str) -> str:
+    """Text from a scraped page, made inert for Markdown and HTML.
+
+    Nothing in it can become a tag, a link or emphasis on the site.
+
+    >>> md_text('<script>alert(1)</script> *强调* [链接](javascript:x)')
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\*强调\\\\* \\\\[链接\\\\](javascript:x)'
+    >>> md_text("1. 第一步"), md_text("1.1 资金周转")
+    ('1\\\\. 第一步', '1.1 资金周转')
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    match = _LINE_START.match(text)
+    if match:
+        lead, mark = match.groups()
+        text = lead + (mark[:-1] + "\\" + mark[-1]) + text[match.end() :]
+    return text
+
+
+def to_yaml(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000).rstrip("\n")
+
+
+class Renderer:
+    def __init__(self, override_dir: Path | None = None) -> None:
+        loaders: list[Any] = []
+        if override_dir and override_dir.is_dir():
+            loaders.append(FileSystemLoader(str(override_dir)))
+        loaders.append(PackageLoader("pipeline", "templates"))
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,  # Markdown out, escaped by the md filter
+        )
+        self.env.filters["md"] = md_text
+        self.env.filters["yaml"] = to_yaml
+
+    def render(self, template: str, **context: Any) -> str:
+        text = self.env.get_template(template).render(**context)
+        return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"

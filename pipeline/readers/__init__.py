@@ -1,0 +1,164 @@
+"""Readers: turn files and folders of scraped pages into Documents.
+
+A file that cannot be read becomes a :class:`Rejection` naming the file and
+the problem; reading goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.readers.encoding import declared_charset, decode, normalise_name
+from pipeline.readers.htmlpage import extract_html
+from pipeline.record import Document, Rejected
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source: str
+    reason: str
+    key: str | None = None
+
+
+def iter_files(sources: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Rejection]:
+    """Every file named or found under the given folders, in a stable order,
+    with its key: its path inside the folder given, or its name.
+
+    The key, not the path as typed, identifies the page, so cleaning
+    ``pages/`` or ``/abs/pages/a.txt`` gives page ``a.txt`` the same id.
+    Hidden files and folders are skipped; files with other suffixes are
+    rejected, so nothing is dropped without a word.
+    """
+    for src in sources:
+        path = Path(src)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts) or not child.is_file():
+                    continue
+                yield child, rel.as_posix()
+        elif path.is_file():
+            yield path, path.name
+        else:
+            yield Rejection(str(path), "no such file or folder")
+
+
+def read_sources(sources: Iterable[str | Path]) -> Iterator[Document | Rejection]:
+    for item in iter_files(sources):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        yield from read_file(*item)
+
+
+def read_file(path: Path, key: str | None = None) -> Iterator[Document | Rejection]:
+    """The pages in one file: one, or one per line of a JSON Lines file."""
+    source = path.as_posix()
+    key = key or path.name
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield Rejection(
+            source,
+            f"unknown file type {suffix or '(no suffix)'}: expected one of {', '.join(sorted(SUFFIXES))}",
+            key,
+        )
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Rejection(source, f"cannot read the file: {exc.strerror or exc}", key)
+        return
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(source, key, data)
+        else:
+            yield _read_page(source, key, data, is_html=suffix in HTML_SUFFIXES)
+    except Rejected as exc:
+        yield Rejection(source, str(exc), key)
+
+
+def _check_bytes(data: bytes) -> None:
+    if not data.strip():
+        raise Rejected("empty file")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Rejected("binary file (contains NUL bytes), not a scraped page")
+
+
+def _read_page(source: str, key: str, data: bytes, *, is_html: bool) -> Document:
+    _check_bytes(data)
+    declared = declared_charset(data) if is_html else None
+    decoded = decode(data, declared)
+    doc = Document(source=source, key=key, text="", encoding=decoded.encoding, is_html=is_html)
+    if decoded.replaced:
+        doc.note(
+            "undecodable_bytes",
+            f"{decoded.replaced} byte sequences were not valid {decoded.encoding} "
+            "and were replaced with U+FFFD",
+            "decode",
+        )
+    if declared and decoded.encoding != normalise_name(declared):
+        doc.note(
+            "wrong_declared_charset",
+            f"page declares charset {declared} but reads as {decoded.encoding}",
+            "decode",
+        )
+    if is_html:
+        _fill_from_html(doc, decoded.text)
+    else:
+        doc.text = decoded.text
+    return doc
+
+
+def _fill_from_html(doc: Document, html: str) -> None:
+    page = extract_html(html)
+    if not page.text.strip():
+        raise Rejected("no article text found in the HTML")
+    doc.text = page.text
+    doc.title = page.title
+    doc.heading_hints = frozenset(page.headings)
+
+
+def _read_jsonl(source: str, key: str, data: bytes) -> Iterator[Document | Rejection]:
+    _check_bytes(data)
+    text = decode(data).text
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where, line_key = f"{source}#{number}", f"{key}#{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Rejection(where, f"line {number} is not valid JSON: {exc.msg}", line_key)
+            continue
+        if not isinstance(obj, dict):
+            yield Rejection(where, f"line {number} is not a JSON object", line_key)
+            continue
+        body_html, body_text = obj.get("html"), obj.get("text")
+        if not isinstance(body_html, str) and not isinstance(body_text, str):
+            yield Rejection(where, f"line {number} has neither an 'html' nor a 'text' string", line_key)
+            continue
+        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        doc = Document(source=where, key=line_key, text="", url=url, encoding="utf-8")
+        try:
+            if isinstance(body_html, str) and body_html.strip():
+                doc.is_html = True
+                _fill_from_html(doc, body_html)
+            else:
+                doc.text = str(body_text)
+                if not doc.text.strip():
+                    raise Rejected("empty text")
+        except Rejected as exc:
+            yield Rejection(where, str(exc), line_key)
+            continue
+        title = obj.get("title")
+        if isinstance(title, str) and title.strip():
+            doc.metadata["declared_title"] = title.strip()
+        yield doc

@@ -1,0 +1,234 @@
+"""One cleaning run: read → clean → structure → write guides and a manifest."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.cleaners import Cleaned, Cleaner, CleanerConfig
+from pipeline.cleaners.repeats import key as text_key
+from pipeline.guide import Guide, Renderer, describe
+from pipeline.readers import Rejection, read_sources
+from pipeline.record import Document, document_id
+from pipeline.slug import slugify
+from pipeline.structure import parse
+from pipeline.taxonomy import Taxonomy
+from pipeline.writers import Outcome, front_matter_value, write_generated
+
+# Fewer characters than this after cleaning is not a guide (a stub, or a page
+# that was all chrome). Characters, not words: Chinese has no spaces.
+MIN_BODY_CHARS = 150
+_CONTENT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+
+@dataclass
+class RunSummary:
+    statuses: Counter[str] = field(default_factory=Counter)
+    writes: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    findings: Counter[str] = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Published:
+    guide: Guide
+    path: Path
+
+
+class Run:
+    """A cleaning run over some sources into one guides folder."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        *,
+        templates: Path | None = None,
+        force: bool = False,
+        cleaner_config: CleanerConfig | None = None,
+        taxonomy: Path | None = None,
+    ) -> None:
+        self.out_dir = out_dir
+        self.force = force
+        self.cleaner = Cleaner(cleaner_config)
+        self.taxonomy = Taxonomy(taxonomy)
+        self.renderer = Renderer(templates)
+        self.summary = RunSummary()
+        self._seen_text: dict[str, str] = {}
+        self._claimed: dict[Path, str] = {}
+        self._existing = self._index_existing()
+
+    def _index_existing(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        if self.out_dir.is_dir():
+            for path in sorted(self.out_dir.rglob("*.md")):
+                guide_id = front_matter_value(path, "guide_id")
+                if guide_id:
+                    found[guide_id] = path
+        return found
+
+    def execute(
+        self,
+        sources: Iterable[str | Path],
+        manifest: Path,
+        on_record: Callable[[dict[str, Any]], None] | None = None,
+    ) -> RunSummary:
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{manifest.name}.", suffix=".tmp", dir=manifest.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                for item in read_sources(sources):
+                    record = self.process(item)
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    if on_record:
+                        on_record(record)
+            self.write_category_indexes()
+            os.replace(tmp, manifest)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return self.summary
+
+    def process(self, item: Document | Rejection) -> dict[str, Any]:
+        if isinstance(item, Rejection):
+            self.summary.messages.append(f"{item.source}: {item.reason}")
+            return self._record(
+                item.source, document_id(item.key or item.source), "rejected", reason=item.reason
+            )
+        doc = item
+        cleaned = self.cleaner.clean(doc)
+        record = self._record(doc.source, doc.id, "rejected", title=cleaned.title, text=cleaned.text)
+        reason = self._rejection_reason(cleaned)
+        if reason:
+            self.summary.messages.append(f"{doc.source}: {reason}")
+            record["reason"] = reason
+        else:
+            fingerprint = text_key(cleaned.text)
+            first = self._seen_text.get(fingerprint)
+            if first:
+                record.update(status="duplicate", duplicate_of=first)
+                doc.note("duplicate", f"same text as the page with id {first}")
+            else:
+                self._seen_text[fingerprint] = doc.id
+                self._publish(doc, cleaned, record)
+        record["findings"] = [f.as_dict() for f in doc.findings]
+        self.summary.findings.update(f.kind for f in doc.findings)
+        return record
+
+    def _record(self, source: str, id_: str, status: str, **values: Any) -> dict[str, Any]:
+        self.summary.statuses[status] += 1
+        if status == "rejected" and values.get("reason"):
+            self.summary.reasons[values["reason"].split(":")[0]] += 1
+        record: dict[str, Any] = {
+            "source": source,
+            "id": id_,
+            "status": status,
+            "duplicate_of": None,
+            "reason": None,
+            "title": None,
+            "text": None,
+            "output": None,
+            "findings": [],
+        }
+        record.update(values)
+        return record
+
+    def _rejection_reason(self, cleaned: Cleaned) -> str | None:
+        if not cleaned.title:
+            return "no title: no short headline line above the first paragraph"
+        chars = len(_CONTENT_CHAR.findall(cleaned.text))
+        if chars < MIN_BODY_CHARS:
+            return f"too short after cleaning: {chars} characters of text (a guide needs {MIN_BODY_CHARS})"
+        return None
+
+    def _publish(self, doc: Document, cleaned: Cleaned, record: dict[str, Any]) -> None:
+        assert cleaned.title
+        structure = parse(cleaned.text, doc.heading_hints)
+        category = self.taxonomy.categorise(cleaned.title, cleaned.text)
+        guide = Guide(
+            id=doc.id,
+            slug=slugify(cleaned.title),
+            title=cleaned.title,
+            description=describe(structure, cleaned.title),
+            category=category.slug,
+            category_name=category.name,
+            tags=self.taxonomy.tag(cleaned.title, cleaned.text),
+            source=doc.source,
+            url=doc.url,
+            intro=structure.intro,
+            sections=structure.sections,
+            alternative_titles=cleaned.alternative_titles,
+        )
+        markdown = self.renderer.render("guide.md.j2", guide=guide)
+        path = self._path_for(guide)
+        record["text"] = markdown.split("\n---\n", 1)[1].strip() if markdown.startswith("---\n") else markdown
+        record["status"] = "published"
+        self.summary.statuses["rejected"] -= 1
+        self.summary.statuses["published"] += 1
+
+        old = self._existing.get(guide.id)
+        if old is not None and old != path and old.exists():
+            # The guide moved (new title or category); the old file goes only
+            # if nobody edited it.
+            from pipeline.writers import is_pristine
+
+            if is_pristine(old.read_text(encoding="utf-8")) or self.force:
+                old.unlink()
+                doc.note("moved", f"guide moved from {old} to {path}")
+            else:
+                self._conflict(doc, record, old, "was moved but the old file has hand edits")
+                return
+        outcome = write_generated(path, markdown, force=self.force)
+        self.summary.writes[outcome.value] += 1
+        if outcome is Outcome.CONFLICT:
+            self._conflict(doc, record, path, "has hand edits")
+            return
+        self._existing[guide.id] = path
+        record["output"] = path.as_posix()
+
+    def _conflict(self, doc: Document, record: dict[str, Any], path: Path, why: str) -> None:
+        message = f"{path} {why}; left as it is (use --force to regenerate it)"
+        doc.note("conflict", message)
+        self.summary.conflicts.append(message)
+        record["output"] = path.as_posix()
+
+    def _path_for(self, guide: Guide) -> Path:
+        folder = self.out_dir / guide.category
+        path = folder / f"{guide.slug}.md"
+        # A file there that belongs to another guide, or to no guide (an
+        # editor's own page), keeps its name; this guide takes another.
+        owner = self._claimed.get(path) or (front_matter_value(path, "guide_id") if path.exists() else None)
+        if (owner or path.exists()) and owner != guide.id:
+            path = folder / f"{guide.slug}-{guide.id[:6]}.md"
+        self._claimed[path] = guide.id
+        return path
+
+    def write_category_indexes(self) -> None:
+        """Give each category an index page listing its guides (the home page
+        links to every category, so an empty one gets a page too)."""
+        for category in self.taxonomy.categories:
+            folder = self.out_dir / category.slug
+            guides = []
+            for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+                if path.name == "index.md":
+                    continue
+                guides.append(
+                    {
+                        "file": path.name,
+                        "title": front_matter_value(path, "title") or path.stem,
+                        "description": front_matter_value(path, "description") or "",
+                    }
+                )
+            guides.sort(key=lambda g: g["title"])
+            text = self.renderer.render("category.md.j2", category=category, guides=guides)
+            outcome = write_generated(folder / "index.md", text, force=self.force)
+            if outcome is Outcome.CONFLICT:
+                self.summary.conflicts.append(f"{folder / 'index.md'} has hand edits; left as it is")

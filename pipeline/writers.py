@@ -1,0 +1,97 @@
+"""Writing guides without ever losing an editor's work.
+
+Every file the pipeline writes carries, in its front matter, a hash of what
+the pipeline wrote (``pipeline_hash``). Before a file is replaced, its text
+is hashed again: if it no longer matches, an editor changed it, and the
+pipeline leaves it alone and reports a conflict. Files are written to a
+temporary file and renamed over the old one, so a killed run leaves each
+file either old or new, never half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from enum import Enum
+from pathlib import Path
+
+HASH_KEY = "pipeline_hash"
+_HASH_LINE = re.compile(rf"^{HASH_KEY}: ([0-9a-f]{{16}})\n", re.M)
+
+
+class Outcome(str, Enum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    CONFLICT = "conflict"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def stamp(text: str) -> str:
+    """Add the hash line to the front matter of generated Markdown.
+
+    >>> stamped = stamp("---\\ntitle: x\\n---\\n\\n正文\\n")
+    >>> is_pristine(stamped), is_pristine(stamped.replace("正文", "改过的正文"))
+    (True, False)
+    """
+    if not text.startswith("---\n"):
+        raise ValueError("generated Markdown must start with front matter")
+    end = text.index("\n---\n", 3)
+    return text[: end + 1] + f"{HASH_KEY}: {_digest(text)}\n" + text[end + 1 :]
+
+
+def is_pristine(text: str) -> bool:
+    """True when ``text`` is exactly what the pipeline wrote."""
+    match = _HASH_LINE.search(text)
+    if not match:
+        return False
+    return _digest(text[: match.start()] + text[match.end() :]) == match.group(1)
+
+
+def write_generated(path: Path, text: str, *, force: bool = False) -> Outcome:
+    """Write pipeline output to ``path`` unless an editor owns the file there."""
+    stamped = stamp(text)
+    if path.exists():
+        current = path.read_text(encoding="utf-8", errors="replace")
+        if current == stamped:
+            return Outcome.UNCHANGED
+        if not is_pristine(current) and not force:
+            return Outcome.CONFLICT
+        atomic_write(path, stamped)
+        return Outcome.UPDATED
+    atomic_write(path, stamped)
+    return Outcome.NEW
+
+
+def front_matter_value(path: Path, key: str) -> str | None:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            if handle.readline() != "---\n":
+                return None
+            for line in handle:
+                if line == "---\n":
+                    return None
+                if line.startswith(f"{key}:"):
+                    return line.split(":", 1)[1].strip().strip("'\"")
+    except OSError:
+        return None
+    return None

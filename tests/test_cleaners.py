@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.cleaners import Cleaner, CleanerConfig
+from pipeline.cleaners.boilerplate import strip_link_lists
+from pipeline.cleaners.pinyin import remove_pinyin_annotations
+from pipeline.cleaners.script import to_simplified
+from pipeline.record import Document
+
+# Text every step must leave exactly as it is (the body, after the title).
+NEGATIVE = [
+    "支付宝作为中国最大的电子支付平台之一，提供了便捷的服务。",
+    "原因之一是忘记还款日期；其中之一个人信息变更。",
+    "逾期初期(第1-3天)，平台会发短信提醒（注意：不是催收）。",
+    "第一(1)步：拨打官方客服电话95188核实。",
+    "显著提升效率，著作权属于原作者。",
+    "Alipay 是支付宝的英文名，官网 https://www.alipay.com/ 可查询。",
+    "“花呗”和‘借呗’的额度不同！你知道吗？",
+    "金额为1,234.56元，利率24%，期限3-7天。",
+    "他叫王珏，住在鄱阳县，姓氏罕见但是真实存在。",
+]
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner()
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_clean_text_is_left_untouched(cleaner: Cleaner, sentence: str) -> None:
+    doc = Document(source="t.txt", text=f"一个标题\n\n{sentence}")
+    cleaned = cleaner.clean(doc)
+    assert cleaned.title == "一个标题"
+    assert cleaned.text == sentence
+    assert [f.kind for f in doc.findings] == []
+
+
+def test_every_change_is_recorded_with_its_step(cleaner: Cleaner) -> None:
+    doc = Document(source="t.txt", text="首页 > 逾期动态\n\n協商流程\n\n協(xié)商還款的之一步是聯繫客服。")
+    cleaned = cleaner.clean(doc)
+    assert cleaned.title == "协商流程"
+    assert cleaned.text == "协商还款的第一步是联系客服。"
+    steps = [c.step for c in cleaned.changes]
+    assert steps == [
+        "remove_pinyin_annotations",
+        "to_simplified",
+        "strip_boilerplate",
+        "take_title",
+        "restore_spun_words",
+    ]
+    assert {f.step for f in doc.findings} >= {"remove_pinyin_annotations", "strip_boilerplate"}
+    for change in cleaned.changes:
+        assert change.before != change.after
+
+
+def test_steps_can_be_turned_off() -> None:
+    doc = Document(source="t.txt", text="標題\n\n之一步是聯繫客服。")
+    cleaned = Cleaner(CleanerConfig(to_simplified=False, restore_spun_words=False)).clean(doc)
+    assert cleaned.text == "之一步是聯繫客服。"
+
+
+def test_comment_thread_between_two_copies(cleaner: Cleaner) -> None:
+    body = "第一段正文，讲逾期以后怎么办，内容足够长。\n\n第二段正文，讲怎样联系客服协商。"
+    text = (
+        f"逾期怎么办\n\n{body}\n\n精彩评论\n\n发布于 2025-06-18 09:17:19・IP 属地北京\n"
+        f"写下你的评论...\n\n还没有评论，发表第一个评论吧\n\n逾期怎么办\n\n2025-06-18 09:17:19\n\n{body}"
+        "\n\n精彩评论\n\n头像 张三-律师 2025-05-10\n这是评论的内容。\n评论\n写评论"
+    )
+    doc = Document(source="t.txt", text=text)
+    cleaned = cleaner.clean(doc)
+    assert cleaned.text == body
+    kinds = [f.kind for f in doc.findings]
+    assert kinds.count("comment_block") == 2 and "repeated_body" in kinds
+
+
+def test_link_list_only_at_the_end() -> None:
+    items = "\n".join(f"• 第{i}篇相关文章的标题" for i in range(4))
+    assert strip_link_lists(f"正文。\n\n{items}\n\n", lambda *a: None) == "正文。"
+    # the same list followed by a paragraph is part of the article
+    text = f"正文。\n\n{items}\n\n结尾一段。"
+    assert strip_link_lists(text, lambda *a: None) == text
+
+
+def test_pinyin_removed_only_when_it_is_a_reading() -> None:
+    assert remove_pinyin_annotations("問(wèn)題(tí)") == "問題"
+    assert remove_pinyin_annotations("問(xié)") == "問(xié)"
+    assert remove_pinyin_annotations("会(kuài)计") == "会计"
+
+
+def test_simplified_lines_do_not_go_through_opencc() -> None:
+    text, changed = to_simplified("隨著網路發展\n效率会显著提升，看着办")
+    assert text == "随着网路发展\n效率会显著提升，看着办"
+    assert changed == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("冠县信息港 > > 正文", "breadcrumb"),
+        ("首页 > 逾期动态 人气:6 日期:2025-04-14 09:18:10", "breadcrumb"),
+        ("当前位置：首页 > 新闻", "breadcrumb"),
+        ("2025 05/ 10 12:28:51", "timestamp"),
+        ("来源:赏信罚必", "byline"),
+        ("责任编辑：张三", "byline"),
+        ("字体:", "font_size"),
+        ("【纠错】 【责任编辑:赏信罚必】", "editor_tags"),
+        ("阅读下一篇:", "prev_next"),
+        ("Copyright © 2000 - 2023 All Rights Reserved.", "copyright"),
+        ("鲁ICP备17033019号-1.", "icp_number"),
+        ("文章正文", "section_label"),
+        ("您好!欢迎访问逾期频道!", "welcome_banner"),
+        ("内容侵权、删帖举报联系方式:", "takedown_contact"),
+        ("陈先生:15070879527 3590931873@qq.com", "contact_line"),
+        ("平台逾期 5℃ 0", "counter"),
+        ("---", "rule_line"),
+    ],
+)
+def test_boilerplate_rules(cleaner: Cleaner, line: str, rule: str) -> None:
+    doc = Document(source="t.txt", text=f"标题\n\n{line}\n\n正文第一段。")
+    assert cleaner.clean(doc).text == "正文第一段。"
+    assert any(f.kind == "boilerplate" and rule in f.message for f in doc.findings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "收入>支出时，才有余力还款。",
+        "来源于生活的经验告诉我们，要按时还款。",
+        "2025年起，新规开始施行，逾期记录保存五年。",
+        "拨打支付宝客服热线95188咨询。",
+    ],
+)
+def test_boilerplate_rules_leave_body_lines(cleaner: Cleaner, line: str) -> None:
+    doc = Document(source="t.txt", text=f"标题\n\n{line}")
+    assert cleaner.clean(doc).text == line
