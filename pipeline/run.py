@@ -213,7 +213,9 @@ class Run:
 
     def write_category_indexes(self) -> None:
         """Give each category an index page listing its guides (the home page
-        links to every category, so an empty one gets a page too)."""
+        links to every category, so an empty one gets a page too), and the
+        guides folder a page listing the categories."""
+        counts = []
         for category in self.taxonomy.categories:
             folder = self.out_dir / category.slug
             guides = []
@@ -228,7 +230,12 @@ class Run:
                     }
                 )
             guides.sort(key=lambda g: g["title"])
+            counts.append((category, len(guides)))
             text = self.renderer.render("category.md.j2", category=category, guides=guides)
-            outcome = write_generated(folder / "index.md", text, force=self.force)
-            if outcome is Outcome.CONFLICT:
-                self.summary.conflicts.append(f"{folder / 'index.md'} has hand edits; left as it is")
+            self._write_index(folder / "index.md", text)
+        text = self.renderer.render("guides.md.j2", categories=counts)
+        self._write_index(self.out_dir / "index.md", text)
+
+    def _write_index(self, path: Path, text: str) -> None:
+        if write_generated(path, text, force=self.force) is Outcome.CONFLICT:
+            self.summary.conflicts.append(f"{path} has hand edits; left as it is")

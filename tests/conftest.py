@@ -1,6 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,3 +29,23 @@ def sample_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def expectations() -> dict:
     return json.loads(EXPECTATIONS.read_text(encoding="utf-8"))["pages"]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The README's build command, run in a copy of the project."""
+    project = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "content", "overrides", "corpus"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("guides"))
+        else:
+            shutil.copy(src, project / name)
+    # the user dictionary path in mkdocs.yml is relative to the project
+    shutil.copytree(ROOT / "pipeline" / "data", project / "pipeline" / "data")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "build"], cwd=project, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return project / "site"

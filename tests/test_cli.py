@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -60,26 +57,6 @@ def test_explain_shows_each_step(tmp_path: Path) -> None:
     for step in ("remove_pinyin_annotations", "to_simplified", "strip_boilerplate", "take_title"):
         assert step in result.output
     assert "-陈先生:15070879527 3590931873@qq.com" in result.output
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The README's build command, run in a copy of the project."""
-    project = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "content", "overrides", "corpus"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("guides"))
-        else:
-            shutil.copy(src, project / name)
-    # the user dictionary path in mkdocs.yml is relative to the project
-    shutil.copytree(ROOT / "pipeline" / "data", project / "pipeline" / "data")
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build"], cwd=project, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 def test_site_has_a_page_per_guide(built_site: Path) -> None:

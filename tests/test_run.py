@@ -161,5 +161,6 @@ def test_samples_get_one_guide_each(tmp_path: Path) -> None:
     _, records = run(tmp_path, SEEDS)
     assert [r["status"] for r in records] == ["published"] * 4
     assert len({r["output"] for r in records}) == 4
+    assert (tmp_path / "guides" / "index.md").is_file()
     indexes = sorted(p.parent.name for p in (tmp_path / "guides").glob("*/index.md"))
     assert indexes == ["cuishou", "fangzha", "tousu", "xieshang", "yuqi", "zhengxin"]
