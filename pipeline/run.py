@@ -20,7 +20,7 @@ from pipeline.record import Document, document_id
 from pipeline.slug import slugify
 from pipeline.structure import parse
 from pipeline.taxonomy import Taxonomy
-from pipeline.writers import Outcome, front_matter_value, write_generated
+from pipeline.writers import Outcome, current_umask, front_matter_value, is_pristine, write_generated
 
 # Fewer characters than this after cleaning is not a guide (a stub, or a page
 # that was all chrome). Characters, not words: Chinese has no spaces.
@@ -83,6 +83,7 @@ class Run:
     ) -> RunSummary:
         manifest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{manifest.name}.", suffix=".tmp", dir=manifest.parent)
+        os.chmod(tmp, 0o666 & ~current_umask())
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 for item in read_sources(sources):
@@ -178,8 +179,6 @@ class Run:
         if old is not None and old != path and old.exists():
             # The guide moved (new title or category); the old file goes only
             # if nobody edited it.
-            from pipeline.writers import is_pristine
-
             if is_pristine(old.read_text(encoding="utf-8")) or self.force:
                 old.unlink()
                 doc.note("moved", f"guide moved from {old} to {path}")

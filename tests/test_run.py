@@ -164,3 +164,10 @@ def test_samples_get_one_guide_each(tmp_path: Path) -> None:
     assert (tmp_path / "guides" / "index.md").is_file()
     indexes = sorted(p.parent.name for p in (tmp_path / "guides").glob("*/index.md"))
     assert indexes == ["cuishou", "fangzha", "tousu", "xieshang", "yuqi", "zhengxin"]
+
+
+def test_written_files_are_readable_by_others(tmp_path: Path, pages: Path) -> None:
+    _, [record] = run(tmp_path, pages)
+    mode = Path(record["output"]).stat().st_mode & 0o777
+    assert mode & 0o044 == 0o044, oct(mode)
+    assert (tmp_path / "manifest.jsonl").stat().st_mode & 0o044 == 0o044

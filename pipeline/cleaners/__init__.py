@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pipeline.cleaners.boilerplate import strip_boilerplate, strip_comment_blocks, strip_link_lists
+from pipeline.cleaners.garble import repair_byte_slips
+from pipeline.cleaners.mojibake import fix_mojibake, remove_control_escapes
 from pipeline.cleaners.normalize import normalize_text
 from pipeline.cleaners.pinyin import remove_pinyin_annotations
 from pipeline.cleaners.repeats import drop_repeated_body, drop_title_echoes, take_title
@@ -27,6 +29,10 @@ class CleanerConfig:
 
     - normalize_text: line ends, spaces, zero-width characters (NFC only:
       full-width punctuation stays).
+    - remove_control_escapes: ``_x0008_`` left by spreadsheet exports.
+    - fix_mojibake: lines of UTF-8 read as GBK, Big5 or cp1252.
+    - repair_byte_slips: GB18030 text read out of step after a lost byte;
+      lost characters restored from pinyin or guessed and flagged.
     - remove_pinyin_annotations: 訪問(wèn) → 訪問 when wèn is a reading of 問.
     - to_simplified: OpenCC ``tw2s``.
     - strip_comment_blocks, strip_boilerplate, strip_link_lists: site chrome,
@@ -37,6 +43,9 @@ class CleanerConfig:
     """
 
     normalize_text: bool = True
+    remove_control_escapes: bool = True
+    fix_mojibake: bool = True
+    repair_byte_slips: bool = True
     remove_pinyin_annotations: bool = True
     to_simplified: bool = True
     strip_comment_blocks: bool = True
@@ -82,6 +91,9 @@ class Cleaner:
         self.spin_rules = load_spin_rules(self.config.spin_rules)
         self.steps: list[tuple[str, Callable[[_State], None]]] = [
             ("normalize_text", self._normalize),
+            ("remove_control_escapes", self._control),
+            ("fix_mojibake", self._mojibake),
+            ("repair_byte_slips", self._slips),
             ("remove_pinyin_annotations", self._pinyin),
             ("to_simplified", self._simplify),
             ("strip_comment_blocks", self._comments),
@@ -117,6 +129,16 @@ class Cleaner:
     def _normalize(self, s: _State) -> None:
         s.text = normalize_text(s.text)
         s.title = normalize_text(s.title) if s.title else s.title
+
+    def _control(self, s: _State) -> None:
+        s.text = remove_control_escapes(s.text, s.doc.note)
+
+    def _mojibake(self, s: _State) -> None:
+        s.text = fix_mojibake(s.text, s.doc.note)
+        s.title = fix_mojibake(s.title, s.doc.note) if s.title else s.title
+
+    def _slips(self, s: _State) -> None:
+        s.text = repair_byte_slips(s.text, s.doc.note)
 
     def _pinyin(self, s: _State) -> None:
         removed: list[str] = []

@@ -1,0 +1,476 @@
+"""Byte slips: text that went through GB18030 bytes, lost or damaged a byte,
+and was decoded out of step until the decoder found its footing again.
+
+What such damage looks like, and how each kind is repaired:
+
+- A run of unrelated characters (often with private-use characters,
+  U+E000–U+F8FF) ends at an ASCII byte or a ``?``: re-encoded as GB18030
+  and decoded one byte later, it comes back (钪胁豢苫蛉钡囊徊糠 → 中不可或缺的一部).
+- A lost character leaves ``?`` or U+FFFD, sometimes followed by the pinyin
+  annotation that survived it (中?guó) → 中国): the pinyin names the reading.
+- What neither bytes nor pinyin give back is chosen by a word model built
+  from jieba's dictionary: candidates are the pinyin's characters, the
+  pieces of dictionary words that bridge the gap (人们_活中 → 日常生), or
+  nothing, scored in context. Such a choice is a guess, and is reported as
+  an open flag for an editor, with the alternatives.
+
+A ``?`` counts as damage only where a question mark cannot be: before
+pinyin, before 。，、, doubled, or next to other damage; ``怎么办?从`` stays.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.cleaners.script import to_simplified_text
+
+Note = Callable[[str, str], None]
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_PINYIN = rf"[a-z{_TONED}]{{1,6}}"
+_ORPHAN_PINYIN = re.compile(rf"(?<![(（a-z{_TONED}])({_PINYIN})[)）]")
+_PUA = re.compile("[\ue000-\uf8ff]")
+# What a GB18030 decoder out of step produces and Chinese prose does not.
+_ODD = re.compile(
+    "[\ue000-\uf8ff\u3100-\u312f\u0400-\u04ff\u0370-\u03ff\u2500-\u257f\u2460-\u24ff\u3220-\u32ff]"
+)
+_ORDINARY = re.compile("[\u3400-\u9fff。，、；：！？“”‘’（）《》]")
+ODD_COST = 14.0
+_CJK_PUNCT = "。，、；：！？"
+# Reward for each character a candidate keeps: deleting a character must cost
+# about what an ordinary character is worth to the word model.
+CHAR_BONUS = 6.0
+PINYIN_BONUS = 3.0
+END_STOP_BONUS = 6.0
+# A choice this far ahead of the next one is taken as certain.
+SURE_MARGIN = 3.0
+# A shifted decode must read this much better to be taken.
+SHIFT_GAIN = 6.0
+CONTEXT = 6
+MARKER = "□"
+
+
+@dataclass
+class _Piece:
+    kind: str  # text, mark, pinyin, ascii
+    text: str
+    damaged: bool = False
+    out: str | None = None  # the repaired text, when decided
+    realigned: bool = False
+    readings: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _model():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    from pipeline.cleaners.rules import data_path
+
+    jieba.setLogLevel(logging.WARNING)
+    model = jieba.Tokenizer()
+    model.check_initialized()
+    # The site's domain words (客服, 征信, 花呗) are rare in jieba's general
+    # dictionary; the same file keeps them whole in the search index.
+    model.load_userdict(str(data_path("jieba_userdict.txt")))
+    return model
+
+
+def score(text: str) -> float:
+    """Log-probability of ``text`` under jieba's word unigram model; text
+    outside the Han range scores a fixed cost per character, higher for the
+    characters a slip produces (private use, bopomofo, Cyrillic, box drawing)."""
+    model = _model()
+    total = 0.0
+    for part in re.split(r"([^\u3400-\u9fff]+)", to_simplified_text(text)):
+        if not part:
+            continue
+        if not "\u3400" <= part[0] <= "\u9fff":
+            total -= sum(ODD_COST if _ODD.match(c) else 8.0 for c in part)
+            continue
+        dag = model.get_DAG(part)
+        route: dict[int, tuple[float, int]] = {}
+        model.calc(part, dag, route)
+        total += route[0][0]
+    return total
+
+
+@lru_cache(maxsize=1)
+def _bridges() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, int]]]]:
+    """Pieces of frequent dictionary words, indexed by what must follow them
+    (the word's rest starts the right context) or precede them."""
+    model = _model()
+    before: dict[str, list[tuple[str, int]]] = {}
+    after: dict[str, list[tuple[str, int]]] = {}
+    for word, freq in model.FREQ.items():
+        if freq < 50 or not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+            continue
+        for k in range(1, min(3, len(word) - 1) + 1):
+            before.setdefault(word[k], []).append((word[:k], freq))
+            after.setdefault(word[-k - 1], []).append((word[-k:], freq))
+    for table in (before, after):
+        for key in table:
+            table[key] = sorted(table[key], key=lambda x: -x[1])[:40]
+    return before, after
+
+
+@lru_cache(maxsize=4096)
+def _chars_read(syllable: str) -> tuple[str, ...]:
+    """Common characters read ``syllable`` (tone marks compared when given):
+    those whose main reading it is first, by frequency, then those with it
+    as a rarer reading (pypinyin lists 但 as dàn, tǎn and yàn)."""
+    from pypinyin import Style, pinyin
+
+    from pipeline.readers.encoding import _is_common
+
+    toned = syllable != _toneless(syllable)
+    freq = _model().FREQ
+    main, other = [], []
+    for code in range(0x4E00, 0x9FA6):
+        char = chr(code)
+        if not _is_common(char):
+            continue
+        readings = pinyin(char, style=Style.TONE, heteronym=True)[0]
+        if not toned:
+            readings = [_toneless(r) for r in readings]
+        if readings and readings[0] == syllable:
+            main.append(char)
+        elif syllable in readings:
+            other.append(char)
+    return tuple(sorted(main, key=lambda c: -freq.get(c, 0)) + sorted(other, key=lambda c: -freq.get(c, 0)))
+
+
+def _toneless(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def _is_damage_mark(line: str, i: int) -> bool:
+    char = line[i]
+    if char == "\ufffd":
+        return True
+    if char != "?":
+        return False
+    nxt = line[i + 1] if i + 1 < len(line) else ""
+    prev = line[i - 1] if i else ""
+    if (nxt and nxt in _CJK_PUNCT) or "?" in (nxt, prev) or _PUA.match(nxt) or _PUA.match(prev):
+        return True
+    return bool(_ORPHAN_PINYIN.match(line, i + 1))
+
+
+def has_damage(line: str) -> bool:
+    return bool(_PUA.search(line)) or any(
+        _is_damage_mark(line, i) for i, c in enumerate(line) if c in "?\ufffd"
+    )
+
+
+def _pieces(line: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    i = 0
+    while i < len(line):
+        char = line[i]
+        if char in "?\ufffd" and _is_damage_mark(line, i):
+            pieces.append(_Piece("mark", char, damaged=True))
+            i += 1
+            match = _ORPHAN_PINYIN.match(line, i)
+            if match:
+                pieces.append(_Piece("pinyin", match.group(0), damaged=True))
+                pieces[-2].readings.append(match.group(1))
+                i = match.end()
+            continue
+        if ord(char) < 128:
+            j = i
+            while j < len(line) and ord(line[j]) < 128 and not (line[j] == "?" and _is_damage_mark(line, j)):
+                j += 1
+            pieces.append(_Piece("ascii", line[i:j]))
+            i = j
+            continue
+        j = i
+        while j < len(line) and ord(line[j]) >= 128 and not (line[j] == "\ufffd"):
+            j += 1
+        pieces.append(_Piece("text", line[i:j], damaged=bool(_PUA.search(line[i:j]))))
+        i = j
+    return pieces
+
+
+def _shifted(text: str, following: str = "") -> tuple[str, bool, int] | None:
+    """``text`` re-encoded as GB18030 and decoded one byte later.
+
+    Returns the decoded text, whether a dangling byte at its end was lost,
+    and how many characters of ``following`` (ASCII that came right after)
+    it took: the dangling byte and the next ASCII byte may be one character
+    (86 54 is 員; read out of step they were 藛 and T).
+    """
+    try:
+        data = text.encode("gb18030")[1:]
+    except UnicodeEncodeError:
+        return None
+    taken = 0
+    if following and len(data) % 2:
+        candidate = (data + following[0].encode("ascii")).decode("gb18030", errors="replace")
+        if "\ufffd" not in candidate and not _PUA.search(candidate):
+            return candidate, False, 1
+    decoded = data.decode("gb18030", errors="replace")
+    lost = decoded.endswith("\ufffd")
+    decoded = decoded.rstrip("\ufffd")
+    if "\ufffd" in decoded or _PUA.search(decoded):
+        return None
+    return decoded, lost, taken
+
+
+def _per_char(text: str) -> float:
+    return score(text) / max(len(text), 1)
+
+
+def _isolate_damage(piece: _Piece) -> list[_Piece]:
+    """A run that no shift repairs: only its odd characters (and a lone
+    character scoring like noise) are damage; the text around them stays."""
+    odd = [i for i, c in enumerate(piece.text) if _ODD.match(c)]
+    if not odd:
+        piece.damaged = len(piece.text) <= 2 and _per_char(piece.text) < -9
+        return [piece]
+    start, end = odd[0], odd[-1] + 1
+    out = []
+    if start:
+        out.append(_Piece("text", piece.text[:start]))
+    out.append(_Piece("text", piece.text[start:end], damaged=True))
+    if end < len(piece.text):
+        out.append(_Piece("text", piece.text[end:]))
+    return out
+
+
+def _best_shift_at(text: str, following: str, at: int) -> tuple[int, str, bool, int] | None:
+    shifted = _shifted(text[at:], following)
+    if not shifted or not shifted[0]:
+        return None
+    return (at, *shifted)
+
+
+def _value(text: str) -> float:
+    """A text's score with the per-character reward for ordinary characters,
+    so that texts of different lengths compare the way gap candidates do."""
+    return score(text) + CHAR_BONUS * len(_ORDINARY.findall(text))
+
+
+def _best_shift(text: str, following: str, after_mark: bool) -> tuple[int, str, bool, int] | None:
+    """Where in ``text`` the decoder fell out of step, if it did: the split
+    whose tail, decoded one byte later, reads best, if it reads clearly
+    better than the text as it is.
+
+    Right after a lost character (``after_mark``) the decoder fell out of
+    step at the first byte, so that split is tried alone first.
+    """
+    threshold = _value(text) + SHIFT_GAIN
+    if after_mark:
+        first = _best_shift_at(text, following, 0)
+        if first and _value(first[1]) > threshold:
+            return first
+    best: tuple[int, str, bool, int] | None = None
+    best_value = threshold
+    for at in range(len(text)):
+        candidate = _best_shift_at(text, following, at)
+        if candidate is None:
+            continue
+        value = _value(text[:at] + candidate[1])
+        if value > best_value:
+            best, best_value = candidate, value
+    return best
+
+
+@dataclass
+class Gap:
+    """Characters lost at one place in a line, and what was put there.
+
+    ``slots`` has one entry per lost character: its pinyin when the page
+    kept it, else None.
+    """
+
+    position: int
+    left: str
+    right: str
+    damaged: str
+    slots: list[str | None]
+    choice: str = ""
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+    sure: bool = False
+
+
+def repair_line(line: str) -> tuple[str, list[str], list[Gap]]:
+    """Repair the byte slips of one line.
+
+    Returns the line, what was realigned, and the gaps that were filled.
+
+    >>> repair_line("在使用支付寶作為中?guó)最大的平臺")[0]
+    '在使用支付寶作為中国最大的平臺'
+    """
+    if not has_damage(line):
+        return line, [], []
+    pieces: list[_Piece] = []
+    realigned: list[str] = []
+    parsed = _pieces(line)
+    for n, piece in enumerate(parsed):
+        prev = pieces[-1] if pieces else None
+        nxt = parsed[n + 1] if n + 1 < len(parsed) else None
+        near_damage = any(p is not None and p.kind in ("mark", "pinyin") for p in (prev, nxt))
+        if piece.kind != "text" or not (piece.damaged or near_damage):
+            pieces.append(piece)
+            continue
+        following = nxt.text if nxt is not None and nxt.kind == "ascii" else ""
+        after_mark = prev is not None and prev.kind in ("mark", "pinyin")
+        split = _best_shift(piece.text, following, after_mark)
+        if split is None:
+            pieces.extend(_isolate_damage(piece))
+            continue
+        at, text, lost, taken = split
+        realigned.append(f"「{piece.text[at:]}{following[:taken]}」 → 「{text}」")
+        if at:
+            pieces.append(_Piece("text", piece.text[:at]))
+            pieces.append(_Piece("mark", "", damaged=True))  # the character whose byte was lost
+        pieces.append(_Piece("text", piece.text[at:], out=text, realigned=True))
+        # A dangling byte and a ? or U+FFFD right after it were one character.
+        if lost and not (nxt is not None and nxt.kind == "mark"):
+            pieces.append(_Piece("mark", "", damaged=True))
+        if taken and nxt is not None:
+            nxt.text = following[taken:]
+    # ASCII letters between two pieces of damage are debris of the slip.
+    for n in range(1, len(pieces) - 1):
+        p, prev, nxt = pieces[n], pieces[n - 1], pieces[n + 1]
+        if (
+            p.kind == "ascii"
+            and p.text.isalpha()
+            and (prev.damaged or prev.realigned)
+            and (nxt.damaged or nxt.realigned)
+            and (prev.damaged or nxt.damaged)
+        ):
+            p.damaged = True
+    return _fill(pieces, realigned)
+
+
+def _fill(pieces: list[_Piece], realigned: list[str]) -> tuple[str, list[str], list[Gap]]:
+    out: list[str] = []
+    gaps: list[Gap] = []
+    n = 0
+    while n < len(pieces):
+        piece = pieces[n]
+        if not piece.damaged:
+            out.append(piece.out if piece.out is not None else piece.text)
+            n += 1
+            continue
+        damaged = []
+        slots: list[str | None] = []
+        while n < len(pieces) and pieces[n].damaged:
+            damaged.append(pieces[n].text)
+            if pieces[n].kind == "mark":
+                slots.append(pieces[n].readings[0] if pieces[n].readings else None)
+            n += 1
+        left = "".join(out)[-CONTEXT:]
+        right = "".join(p.out if p.out is not None else p.text for p in pieces[n:])
+        gap = Gap(len("".join(out)), left, right[:CONTEXT], "".join(damaged), slots or [None])
+        _choose(gap)
+        gaps.append(gap)
+        out.append(gap.choice)
+    return "".join(out), realigned, gaps
+
+
+SLOT_OPTIONS = 12
+
+
+def _slot_options(gap: Gap, index: int) -> dict[str, float]:
+    """What one lost character may have been, with a prior bonus."""
+    reading = gap.slots[index]
+    options: dict[str, float] = {"": 0.0}
+    if reading:
+        for char in (_chars_read(reading) or _chars_read(_toneless(reading)))[:SLOT_OPTIONS]:
+            options[char] = PINYIN_BONUS
+    before, after = _bridges()
+    if index == len(gap.slots) - 1 and gap.right:
+        for piece, _ in before.get(gap.right[0], [])[: SLOT_OPTIONS * 3]:
+            if len(piece) == 1:
+                options.setdefault(piece, 0.0)
+    if index == 0 and gap.left:
+        for piece, _ in after.get(gap.left[-1], [])[: SLOT_OPTIONS * 3]:
+            if len(piece) == 1:
+                options.setdefault(piece, 0.0)
+    if not gap.right:
+        # a paragraph ends with a full stop far more often than with a word
+        options["。"] = END_STOP_BONUS
+    elif gap.right[0] not in _CJK_PUNCT:
+        for mark in "。，":
+            options.setdefault(mark, 0.0)
+    return options
+
+
+def _choose(gap: Gap) -> None:
+    combos: dict[str, float] = {"": 0.0}
+    for index in range(len(gap.slots)):
+        options = _slot_options(gap, index)
+        joined: dict[str, float] = {}
+        for a, bonus_a in combos.items():
+            for b, bonus_b in options.items():
+                # the same text may come from different slots: keep its best prior
+                joined[a + b] = max(joined.get(a + b, -math.inf), bonus_a + bonus_b)
+        combos = joined
+    scored = sorted(
+        ((c, score(gap.left + c + gap.right) + CHAR_BONUS * len(c) + bonus) for c, bonus in combos.items()),
+        key=lambda x: -x[1],
+    )
+    gap.candidates = [(c, round(s - scored[0][1], 1)) for c, s in scored[:5]]
+    gap.choice = scored[0][0]
+    margin = scored[0][1] - scored[1][1] if len(scored) > 1 else math.inf
+    readable = all(r and c in _chars_read(r) for r, c in zip(gap.slots, gap.choice, strict=False)) and len(
+        gap.choice
+    ) == len(gap.slots)
+    gap.sure = margin >= SURE_MARGIN and readable
+
+
+_LOST_BULLET = re.compile(r"^[?\ufffd]\s*(?=[^\s?\ufffd])")
+
+
+def repair_byte_slips(text: str, note: Note) -> str:
+    """Repair every line; report realignments, fills and guesses.
+
+    A line that starts with ``?`` had a bullet (•, ●) that the codec could
+    not carry; it becomes a list item again.
+
+    >>> repair_byte_slips("?身份证件\\n?收入证明", lambda *a: None)
+    '- 身份证件\\n- 收入证明'
+    """
+    lines = text.split("\n")
+    bullets = 0
+    for number, line in enumerate(lines, start=1):
+        if _LOST_BULLET.match(line):
+            line = lines[number - 1] = _LOST_BULLET.sub("- ", line)
+            bullets += 1
+        if not has_damage(line):
+            continue
+        new, realigned, gaps = repair_line(line)
+        for item in realigned:
+            note("byte_slip_realigned", f"line {number}: {item} (GB18030 decoded one byte later)")
+        for gap in gaps:
+            where = f"line {number}, after 「{gap.left}」 before 「{gap.right}」"
+            alternatives = "、".join(f"「{c}」" if c else "(nothing)" for c, _ in gap.candidates[1:4])
+            if gap.sure:
+                readings = ", ".join(r for r in gap.slots if r)
+                note(
+                    "lost_character_restored",
+                    f"{where}: 「{gap.damaged}」 → 「{gap.choice}」 (pinyin {readings})",
+                )
+            else:
+                shown = f"「{gap.choice}」" if gap.choice else "nothing"
+                note(
+                    "flag_lost_characters",
+                    f"{where}: damaged 「{gap.damaged or '(lost byte)'}」 replaced by {shown}, a guess; "
+                    f"other candidates {alternatives or 'none'}. Check against the source.",
+                )
+        lines[number - 1] = new
+    if bullets:
+        note(
+            "lost_bullet",
+            f"{bullets} lines started with ? where a list bullet was lost; made them list items",
+        )
+    return "\n".join(lines)

@@ -1,0 +1,135 @@
+"""Repairs of byte slips and mojibake; text without damage is never touched."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from pipeline.cleaners import Cleaner, CleanerConfig
+from pipeline.cleaners.garble import repair_byte_slips, repair_line
+from pipeline.cleaners.mojibake import fix_mojibake
+from pipeline.record import Document
+from tests.conftest import SEEDS
+
+DATA = Path(__file__).parent / "data"
+CASES = json.loads((DATA / "garble_cases.json").read_text(encoding="utf-8"))
+KNOWN_FAILURES = json.loads((DATA / "garble_known_failures.json").read_text(encoding="utf-8"))
+
+# Byte for byte unchanged by every repair step.
+NEGATIVE = [
+    "支付宝作为中国最大的电子支付平台之一，提供了便捷的服务。",
+    "支付寶作為中國最大的電子支付平臺之一，提供了便捷的服務。",
+    "那么当客户逾期时的机制是怎样去运作的?从逾期到需要多长时间?本文将围绕这一疑惑展开详细探讨。",
+    "支付宝逾期一个月催款办法有哪些?",
+    "What happens after 30 days? Call 95188 (Alipay) or visit https://www.example.com/a?b=1&c=2.",
+    "利率24%，金额1,234.56元，期限3-7天，第一(1)步，注意(重要)。",
+    "鄱阳县的王珏和彧、堃、喆都是真实的名字。",
+    "“花呗”和‘借呗’不同！你知道吗？——当然。",
+    "全角ＡＢＣ１２３和半角ABC123都保留。",
+    "（一）逾期金额大小；(2)历史信用记录：良好",
+    "拼音作注释的正文（xié shāng）也保留，因为前面不是汉字。",
+]
+
+
+def noop(*_: str) -> None:
+    pass
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_clean_text_is_untouched(text: str) -> None:
+    assert repair_byte_slips(text, noop) == text
+    assert fix_mojibake(text, noop) == text
+
+
+def test_clean_samples_are_untouched() -> None:
+    for name in ("000_0951288d9a01546f.txt", "001_71aa38aa9bc6c4af.txt", "003_aef6583e97fd9b87.txt"):
+        text = (SEEDS / name).read_text(encoding="utf-8")
+        assert repair_byte_slips(text, noop) == text
+        assert fix_mojibake(text, noop) == text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_repairs(case: dict) -> None:
+    found: list[tuple[str, str]] = []
+    repaired = repair_byte_slips(case["original"], lambda kind, message: found.append((kind, message)))
+    if "fixed" in case:
+        assert repaired == case["fixed"]
+    for piece in case.get("contains", []):
+        assert piece in repaired
+    assert "?" not in repaired.replace("- ", "") and "\ufffd" not in repaired
+    assert found, "every repair is reported"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(reason=c["label"], strict=True)) for c in KNOWN_FAILURES],
+    ids=[c["label"] for c in KNOWN_FAILURES],
+)
+def test_known_failures(case: dict) -> None:
+    assert repair_byte_slips(case["original"], noop) == case["fixed"]
+
+
+def test_guesses_are_flagged_with_position_and_candidates() -> None:
+    found: list[tuple[str, str]] = []
+    repair_byte_slips("第一行\n人們?nèi)粘I\ue30a钪胁豢苫蛉钡囊徊糠?。", lambda k, m: found.append((k, m)))
+    flags = [m for k, m in found if k == "flag_lost_characters"]
+    assert flags and all(m.startswith("line 2, after") and "other candidates" in m for m in flags)
+    assert any(k == "byte_slip_realigned" for k, _ in found)
+
+
+def test_pinyin_evidence_makes_a_restoration_certain() -> None:
+    found: list[tuple[str, str]] = []
+    assert (
+        repair_byte_slips("作為中?guó)最大的平臺", lambda k, m: found.append((k, m))) == "作為中国最大的平臺"
+    )
+    assert [k for k, _ in found] == ["lost_character_restored"]
+
+
+def test_synthetic_slips_are_mostly_repaired() -> None:
+    """One byte dropped from clean sentences: the repair brings the text much
+    closer to the original and never makes it worse on this sample (see
+    benchmarks/byte_slips.py for the full measurement)."""
+    from difflib import SequenceMatcher
+
+    text = (SEEDS / "003_aef6583e97fd9b87.txt").read_text(encoding="utf-8")
+    sentences = [s + "。" for s in text.split("。") if 15 <= len(s) <= 60 and "\n" not in s][:20]
+    rng = random.Random(3)
+    before = after = 0.0
+    for truth in sentences:
+        data = truth.encode("gb18030")
+        at = rng.randrange(len(data))
+        damaged = (data[:at] + data[at + 1 :]).decode("gb18030", errors="replace")
+        repaired = repair_line(damaged)[0]
+        b = SequenceMatcher(None, truth, damaged).ratio()
+        a = SequenceMatcher(None, truth, repaired).ratio()
+        assert a >= b - 1e-9, (truth, damaged, repaired)
+        before, after = before + b, after + a
+    assert after / len(sentences) > before / len(sentences) + 0.15
+
+
+def test_mojibake_lines_are_redecoded() -> None:
+    utf8_as_gbk = "逾期以后联系客服协商还款".encode().decode("gb18030", errors="replace")
+    utf8_as_latin1 = "支付宝逾期协商".encode().decode("latin-1")
+    text = f"{utf8_as_gbk}\n{utf8_as_latin1}\n正常的一行，不动。"
+    found: list[str] = []
+    fixed = fix_mojibake(text, lambda k, m: found.append(k))
+    assert fixed.split("\n")[1:] == ["支付宝逾期协商", "正常的一行，不动。"]
+    assert fixed.split("\n")[0].startswith("逾期以后联系客服协商还")
+    assert found == ["mojibake", "mojibake"]
+
+
+def test_chain_repairs_before_pinyin_removal() -> None:
+    doc = Document(source="t.txt", text="協商流程\n\n可能因?yàn)橥话l(fā)的資金需求而導致無法按時還款。")
+    cleaned = Cleaner().clean(doc)
+    assert "突发的资金需求" in cleaned.text and "(" not in cleaned.text
+    steps = [c.step for c in cleaned.changes]
+    assert steps.index("repair_byte_slips") < steps.index("remove_pinyin_annotations")
+
+
+def test_repairs_can_be_turned_off() -> None:
+    doc = Document(source="t.txt", text="標題\n\n支付寶作為中?guó)最大的電子支付平臺之一，提供了便捷的服務。")
+    cleaned = Cleaner(CleanerConfig(repair_byte_slips=False, remove_pinyin_annotations=False)).clean(doc)
+    assert "?guó)" in cleaned.text
