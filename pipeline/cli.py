@@ -19,12 +19,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from pipeline.cleaners import CleanerConfig
 from pipeline.cleaners.rules import RuleFileError
 from pipeline.run import Run, RunSummary
 
 DEFAULT_OUT = Path("content/guides")
 DEFAULT_MANIFEST = Path(".pipeline/manifest.jsonl")
 DEFAULT_TEMPLATES = Path("overrides/guides")
+DEFAULT_GLOSSARY = Path("glossary.yaml")
 SAMPLES = Path("corpus/seeds")
 
 err = Console(stderr=True, soft_wrap=True)  # a message stays one line, however long
@@ -65,15 +67,24 @@ def main() -> None:
     show_default=True,
     help="Folder of templates that override the shipped ones.",
 )
+@click.option(
+    "--glossary",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_GLOSSARY,
+    show_default=True,
+    help="Editors' glossary: replacements and protected terms.",
+)
 @click.option("--force", is_flag=True, help="Regenerate guides even where an editor changed them.")
-def clean(sources: tuple[Path, ...], out_dir: Path, manifest: Path, templates: Path, force: bool) -> None:
+def clean(
+    sources: tuple[Path, ...], out_dir: Path, manifest: Path, templates: Path, glossary: Path, force: bool
+) -> None:
     """Clean the scraped pages in SOURCES (files or folders) into guides.
 
     Reads .txt, .html/.htm and .jsonl pages; writes one Markdown guide per
     article under --out and a record per page to --manifest. Guides changed
     by hand are left alone and reported as conflicts.
     """
-    summary = _run(list(sources), out_dir, manifest, templates, force)
+    summary = _run(list(sources), out_dir, manifest, templates, force, glossary)
     _print_summary(summary, manifest)
 
 
@@ -104,7 +115,7 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
     """
     if not Path("mkdocs.yml").is_file():
         _fail("mkdocs.yml not found: run this in the project folder")
-    summary = _run(list(sources), DEFAULT_OUT, DEFAULT_MANIFEST, DEFAULT_TEMPLATES, False)
+    summary = _run(list(sources), DEFAULT_OUT, DEFAULT_MANIFEST, DEFAULT_TEMPLATES, False, DEFAULT_GLOSSARY)
     _print_summary(summary, DEFAULT_MANIFEST)
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
     if strict:
@@ -125,7 +136,7 @@ def explain(page: Path) -> None:
     from pipeline.readers import Rejection, read_file
 
     out = Console()
-    cleaner = Cleaner()
+    cleaner = Cleaner(CleanerConfig(glossary=DEFAULT_GLOSSARY))
     for doc in read_file(page):
         if isinstance(doc, Rejection):
             out.print(f"[red]{doc.source}: rejected: {doc.reason}[/red]", highlight=False)
@@ -146,9 +157,11 @@ def explain(page: Path) -> None:
         out.print(f"\n[bold]title:[/bold] {cleaned.title}", highlight=False)
 
 
-def _run(sources: list[Path], out_dir: Path, manifest: Path, templates: Path, force: bool) -> RunSummary:
+def _run(
+    sources: list[Path], out_dir: Path, manifest: Path, templates: Path, force: bool, glossary: Path
+) -> RunSummary:
     try:
-        run = Run(out_dir, templates=templates, force=force)
+        run = Run(out_dir, templates=templates, force=force, cleaner_config=CleanerConfig(glossary=glossary))
     except RuleFileError as exc:
         _fail(str(exc))
     columns = (

@@ -1,8 +1,7 @@
 """The sample pages against corpus/expectations.json.
 
-Each check is its own test. Checks that need later work are marked
-``xfail(strict=True)`` with the issue that will make them pass, so they
-fail loudly the moment they start passing and the mark must go.
+Each check is its own test, so a failure names the page, the kind of check
+and the string.
 """
 
 from __future__ import annotations
@@ -23,12 +22,10 @@ PAGES = json.loads(EXPECTATIONS.read_text(encoding="utf-8"))["pages"]
 # What each page's flags must mention: (finding kind prefix, text in the
 # message), or the issue that will make the page pass.
 FLAG_CHECKS: dict[str, list[tuple[str, str]]] = {
+    "000_0951288d9a01546f.txt": [("flag_cut_out", "支付宝旗下的“”")],
+    "001_71aa38aa9bc6c4af.txt": [("flag_cut_out", "《个人信息保》"), ("flag_cut_out", "《消费者权益保》")],
     "002_6b3c3bd5d17d6661.txt": [("flag_lost_characters", "line ")],
-}
-FLAGS_PENDING = {
-    "000_0951288d9a01546f.txt": "issue 6: cut-out word detection",
-    "001_71aa38aa9bc6c4af.txt": "issue 6: cut-out word detection",
-    "003_aef6583e97fd9b87.txt": "issue 6: cut-out word detection",
+    "003_aef6583e97fd9b87.txt": [("flag_cut_out", "「支付宝逾期后几天开始」 ends on a verb")],
 }
 
 
@@ -83,15 +80,7 @@ def test_without(sample_run: dict, page: str, value: str) -> None:
     assert squash(value) not in published_text(sample_run[page])
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        pytest.param(
-            p, marks=[pytest.mark.xfail(reason=FLAGS_PENDING[p], strict=True)] if p in FLAGS_PENDING else []
-        )
-        for p in sorted(PAGES)
-    ],
-)
+@pytest.mark.parametrize("page", sorted(PAGES))
 def test_flags_reported(sample_run: dict, page: str) -> None:
     """Each problem no rule could repair is listed as an open flag."""
     flags = [f for f in sample_run[page]["findings"] if f["kind"].startswith("flag")]

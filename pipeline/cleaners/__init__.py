@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pipeline.cleaners.boilerplate import strip_boilerplate, strip_comment_blocks, strip_link_lists
+from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
 from pipeline.cleaners.garble import repair_byte_slips
+from pipeline.cleaners.glossary import load_glossary
 from pipeline.cleaners.mojibake import fix_mojibake, remove_control_escapes
 from pipeline.cleaners.normalize import normalize_text
 from pipeline.cleaners.pinyin import remove_pinyin_annotations
@@ -40,6 +42,10 @@ class CleanerConfig:
     - take_title, drop_title_echoes, drop_repeated_body: the title and the
       repeats of it and of the body.
     - restore_spun_words: by the rules of ``spin_rules``.
+    - apply_glossary: the editors' fixes from ``glossary`` (whose
+      ``protect`` terms are also hidden from every step).
+    - restore_law_titles: 《个人信息保》 → 《个人信息保护法》, flagged.
+    - flag_cut_out_words: reports marks of cut-out words; changes nothing.
     """
 
     normalize_text: bool = True
@@ -55,8 +61,12 @@ class CleanerConfig:
     drop_title_echoes: bool = True
     drop_repeated_body: bool = True
     restore_spun_words: bool = True
+    apply_glossary: bool = True
+    restore_law_titles: bool = True
+    flag_cut_out_words: bool = True
     boilerplate_rules: Path | None = None
     spin_rules: Path | None = None
+    glossary: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,7 @@ class Cleaner:
         self.config = config or CleanerConfig()
         self.line_rules, self.comment_rules = load_boilerplate(self.config.boilerplate_rules)
         self.spin_rules = load_spin_rules(self.config.spin_rules)
+        self.glossary = load_glossary(self.config.glossary)
         self.steps: list[tuple[str, Callable[[_State], None]]] = [
             ("normalize_text", self._normalize),
             ("remove_control_escapes", self._control),
@@ -103,12 +114,17 @@ class Cleaner:
             ("drop_title_echoes", self._echoes),
             ("drop_repeated_body", self._repeats),
             ("restore_spun_words", self._spin),
+            ("apply_glossary", self._glossary),
+            ("restore_law_titles", self._laws),
+            ("flag_cut_out_words", self._cut_outs),
         ]
         names = {f.name for f in fields(CleanerConfig)}
         assert all(name in names for name, _ in self.steps)
 
     def clean(self, doc: Document) -> Cleaned:
-        state = _State(doc=doc, text=doc.text, title=doc.title or doc.metadata.get("declared_title"))
+        title = doc.title or doc.metadata.get("declared_title")
+        mask = self.glossary.mask
+        state = _State(doc=doc, text=mask(doc.text), title=mask(title) if title else None)
         changes: list[Change] = []
         for name, run in self.steps:
             if not getattr(self.config, name):
@@ -122,7 +138,16 @@ class Cleaner:
                     doc.findings[i] = type(finding)(finding.kind, finding.message, name)
             if state.text != before:
                 changes.append(Change(name, before, state.text))
-        return Cleaned(state.title, state.text.strip(), state.alternatives, changes)
+        unmask = self.glossary.unmask
+        changes = [Change(c.step, unmask(c.before), unmask(c.after)) for c in changes]
+        if self.glossary.protect:
+            doc.findings[:] = [type(f)(f.kind, unmask(f.message), f.step) for f in doc.findings]
+        return Cleaned(
+            unmask(state.title) if state.title else None,
+            unmask(state.text).strip(),
+            [unmask(t) for t in state.alternatives],
+            changes,
+        )
 
     # Each step reads and updates the state; notes go to the document.
 
@@ -185,6 +210,16 @@ class Cleaner:
     def _spin(self, s: _State) -> None:
         s.text = restore_spun_words(s.text, self.spin_rules, s.doc.note)
         s.title = restore_spun_words(s.title, self.spin_rules, s.doc.note) if s.title else s.title
+
+    def _glossary(self, s: _State) -> None:
+        s.text = self.glossary.apply(s.text, s.doc.note)
+        s.title = self.glossary.apply(s.title, s.doc.note) if s.title else s.title
+
+    def _laws(self, s: _State) -> None:
+        s.text = restore_law_titles(s.text, s.doc.note)
+
+    def _cut_outs(self, s: _State) -> None:
+        flag_cut_out_words(s.text, s.title, s.doc.note)
 
 
 def _clip(text: str, width: int) -> str:

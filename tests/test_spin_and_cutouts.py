@@ -1,0 +1,156 @@
+"""Spun words, cut-out words and the editors' glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cleaners import Cleaner, CleanerConfig
+from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
+from pipeline.cleaners.rules import load_spin_rules
+from pipeline.cleaners.spin import restore_spun_words
+from pipeline.cli import main
+from pipeline.record import Document
+from tests.conftest import SEEDS
+
+RULES = load_spin_rules()
+
+SPUN = [
+    ("会在客户逾期后的之一个工作日通过短信提醒", "会在客户逾期后的第一个工作日通过短信提醒"),
+    ("之一步理应是主动与客服取得联系", "第一步理应是主动与客服取得联系"),
+    ("可之一时间拨打支付宝客服热线", "可第一时间拨打支付宝客服热线"),
+    ("从逾期之一天起,平台即开始密切关注", "从逾期第一天起,平台即开始密切关注"),
+    ("倘利客户因各种原因未能准时还款", "倘若客户因各种原因未能准时还款"),
+    ("假采使用者的联系办法准确且畅通", "假如使用者的联系办法准确且畅通"),
+    ("对此我们必须增进警惕", "对此我们必须提高警惕"),
+    ("积极选用措施应对", "积极采取措施应对"),
+    ("在沟通进展中,使用者应妥善保存记录", "在沟通过程中,使用者应妥善保存记录"),
+    ("应对策略显得尤为必不可少。", "应对策略显得尤为重要。"),
+]
+
+# Every rule leaves these exactly as they are.
+LEGITIMATE = [
+    "支付宝作为中国最大的电子支付平台之一,提供了便捷的服务。",
+    "忘记还款日期是逾期的原因之一。",
+    "其中之一个人信息变更也会导致逾期。",
+    "原因之一是资金周转困难,之一是忘记日期。",
+    "逾期还会对信用记录产生负面作用。",
+    "这个问题的关键在于及时沟通,问题不大。",
+    "咱们先把账单核对清楚。",
+    "项目进展中出现了新情况,进展中的协商不要中断。",
+    "机器选用的措施有限,这是必不可少的一步。",
+    "他第一个工作日就还清了,第一步做得对。",
+]
+
+
+@pytest.mark.parametrize(("spun", "original"), SPUN)
+def test_spun_words_are_restored(spun: str, original: str) -> None:
+    found: list[str] = []
+    assert restore_spun_words(spun, RULES, lambda k, m: found.append(m)) == original
+    assert found and all("→" in m for m in found)
+
+
+@pytest.mark.parametrize("sentence", LEGITIMATE)
+def test_legitimate_words_are_left_alone(sentence: str) -> None:
+    assert restore_spun_words(sentence, RULES, lambda *a: None) == sentence
+
+
+def flags(text: str, title: str | None = None) -> list[str]:
+    found: list[str] = []
+    flag_cut_out_words(text, title, lambda k, m: found.append(m))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("采用互联网金融产品如支付宝旗下的“”实施借贷", "旗下的“”"),
+        ("平台会***借款人的家人", "会***借款人"),
+        ("按照相关规定,的逾期信息会被上报至央行", ",的逾期信息"),
+        ("支付宝逾期一个月还一点点会不会被的更猛?", "会不会被的更猛"),
+        ("假如过程中存在扰、等不当行为", "扰、等不当"),
+    ],
+)
+def test_cut_out_marks_are_flagged_with_context(text: str, mark: str) -> None:
+    [message] = flags(text)
+    assert message.startswith("line 1: ") and mark in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "的确,逾期以后要尽快联系客服。",
+        "他说“可以协商”,然后挂了电话。",
+        "按照《个人信息保护法》的规定,的士司机也不例外。",
+        "这些都是要注意的,的话题就到这里。",
+        "平台会被监管部门约谈。",
+    ],
+)
+def test_whole_text_raises_no_cut_out_flag(text: str) -> None:
+    assert flags(text) == []
+
+
+def test_title_ending_on_a_verb_is_flagged() -> None:
+    assert any("ends on a verb" in m for m in flags("正文。", "支付宝逾期后几天开始"))
+    assert flags("正文。", "支付宝逾期后几天开始催收") == []
+
+
+def test_law_titles_cut_short_are_restored_only_when_one_matches() -> None:
+    found: list[str] = []
+    text = "遵守《个人信息保》和《消费者权益保》,以及《中华人民共和国民法》和《某某条例》"
+    restored = restore_law_titles(text, lambda k, m: found.append(m))
+    assert "《个人信息保护法》" in restored and "《消费者权益保护法》" in restored
+    # two characters are too few to be sure which title was meant
+    assert "《中华人民共和国民法》" in restored and "《某某条例》" in restored
+    assert len(found) == 2 and all("Confirm it" in m for m in found)
+
+
+def test_glossary_fixes_a_flag_and_protects_terms(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        "replace:\n"
+        "  - find: 支付宝旗下的“”\n"
+        "    replace: 支付宝旗下的“花呗”\n"
+        "    note: 据原文补回\n"
+        "protect:\n"
+        "  - 之一个\n",
+        encoding="utf-8",
+    )
+    doc = Document(source="t.txt", text="标题\n\n采用支付宝旗下的“”借贷;之一个工作日。")
+    cleaned = Cleaner(CleanerConfig(glossary=glossary)).clean(doc)
+    assert cleaned.text == "采用支付宝旗下的“花呗”借贷;之一个工作日。"
+    kinds = [f.kind for f in doc.findings]
+    assert "glossary" in kinds and "flag_cut_out" not in kinds and "spun_word" not in kinds
+
+
+def test_sample_page_000_flag_goes_once_the_glossary_fixes_it(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        "replace:\n  - find: 支付宝旗下的“”\n    replace: 支付宝旗下的“花呗”\n", encoding="utf-8"
+    )
+    page = SEEDS / "000_0951288d9a01546f.txt"
+    doc = Document(source=str(page), text=page.read_text(encoding="utf-8"))
+    cleaned = Cleaner(CleanerConfig(glossary=glossary)).clean(doc)
+    assert "支付宝旗下的“花呗”" in cleaned.text
+    assert not any("“”" in f.message for f in doc.findings if f.kind == "flag_cut_out")
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ("replace:\n  - find: a\n", "give 'replace' and exactly one of 'find'"),
+        ("replace:\n  - pattern: '(a'\n    replace: b\n", "bad regular expression"),
+        ("protect: 之一个\n", "'protect' must be a list"),
+        ("replace: [\n", "not valid YAML"),
+    ],
+)
+def test_broken_glossary_is_a_clear_error(tmp_path: Path, content: str, error: str) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["clean", str(SEEDS), "--out", str(tmp_path / "o"), "--glossary", str(glossary)]
+    )
+    assert result.exit_code == 1
+    assert str(glossary) in result.output and error in result.output
