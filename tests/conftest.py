@@ -31,11 +31,9 @@ def expectations() -> dict:
     return json.loads(EXPECTATIONS.read_text(encoding="utf-8"))["pages"]
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The README's build command, run in a copy of the project."""
-    project = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "content", "overrides", "corpus"):
+def build_project(project: Path, *sources: Path) -> Path:
+    """The README's build command, run in a copy of the project; returns site/."""
+    for name in ("mkdocs.yml", "content", "overrides", "corpus", "glossary.yaml"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("guides"))
@@ -44,8 +42,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # the user dictionary path in mkdocs.yml is relative to the project
     shutil.copytree(ROOT / "pipeline" / "data", project / "pipeline" / "data")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build"], cwd=project, env=env, capture_output=True, text=True
-    )
+    command = [sys.executable, "-m", "pipeline", "build"]
+    for source in sources:
+        command += ["--sources", str(source)]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_project(tmp_path_factory.mktemp("project"))

@@ -134,8 +134,9 @@ def test_markup_in_a_page_is_inert(tmp_path: Path, pages: Path) -> None:
     )
     _, [record] = run(tmp_path, pages)
     text = Path(record["output"]).read_text(encoding="utf-8")
-    assert "<script" not in text and "<img" not in text
-    assert "&lt;script&gt;" in text
+    assert "<script" not in text and "<img" not in text and "onerror" not in text
+    assert "提出请求" in text
+    assert any(f["kind"] == "markup" for f in record["findings"])
 
 
 def test_site_templates_override_the_shipped_ones(tmp_path: Path, pages: Path) -> None:

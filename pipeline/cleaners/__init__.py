@@ -11,12 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from pipeline.cleaners.boilerplate import strip_boilerplate, strip_comment_blocks, strip_link_lists
+from pipeline.cleaners.boilerplate import (
+    strip_boilerplate,
+    strip_comment_blocks,
+    strip_keyword_stuffing,
+    strip_link_lists,
+    strip_related_blocks,
+)
 from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
 from pipeline.cleaners.garble import repair_byte_slips
 from pipeline.cleaners.glossary import load_glossary
+from pipeline.cleaners.markup import strip_markup
 from pipeline.cleaners.mojibake import fix_mojibake, remove_control_escapes
 from pipeline.cleaners.normalize import normalize_text
+from pipeline.cleaners.pii import load_pii_rules, remove_pii
 from pipeline.cleaners.pinyin import remove_pinyin_annotations
 from pipeline.cleaners.repeats import drop_repeated_body, drop_title_echoes, take_title
 from pipeline.cleaners.rules import load_boilerplate, load_spin_rules
@@ -32,16 +40,22 @@ class CleanerConfig:
     - normalize_text: line ends, spaces, zero-width characters (NFC only:
       full-width punctuation stays).
     - remove_control_escapes: ``_x0008_`` left by spreadsheet exports.
+    - strip_markup: HTML tags and script bodies pasted into a text page,
+      Markdown link targets and attribute lists (the renderer escapes the
+      rest in any case).
     - fix_mojibake: lines of UTF-8 read as GBK, Big5 or cp1252.
     - repair_byte_slips: GB18030 text read out of step after a lost byte;
       lost characters restored from pinyin or guessed and flagged.
     - remove_pinyin_annotations: 訪問(wèn) → 訪問 when wèn is a reading of 問.
     - to_simplified: OpenCC ``tw2s``.
-    - strip_comment_blocks, strip_boilerplate, strip_link_lists: site chrome,
-      by the rules of ``boilerplate_rules`` (default: the shipped table).
+    - strip_comment_blocks, strip_related_blocks, strip_boilerplate,
+      strip_keyword_stuffing, strip_link_lists: site chrome, by the rules of
+      ``boilerplate_rules`` (default: the shipped table) and by shape.
     - take_title, drop_title_echoes, drop_repeated_body: the title and the
       repeats of it and of the body.
     - restore_spun_words: by the rules of ``spin_rules``.
+    - remove_pii: phone, QQ, WeChat, e-mail, ID-card and bank-card numbers,
+      except the official numbers allowed in ``pii_rules``.
     - apply_glossary: the editors' fixes from ``glossary`` (whose
       ``protect`` terms are also hidden from every step).
     - restore_law_titles: 《个人信息保》 → 《个人信息保护法》, flagged.
@@ -50,22 +64,27 @@ class CleanerConfig:
 
     normalize_text: bool = True
     remove_control_escapes: bool = True
+    strip_markup: bool = True
     fix_mojibake: bool = True
     repair_byte_slips: bool = True
     remove_pinyin_annotations: bool = True
     to_simplified: bool = True
     strip_comment_blocks: bool = True
+    strip_related_blocks: bool = True
     strip_boilerplate: bool = True
+    strip_keyword_stuffing: bool = True
     strip_link_lists: bool = True
     take_title: bool = True
     drop_title_echoes: bool = True
     drop_repeated_body: bool = True
     restore_spun_words: bool = True
+    remove_pii: bool = True
     apply_glossary: bool = True
     restore_law_titles: bool = True
     flag_cut_out_words: bool = True
     boilerplate_rules: Path | None = None
     spin_rules: Path | None = None
+    pii_rules: Path | None = None
     glossary: Path | None = None
 
 
@@ -97,23 +116,30 @@ class Cleaner:
 
     def __init__(self, config: CleanerConfig | None = None) -> None:
         self.config = config or CleanerConfig()
-        self.line_rules, self.comment_rules = load_boilerplate(self.config.boilerplate_rules)
+        self.line_rules, self.comment_rules, self.related_start = load_boilerplate(
+            self.config.boilerplate_rules
+        )
         self.spin_rules = load_spin_rules(self.config.spin_rules)
         self.glossary = load_glossary(self.config.glossary)
+        self.pii_rules = load_pii_rules(self.config.pii_rules)
         self.steps: list[tuple[str, Callable[[_State], None]]] = [
             ("normalize_text", self._normalize),
             ("remove_control_escapes", self._control),
+            ("strip_markup", self._markup),
             ("fix_mojibake", self._mojibake),
             ("repair_byte_slips", self._slips),
             ("remove_pinyin_annotations", self._pinyin),
             ("to_simplified", self._simplify),
             ("strip_comment_blocks", self._comments),
+            ("strip_related_blocks", self._related),
             ("strip_boilerplate", self._boilerplate),
+            ("strip_keyword_stuffing", self._stuffing),
             ("strip_link_lists", self._link_lists),
             ("take_title", self._title),
             ("drop_title_echoes", self._echoes),
             ("drop_repeated_body", self._repeats),
             ("restore_spun_words", self._spin),
+            ("remove_pii", self._pii),
             ("apply_glossary", self._glossary),
             ("restore_law_titles", self._laws),
             ("flag_cut_out_words", self._cut_outs),
@@ -158,6 +184,9 @@ class Cleaner:
     def _control(self, s: _State) -> None:
         s.text = remove_control_escapes(s.text, s.doc.note)
 
+    def _markup(self, s: _State) -> None:
+        s.text = strip_markup(s.text, s.doc.note)
+
     def _mojibake(self, s: _State) -> None:
         s.text = fix_mojibake(s.text, s.doc.note)
         s.title = fix_mojibake(s.title, s.doc.note) if s.title else s.title
@@ -191,6 +220,16 @@ class Cleaner:
 
     def _comments(self, s: _State) -> None:
         s.text = strip_comment_blocks(s.text, self.comment_rules, s.doc.note)
+
+    def _related(self, s: _State) -> None:
+        s.text = strip_related_blocks(s.text, self.related_start, s.doc.note)
+
+    def _stuffing(self, s: _State) -> None:
+        s.text = strip_keyword_stuffing(s.text, s.doc.note)
+
+    def _pii(self, s: _State) -> None:
+        s.text = remove_pii(s.text, self.pii_rules, s.doc.note)
+        s.title = remove_pii(s.title, self.pii_rules, s.doc.note) if s.title else s.title
 
     def _boilerplate(self, s: _State) -> None:
         s.text = strip_boilerplate(s.text, self.line_rules, s.doc.note)

@@ -97,3 +97,58 @@ def strip_link_lists(text: str, note: Note) -> str:
 
 def _clip(line: str, width: int = 40) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+_SEGMENTS = re.compile(r"[，,、|｜/\s]+")
+
+
+def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
+    """Remove a 相关推荐-style heading and the list of titles under it."""
+    lines = text.split("\n")
+    keep: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not (lines[i] and start.search(lines[i])):
+            keep.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        items = 0
+        while j < len(lines) and (
+            not lines[j]
+            or (len(_BULLET.sub("", lines[j])) <= 40 and not _SENTENCE_END.search(_BULLET.sub("", lines[j])))
+        ):
+            items += bool(lines[j])
+            j += 1
+        note("related_list", f"removed 「{lines[i]}」 and the {items} article titles under it")
+        i = j
+    return "\n".join(keep)
+
+
+def strip_keyword_stuffing(text: str, note: Note) -> str:
+    """Remove lines that are lists of search keywords pasted for SEO: six or
+    more short segments, no sentence punctuation, and one two-character term
+    in most of them (逾期协商,逾期怎么办,逾期一天,逾期两天,…).
+
+    >>> strip_keyword_stuffing("逾期协商,逾期怎么办,逾期一天,逾期两天,逾期三天,逾期上征信\\n正文。", print)
+    keyword_stuffing removed a line of 6 search keywords 「逾期协商,逾期怎么办,逾期一天,逾期两天,逾期…」
+    '正文。'
+    """
+    keep = []
+    for line in text.split("\n"):
+        segments = [s for s in _SEGMENTS.split(line) if s]
+        if len(segments) >= 6 and not re.search(r"[。！？!?；;]", line) and _shared_term(segments):
+            note(
+                "keyword_stuffing", f"removed a line of {len(segments)} search keywords 「{_clip(line, 24)}」"
+            )
+            continue
+        keep.append(line)
+    return "\n".join(keep)
+
+
+def _shared_term(segments: list[str]) -> bool:
+    counts: dict[str, int] = {}
+    for segment in segments:
+        for gram in {segment[i : i + 2] for i in range(len(segment) - 1)}:
+            counts[gram] = counts.get(gram, 0) + 1
+    return bool(counts) and max(counts.values()) >= 0.6 * len(segments)

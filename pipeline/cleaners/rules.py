@@ -73,7 +73,7 @@ def _where(path: Path, key: str, index: int, item: object) -> str:
     return f"{key}[{index}] ({item['name']})"
 
 
-def load_boilerplate(path: Path | None = None) -> tuple[list[LineRule], CommentRules]:
+def load_boilerplate(path: Path | None = None) -> tuple[list[LineRule], CommentRules, re.Pattern[str]]:
     path = path or data_path("boilerplate.yaml")
     data = load_yaml(path)
     lines = []
@@ -95,7 +95,8 @@ def load_boilerplate(path: Path | None = None) -> tuple[list[LineRule], CommentR
         ),
         author=_compile(path, "comment_blocks.author", blocks.get("author", "(?!)")),
     )
-    return lines, comments
+    related = _compile(path, "related_blocks.start", (data.get("related_blocks") or {}).get("start", "(?!)"))
+    return lines, comments, related
 
 
 def load_spin_rules(path: Path | None = None) -> list[SpinRule]:

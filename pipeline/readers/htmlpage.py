@@ -127,23 +127,28 @@ def _page_title(soup: BeautifulSoup) -> str | None:
     return None
 
 
+def _direct_text(tag: Tag) -> str:
+    return "".join(str(s) for s in tag.children if isinstance(s, NavigableString)).strip()
+
+
 def _best_container(body: Tag) -> Tag:
+    """The element holding the article: each paragraph (a <p>, or a <div> or
+    <td> with text of its own) scores its length, less its links, for its
+    parent and half of it for the grandparent; an element whose own text is
+    broken by <br> holds its paragraphs itself."""
     scores: dict[int, float] = defaultdict(float)
     by_id: dict[int, Tag] = {}
-    for p in body.find_all(["p", "br"]) + body.find_all("div"):
-        text = (
-            _text(p)
-            if p.name == "p"
-            else "".join(str(s) for s in p.children if isinstance(s, NavigableString)).strip()
-        )
+    for el in body.find_all(["p", "div", "td", "section", "article"]):
+        text = _text(el) if el.name == "p" else _direct_text(el)
         if len(text) < 10:
             continue
-        weight = len(text) * (1 - _link_density(p) if p.name == "p" else 1)
-        parent = p.parent if p.name == "p" else p
-        for share, node in ((1.0, parent), (0.5, parent.parent if parent else None)):
-            if isinstance(node, Tag):
-                scores[id(node)] += weight * share
-                by_id[id(node)] = node
+        weight = len(text) * (1 - _link_density(el))
+        holds_itself = el.name != "p" and el.find("br") is not None
+        node = el if holds_itself else el.parent
+        for share, target in ((1.0, node), (0.5, node.parent if node else None)):
+            if isinstance(target, Tag):
+                scores[id(target)] += weight * share
+                by_id[id(target)] = target
     if not scores:
         return body
     return by_id[max(scores, key=lambda k: scores[k])]
@@ -191,6 +196,12 @@ def _emit(node: Tag, blocks: list[str], headings: list[str]) -> None:
             flush()
             _emit(child, blocks, headings)
             flush()
+        elif name in _CONTAINERS and name not in ("span", "font"):
+            # a <div> paragraph: a block of its own
+            flush()
+            text = _text(child)
+            if text:
+                blocks.append(text)
         else:
             inline.append(child.get_text(" "))
     flush()

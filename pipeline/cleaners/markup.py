@@ -1,0 +1,54 @@
+"""Markup pasted into a text page: HTML tags, script bodies, Markdown links
+and attribute lists. The renderer escapes whatever is left, so this is about
+what readers see; safety does not depend on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Note = Callable[[str, str], None]
+
+_SCRIPT = re.compile(r"<(script|style|iframe|object|embed|noscript)\b.*?(?:</\1\s*>|$)", re.I | re.S)
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|br|div|em|font|h[1-6]|i|iframe|img|input|li|link|meta|ol|p|script|span|strong|style|"
+    r"svg|table|td|tr|u|ul|video|audio|source|form|button|base|body|html|head)\b[^<>]*>",
+    re.I,
+)
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_ATTR_LIST = re.compile(r"\{:?\s*[#.\w-]*\s*[\w-]+\s*=[^{}\n]*\}")
+
+
+def strip_markup(text: str, note: Note) -> str:
+    """
+    >>> strip_markup('先别慌。<script>alert("x")</script>核实传票<img src=x onerror="alert(1)">。', print)
+    markup removed 2 pieces of HTML: <script>alert("x")</script>、<img src=x onerror="alert(1)">
+    '先别慌。核实传票。'
+    >>> strip_markup('争取分期还款。[立即领取](javascript:alert(1)){: onclick="alert(2)" }', lambda *a: None)
+    '争取分期还款。立即领取'
+    >>> strip_markup("收入>支出时才有余力，a<b 也可以写。", lambda *a: None)
+    '收入>支出时才有余力，a<b 也可以写。'
+    """
+    removed: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        removed.append(match.group(0))
+        return ""
+
+    text = _SCRIPT.sub(drop, text)
+    text = _TAG.sub(drop, text)
+    if removed:
+        shown = "、".join(r if len(r) <= 40 else r[:39] + "…" for r in removed[:3])
+        note("markup", f"removed {len(removed)} pieces of HTML: {shown}")
+    links: list[str] = []
+
+    def unlink(match: re.Match[str]) -> str:
+        links.append(match.group(0))
+        return match.group(1)
+
+    text = _MD_LINK.sub(unlink, text)
+    text = _ATTR_LIST.sub(drop, text)
+    if links:
+        note("markup", f"removed the targets of {len(links)} Markdown links, kept their text")
+    return text
