@@ -34,7 +34,10 @@ CHROME_LINKS = "".join(
         ]
     )
 )
-NAV = '<div class="nav"><a href="/">首页</a> <a href="/xyk">信用卡</a> <a href="/wd">网贷</a> <a href="/zx">征信</a></div>'
+NAV = (
+    '<div class="nav"><a href="/">首页</a> <a href="/xyk">信用卡</a> '
+    '<a href="/wd">网贷</a> <a href="/zx">征信</a></div>'
+)
 FOOT = '<div class="footer">关于我们 | 联系我们 | 免责声明<br>Copyright © 2024 某某网 粤ICP备20201234号</div>'
 
 
@@ -87,7 +90,8 @@ def divs(title: str, paras: list[str]) -> str:
         f"<html><head><title>{e(title)}|逾期知识</title></head><body>{NAV}<main><article>"
         f"<header><h1>{e(title)}</h1><span>编辑：小李</span></header><section class='text'>{body}</section>"
         f"<footer class='tags'>标签：逾期 协商 征信</footer></article></main>"
-        f"<aside><div class='hot'><h4>大家都在看</h4><ul>{CHROME_LINKS}</ul></div></aside>{FOOT}</body></html>"
+        f"<aside><div class='hot'><h4>大家都在看</h4><ul>{CHROME_LINKS}</ul></div></aside>"
+        f"{FOOT}</body></html>"
     )
 
 
