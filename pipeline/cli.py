@@ -174,18 +174,20 @@ def _run(
     with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("clean", total=None, rate="")
 
-        def on_record(record: dict[str, Any]) -> None:
+        def on_page() -> None:
             progress.advance(task)
             elapsed = progress.tasks[0].elapsed or 0
             done = progress.tasks[0].completed
             progress.update(task, rate=f"{done / elapsed:.1f} pages/s" if elapsed else "")
+
+        def on_record(record: dict[str, Any]) -> None:
             if record["status"] == "rejected":
                 err.print(
                     f"[yellow]{record['source']}[/yellow]: rejected: {record['reason']}", highlight=False
                 )
 
         try:
-            return run.execute(sources, manifest, on_record)
+            return run.execute(sources, manifest, on_record, on_page)
         except OSError as exc:
             _fail(f"{exc.filename or manifest}: {exc.strerror or exc}")
 

@@ -1,4 +1,6 @@
-"""One cleaning run: read → clean → structure → write guides and a manifest."""
+"""One cleaning run: read and clean every page, group copies of the same
+article, publish the cleanest copy of each (repaired from the others), and
+write the guides and a manifest."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.cleaners import Cleaned, Cleaner, CleanerConfig
-from pipeline.cleaners.repeats import key as text_key
+from pipeline.dedup import DedupIndex, damage, repair_from_siblings
 from pipeline.guide import Guide, Renderer, describe
 from pipeline.readers import Rejection, read_sources
 from pipeline.record import Document, document_id
@@ -39,9 +41,15 @@ class RunSummary:
 
 
 @dataclass
-class _Published:
-    guide: Guide
-    path: Path
+class _Candidate:
+    """A cleaned page that may become a guide."""
+
+    order: int
+    doc: Document
+    cleaned: Cleaned
+    record: dict[str, Any]
+    minhash: Any
+    damage: float
 
 
 class Run:
@@ -55,14 +63,17 @@ class Run:
         force: bool = False,
         cleaner_config: CleanerConfig | None = None,
         taxonomy: Path | None = None,
+        state: Path | None = None,
     ) -> None:
+        """``state`` is the SQLite file that remembers published pages across
+        runs (for near-duplicate detection); None keeps it in memory."""
         self.out_dir = out_dir
         self.force = force
         self.cleaner = Cleaner(cleaner_config)
         self.taxonomy = Taxonomy(taxonomy)
         self.renderer = Renderer(templates)
+        self.index = DedupIndex(state)
         self.summary = RunSummary()
-        self._seen_text: dict[str, str] = {}
         self._claimed: dict[Path, str] = {}
         self._existing = self._index_existing()
 
@@ -80,25 +91,46 @@ class Run:
         sources: Iterable[str | Path],
         manifest: Path,
         on_record: Callable[[dict[str, Any]], None] | None = None,
+        on_page: Callable[[], None] | None = None,
     ) -> RunSummary:
+        """Clean ``sources``; write guides and the manifest (atomically: a
+        failed run leaves the previous manifest as it was)."""
+        records: list[dict[str, Any]] = []
+        candidates: list[_Candidate] = []
+        for order, item in enumerate(read_sources(sources)):
+            outcome = self._clean(order, item)
+            if isinstance(outcome, _Candidate):
+                candidates.append(outcome)
+                records.append(outcome.record)
+            else:
+                records.append(outcome)
+            if on_page:
+                on_page()
+        for cluster in self._clusters(candidates):
+            self._settle(cluster)
+        self.index.commit()
+        for record in records:
+            self.summary.statuses[record["status"]] += 1
+            if record["status"] == "rejected":
+                self.summary.reasons[record["reason"].split(":")[0]] += 1
+            self.summary.findings.update(f["kind"] for f in record["findings"])
+        self.write_category_indexes()
         manifest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{manifest.name}.", suffix=".tmp", dir=manifest.parent)
         os.chmod(tmp, 0o666 & ~current_umask())
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                for item in read_sources(sources):
-                    record = self.process(item)
+                for record in records:
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                     if on_record:
                         on_record(record)
-            self.write_category_indexes()
             os.replace(tmp, manifest)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         return self.summary
 
-    def process(self, item: Document | Rejection) -> dict[str, Any]:
+    def _clean(self, order: int, item: Document | Rejection) -> _Candidate | dict[str, Any]:
         if isinstance(item, Rejection):
             self.summary.messages.append(f"{item.source}: {item.reason}")
             return self._record(
@@ -111,23 +143,91 @@ class Run:
         if reason:
             self.summary.messages.append(f"{doc.source}: {reason}")
             record["reason"] = reason
-        else:
-            fingerprint = text_key(cleaned.text)
-            first = self._seen_text.get(fingerprint)
-            if first:
-                record.update(status="duplicate", duplicate_of=first)
-                doc.note("duplicate", f"same text as the page with id {first}")
+            record["findings"] = [f.as_dict() for f in doc.findings]
+            return record
+        return _Candidate(order, doc, cleaned, record, self.index.minhash(cleaned.text), damage(doc.findings))
+
+    def _clusters(self, candidates: list[_Candidate]) -> list[list[_Candidate]]:
+        """Copies of the same article in this batch, grouped (union-find over
+        an in-memory LSH of the batch), in input order."""
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=self.index.threshold, num_perm=self.index.num_perm)
+        parent = list(range(len(candidates)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, candidate in enumerate(candidates):
+            for j in lsh.query(candidate.minhash):
+                other = candidates[int(j)]
+                if candidate.minhash.jaccard(other.minhash) >= self.index.threshold:
+                    parent[root(i)] = root(int(j))
+            lsh.insert(str(i), candidate.minhash)
+        groups: dict[int, list[_Candidate]] = {}
+        for i, candidate in enumerate(candidates):
+            groups.setdefault(root(i), []).append(candidate)
+        return sorted(groups.values(), key=lambda g: g[0].order)
+
+    def _settle(self, cluster: list[_Candidate]) -> None:
+        """Publish one copy of the article, mark the others duplicates.
+
+        A copy published by an earlier run stays the published one; otherwise
+        the copy with the least damage wins (the first one on a tie).
+        """
+        ids = {c.doc.id for c in cluster}
+        earlier = [m for c in cluster for m in self.index.query(c.minhash) if m.id not in ids]
+        if earlier:
+            keeper_id = max(earlier, key=lambda m: m.similarity).id
+            for candidate in cluster:
+                self._mark_duplicate(candidate, keeper_id, "a guide published earlier")
+            return
+        best = min(cluster, key=lambda c: (c.damage, c.order))
+        others = [c for c in cluster if c is not best]
+        if others:
+            self._repair_from(best, others)
+        for candidate in others:
+            self._mark_duplicate(candidate, best.doc.id, "the copy with the least damage")
+        self._publish(best.doc, best.cleaned, best.record)
+        self.index.add(best.doc.id, best.minhash, best.record["output"], best.cleaned.title)
+
+    def _mark_duplicate(self, candidate: _Candidate, keeper: str, what: str) -> None:
+        doc, record = candidate.doc, candidate.record
+        record.update(status="duplicate", duplicate_of=keeper)
+        doc.note("duplicate", f"a copy of the same article as {keeper} ({what}); not published")
+        self.index.remove(doc.id)
+        old = self._existing.get(doc.id)
+        if old is not None and old.exists():
+            # published alone before; now one copy among several
+            if self.force or is_pristine(old.read_text(encoding="utf-8")):
+                old.unlink()
+                doc.note("moved", f"removed {old}: the article is published as {keeper}")
             else:
-                self._seen_text[fingerprint] = doc.id
-                self._publish(doc, cleaned, record)
+                self._conflict(doc, record, old, f"is now a duplicate of {keeper} but has hand edits")
         record["findings"] = [f.as_dict() for f in doc.findings]
-        self.summary.findings.update(f.kind for f in doc.findings)
-        return record
+
+    def _repair_from(self, best: _Candidate, others: list[_Candidate]) -> None:
+        siblings = [(c.doc.id, c.cleaned.text, c.cleaned.guesses) for c in others]
+        text, repairs = repair_from_siblings(best.cleaned.text, best.cleaned.guesses, siblings)
+        if not repairs:
+            return
+        settled = {guess["flag"] for guess, _, _ in repairs}
+        best.doc.findings[:] = [f for f in best.doc.findings if f.message not in settled]
+        for guess, new, sibling in repairs:
+            best.doc.note(
+                "repaired_from_copy",
+                f"「{guess['left']}{guess['choice']}{guess['right']}」 → "
+                f"「{guess['left']}{new}{guess['right']}」 as in the copy {sibling}, "
+                "which has this passage undamaged",
+                "repair_from_siblings",
+            )
+        best.cleaned.text = text
+        best.record["text"] = text
 
     def _record(self, source: str, id_: str, status: str, **values: Any) -> dict[str, Any]:
-        self.summary.statuses[status] += 1
-        if status == "rejected" and values.get("reason"):
-            self.summary.reasons[values["reason"].split(":")[0]] += 1
         record: dict[str, Any] = {
             "source": source,
             "id": id_,
@@ -172,8 +272,6 @@ class Run:
         path = self._path_for(guide)
         record["text"] = markdown.split("\n---\n", 1)[1].strip() if markdown.startswith("---\n") else markdown
         record["status"] = "published"
-        self.summary.statuses["rejected"] -= 1
-        self.summary.statuses["published"] += 1
 
         old = self._existing.get(guide.id)
         if old is not None and old != path and old.exists():
@@ -192,12 +290,14 @@ class Run:
             return
         self._existing[guide.id] = path
         record["output"] = path.as_posix()
+        record["findings"] = [f.as_dict() for f in doc.findings]
 
     def _conflict(self, doc: Document, record: dict[str, Any], path: Path, why: str) -> None:
         message = f"{path} {why}; left as it is (use --force to regenerate it)"
         doc.note("conflict", message)
         self.summary.conflicts.append(message)
         record["output"] = path.as_posix()
+        record["findings"] = [f.as_dict() for f in doc.findings]
 
     def _path_for(self, guide: Guide) -> Path:
         folder = self.out_dir / guide.category

@@ -101,6 +101,8 @@ class Cleaned:
     text: str
     alternative_titles: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    # byte-slip guesses, with Han context in the script of the cleaned text
+    guesses: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +111,7 @@ class _State:
     text: str
     title: str | None
     alternatives: list[str] = field(default_factory=list)
+    guesses: list[dict[str, str]] = field(default_factory=list)
 
 
 class Cleaner:
@@ -168,11 +171,15 @@ class Cleaner:
         changes = [Change(c.step, unmask(c.before), unmask(c.after)) for c in changes]
         if self.glossary.protect:
             doc.findings[:] = [type(f)(f.kind, unmask(f.message), f.step) for f in doc.findings]
+        guesses = [
+            {**g, **{k: to_simplified(g[k])[0] for k in ("left", "choice", "right")}} for g in state.guesses
+        ]
         return Cleaned(
             unmask(state.title) if state.title else None,
             unmask(state.text).strip(),
             [unmask(t) for t in state.alternatives],
             changes,
+            guesses,
         )
 
     # Each step reads and updates the state; notes go to the document.
@@ -192,7 +199,7 @@ class Cleaner:
         s.title = fix_mojibake(s.title, s.doc.note) if s.title else s.title
 
     def _slips(self, s: _State) -> None:
-        s.text = repair_byte_slips(s.text, s.doc.note)
+        s.text = repair_byte_slips(s.text, s.doc.note, s.guesses)
 
     def _pinyin(self, s: _State) -> None:
         removed: list[str] = []

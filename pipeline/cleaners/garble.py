@@ -431,8 +431,19 @@ def _choose(gap: Gap) -> None:
 _LOST_BULLET = re.compile(r"^[?\ufffd]\s*(?=[^\s?\ufffd])")
 
 
-def repair_byte_slips(text: str, note: Note) -> str:
+def _han_context(text: str, side: str, width: int = 4) -> str:
+    from pipeline.cleaners.pinyin import remove_pinyin_annotations
+
+    han = re.sub(r"[^\u3400-\u9fff]+", "", remove_pinyin_annotations(text))
+    return han[-width:] if side == "left" else han[:width]
+
+
+def repair_byte_slips(text: str, note: Note, guesses: list[dict[str, str]] | None = None) -> str:
     """Repair every line; report realignments, fills and guesses.
+
+    Each guess is also appended to ``guesses`` (its flag message, the
+    characters chosen and the Han characters around them), so that a copy
+    of the same article elsewhere can settle it later.
 
     A line that starts with ``?`` had a bullet (•, ●) that the codec could
     not carry; it becomes a list item again.
@@ -462,11 +473,20 @@ def repair_byte_slips(text: str, note: Note) -> str:
                 )
             else:
                 shown = f"「{gap.choice}」" if gap.choice else "nothing"
-                note(
-                    "flag_lost_characters",
+                message = (
                     f"{where}: damaged 「{gap.damaged or '(lost byte)'}」 replaced by {shown}, a guess; "
-                    f"other candidates {alternatives or 'none'}. Check against the source.",
+                    f"other candidates {alternatives or 'none'}. Check against the source."
                 )
+                note("flag_lost_characters", message)
+                if guesses is not None:
+                    guesses.append(
+                        {
+                            "flag": message,
+                            "left": _han_context(new[: gap.position], "left"),
+                            "choice": gap.choice,
+                            "right": _han_context(new[gap.position + len(gap.choice) :], "right"),
+                        }
+                    )
         lines[number - 1] = new
     if bullets:
         note(

@@ -16,6 +16,8 @@ _NUMBERED = re.compile(
 TITLE_MAX = 40
 # A repeat shorter than this is a common phrase, not a copied body.
 MIN_REPEAT_CHARS = 20
+# Two long lines this similar (difflib ratio) are one paragraph printed twice.
+NEAR_REPEAT = 0.9
 
 
 def key(line: str) -> str:
@@ -97,19 +99,25 @@ def drop_repeated_body(text: str, note: Note) -> str:
     A short line repeated on its own (a heading such as 总结) stays; inside
     a run of repeated lines it belongs to the copy and goes with it.
 
-    >>> body = "\\n\\n".join(["一、开头", "这一段正文足够长，长到不会是巧合的重复。",
-    ...                       "二、结尾", "结尾段落，也一样长，长到不会是巧合的。"])
+    >>> body = "\\n\\n".join(["一、开头", "这一段正文足够长，长到两次出现不会是巧合的重复。",
+    ...                       "二、结尾", "结尾段落也一样长，长到两次出现不会是巧合的。"])
     >>> drop_repeated_body(body + "\\n\\n" + body, lambda *a: None) == body
+    True
+    >>> spun = body.replace("重复", "反复")  # one word changed in the second copy
+    >>> drop_repeated_body(body + "\\n\\n" + spun, lambda *a: None) == body
     True
     """
     lines = text.split("\n")
     seen: set[str] = set()
+    long_lines: list[str] = []
     repeated = []
     for line in lines:
         k = key(line)
-        repeated.append(bool(k) and k in seen)
+        repeated.append(bool(k) and (k in seen or _near_repeat(k, long_lines)))
         if k:
             seen.add(k)
+            if len(k) >= MIN_REPEAT_CHARS:
+                long_lines.append(k)
     drop = [False] * len(lines)
     i = 0
     while i < len(lines):
@@ -134,6 +142,22 @@ def drop_repeated_body(text: str, note: Note) -> str:
                 )
         i = j
     return _squeeze("\n".join(line for line, d in zip(lines, drop, strict=True) if not d))
+
+
+def _near_repeat(k: str, earlier: list[str]) -> bool:
+    """A long line that differs from an earlier one only by a few
+    characters (a spun word, a damaged character) repeats it."""
+    from difflib import SequenceMatcher
+
+    if len(k) < MIN_REPEAT_CHARS:
+        return False
+    for other in earlier:
+        if abs(len(other) - len(k)) > 0.1 * len(k):
+            continue
+        matcher = SequenceMatcher(None, other, k, autojunk=False)
+        if matcher.quick_ratio() >= NEAR_REPEAT and matcher.ratio() >= NEAR_REPEAT:
+            return True
+    return False
 
 
 def _squeeze(text: str) -> str:

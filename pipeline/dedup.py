@@ -1,0 +1,199 @@
+"""Near-duplicate pages: MinHash over character shingles, an LSH index kept
+in SQLite, the cleanest copy of each cluster chosen, and its damaged
+passages repaired from the other copies.
+
+Shingles are 5 characters of the cleaned text without punctuation, white
+space, Latin letters and digits (a copy's chrome and formatting differ; its
+Chinese does not). Measured on the sample articles: 2% of the Han characters
+changed gives a Jaccard similarity of about 0.82, 5% about 0.63, 10% about
+0.43, a copy cut to half its length 0.50; different articles on the same
+topic (all four samples are about 支付宝逾期) 0.004–0.011. A pair at or above
+``THRESHOLD`` = 0.35 is the same article.
+
+The index stores each published page's MinHash and its LSH band keys in
+SQLite (``.pipeline/state.sqlite``), so a later batch is checked against
+everything published before, without loading it all into memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+SHINGLE = 5
+NUM_PERM = 128
+THRESHOLD = 0.35
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
+
+# How much each kind of finding says about a copy's damage, for choosing the
+# copy to publish: open flags and guesses weigh most.
+DAMAGE_WEIGHTS = {
+    "flag_lost_characters": 3.0,
+    "flag_cut_out": 2.0,
+    "undecodable_bytes": 3.0,
+    "byte_slip_realigned": 1.0,
+    "lost_character_restored": 0.5,
+    "mojibake": 1.0,
+    "spun_word": 0.5,
+    "pinyin_annotation": 0.5,
+    "traditional_script": 0.2,
+}
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    """
+    >>> sorted(shingles("逾期一个月，怎么办？"))
+    ['一个月怎么', '个月怎么办', '期一个月怎', '逾期一个月']
+    """
+    han = _NOT_HAN.sub("", text)
+    if len(han) <= k:
+        return {han} if han else set()
+    return {han[i : i + k] for i in range(len(han) - k + 1)}
+
+
+def damage(findings: Iterable[object]) -> float:
+    return sum(DAMAGE_WEIGHTS.get(getattr(f, "kind", ""), 0.0) for f in findings)
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    similarity: float
+    output: str | None
+
+
+class DedupIndex:
+    """An LSH index of published pages, in SQLite (or in memory)."""
+
+    def __init__(
+        self, path: Path | None = None, threshold: float = THRESHOLD, num_perm: int = NUM_PERM
+    ) -> None:
+        from datasketch import MinHashLSH
+
+        params = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.bands, self.rows = params.b, params.r
+        self.threshold = threshold
+        self.num_perm = num_perm
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path) if path else ":memory:")
+        self.db.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS pages (
+                id TEXT PRIMARY KEY, hashvalues BLOB NOT NULL, output TEXT, title TEXT
+            );
+            CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, key BLOB NOT NULL, id TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS bands_key ON bands (band, key);
+            CREATE INDEX IF NOT EXISTS bands_id ON bands (id);
+            CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+            """
+        )
+        stored = dict(self.db.execute("SELECT name, value FROM meta").fetchall())
+        settings = {"num_perm": str(num_perm), "bands": str(self.bands), "rows": str(self.rows)}
+        if stored and stored != settings:
+            raise ValueError(
+                f"{path}: the dedup index was built with {stored}, not {settings}; "
+                "delete the file to rebuild it from the next run"
+            )
+        self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", settings.items())
+        self.db.commit()
+
+    def minhash(self, text: str):  # type: ignore[no-untyped-def]
+        from datasketch import MinHash
+
+        m = MinHash(num_perm=self.num_perm)
+        m.update_batch([s.encode("utf-8") for s in shingles(text)])
+        return m
+
+    def _keys(self, hashvalues: np.ndarray) -> list[tuple[int, bytes]]:
+        r = self.rows
+        return [
+            (band, hashlib.blake2b(hashvalues[band * r : (band + 1) * r].tobytes(), digest_size=8).digest())
+            for band in range(self.bands)
+        ]
+
+    def query(self, m) -> list[Match]:  # type: ignore[no-untyped-def]
+        """Published pages whose estimated Jaccard similarity with ``m`` is at
+        least the threshold, most similar first."""
+        keys = self._keys(m.hashvalues)
+        # one indexed lookup per band, in a single statement
+        bands = " UNION ".join("SELECT id FROM bands WHERE band = ? AND key = ?" for _ in keys)
+        params = [x for pair in keys for x in pair]
+        rows = self.db.execute(
+            f"SELECT id, hashvalues, output FROM pages WHERE id IN ({bands})", params
+        ).fetchall()
+        matches = []
+        for id_, blob, output in rows:
+            other = np.frombuffer(blob, dtype=m.hashvalues.dtype)
+            similarity = float(np.mean(other == m.hashvalues))
+            if similarity >= self.threshold:
+                matches.append(Match(id_, similarity, output))
+        return sorted(matches, key=lambda x: -x.similarity)
+
+    def add(self, id_: str, m, output: str | None = None, title: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.remove(id_)
+        self.db.execute("INSERT INTO pages VALUES (?, ?, ?, ?)", (id_, m.hashvalues.tobytes(), output, title))
+        self.db.executemany(
+            "INSERT INTO bands VALUES (?, ?, ?)", [(b, k, id_) for b, k in self._keys(m.hashvalues)]
+        )
+
+    def remove(self, id_: str) -> None:
+        self.db.execute("DELETE FROM pages WHERE id = ?", (id_,))
+        self.db.execute("DELETE FROM bands WHERE id = ?", (id_,))
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+
+_HAN = "[\u4e00-\u9fff]"
+_GAP = "[^\u4e00-\u9fff\n]{0,3}"
+
+
+def _flexible(han: str) -> str:
+    """A pattern for Han text that lets punctuation stand between characters."""
+    return _GAP.join(re.escape(c) for c in han)
+
+
+def repair_from_siblings(
+    text: str, guesses: list[dict[str, str]], siblings: list[tuple[str, str, list[dict[str, str]]]]
+) -> tuple[str, list[tuple[dict[str, str], str, str]]]:
+    """Replace each guessed passage of ``text`` with what a sibling copy has
+    at the same place, when the sibling did not guess there too.
+
+    ``guesses`` are the byte-slip guesses of this copy (left context, the
+    characters chosen, right context); ``siblings`` are (id, text, guesses).
+    Returns the text and, for each repair, (guess, new characters, sibling id).
+
+    >>> g = [{"left": "人们", "choice": "生", "right": "活中不可"}]
+    >>> sibling = ("b", "已成为人们日常生活中不可或缺的。", [])
+    >>> repair_from_siblings("已成为人们生活中不可或缺的。", g, [sibling])[0]
+    '已成为人们日常生活中不可或缺的。'
+    """
+    repairs = []
+    for guess in guesses:
+        left, choice, right = guess["left"], guess["choice"], guess["right"]
+        if not left and not right:
+            continue
+        here = re.search(f"({_flexible(left)}{_GAP})({re.escape(choice)})({_GAP}{_flexible(right)})", text)
+        if not here:
+            continue
+        for sibling_id, sibling_text, sibling_guesses in siblings:
+            there = re.search(f"{_flexible(left)}{_GAP}({_HAN}{{0,4}}){_GAP}{_flexible(right)}", sibling_text)
+            if not there or there.group(1) == choice:
+                continue
+            if any(g["left"] == left and g["right"] == right for g in sibling_guesses):
+                continue  # the sibling lost the same characters
+            text = text[: here.start(2)] + there.group(1) + text[here.end(2) :]
+            repairs.append((guess, there.group(1), sibling_id))
+            break
+    return text, repairs
