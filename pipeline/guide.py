@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
-from pipeline.structure import Block, Section, Structure
+from pipeline.shape import Part, is_warning, strip_numbering
+from pipeline.structure import Block, Structure
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 DESCRIPTION_MAX = 120
@@ -33,7 +34,10 @@ class Guide:
     tags: list[str]
     source: str
     intro: list[Block]
-    sections: list[Section]
+    parts: list[Part]
+    kind: str = "explainer"
+    summary: list[str] = field(default_factory=list)
+    date: str | None = None
     url: str | None = None
     alternative_titles: list[str] = field(default_factory=list)
 
@@ -43,9 +47,12 @@ class Guide:
             "description": self.description,
             "tags": self.tags,
             "category": self.category_name,
+            "kind": self.kind,
             "source": self.url or self.source,
             "guide_id": self.id,
         }
+        if self.date:
+            meta["source_date"] = self.date
         return meta
 
 
@@ -100,6 +107,15 @@ def md_text(text: str) -> str:
     return text
 
 
+def md_cell(text: str) -> str:
+    """Text for a Markdown table cell.
+
+    >>> md_cell("a|b")
+    'a\\\\|b'
+    """
+    return md_text(text).replace("|", "\\|").replace("\n", " ")
+
+
 def to_yaml(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000).rstrip("\n")
 
@@ -119,7 +135,10 @@ class Renderer:
             autoescape=False,  # Markdown out, escaped by the md filter
         )
         self.env.filters["md"] = md_text
+        self.env.filters["cell"] = md_cell
         self.env.filters["yaml"] = to_yaml
+        self.env.filters["strip_numbering"] = strip_numbering
+        self.env.filters["is_warning"] = is_warning
 
     def render(self, template: str, **context: Any) -> str:
         text = self.env.get_template(template).render(**context)

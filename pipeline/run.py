@@ -19,6 +19,7 @@ from pipeline.dedup import DedupIndex, damage, repair_from_siblings
 from pipeline.guide import Guide, Renderer, describe
 from pipeline.readers import Rejection, read_sources
 from pipeline.record import Document, document_id
+from pipeline.shape import shape
 from pipeline.slug import slugify
 from pipeline.structure import parse
 from pipeline.taxonomy import Taxonomy
@@ -253,6 +254,7 @@ class Run:
     def _publish(self, doc: Document, cleaned: Cleaned, record: dict[str, Any]) -> None:
         assert cleaned.title
         structure = parse(cleaned.text, doc.heading_hints)
+        shaped = shape(cleaned.title, structure)
         category = self.taxonomy.categorise(cleaned.title, cleaned.text)
         guide = Guide(
             id=doc.id,
@@ -265,10 +267,13 @@ class Run:
             source=doc.source,
             url=doc.url,
             intro=structure.intro,
-            sections=structure.sections,
+            parts=shaped.parts,
+            kind=shaped.kind,
+            summary=shaped.summary,
+            date=doc.metadata.get("date"),
             alternative_titles=cleaned.alternative_titles,
         )
-        markdown = self.renderer.render("guide.md.j2", guide=guide)
+        markdown = self.renderer.render(f"{guide.kind}.md.j2", guide=guide)
         path = self._path_for(guide)
         record["text"] = markdown.split("\n---\n", 1)[1].strip() if markdown.startswith("---\n") else markdown
         record["status"] = "published"

@@ -239,7 +239,10 @@ class Cleaner:
         s.title = remove_pii(s.title, self.pii_rules, s.doc.note) if s.title else s.title
 
     def _boilerplate(self, s: _State) -> None:
-        s.text = strip_boilerplate(s.text, self.line_rules, s.doc.note)
+        dates: list[str] = []
+        s.text = strip_boilerplate(s.text, self.line_rules, s.doc.note, dates)
+        if dates and "date" not in s.doc.metadata:
+            s.doc.metadata["date"] = dates[0]
 
     def _link_lists(self, s: _State) -> None:
         s.text = strip_link_lists(s.text, s.doc.note)

@@ -52,8 +52,17 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
     return "\n".join(keep)
 
 
-def strip_boilerplate(text: str, rules: Sequence[LineRule], note: Note) -> str:
-    """Remove lines that a rule of ``boilerplate.yaml`` recognises as chrome."""
+_DATE = re.compile(r"(20\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+
+
+def strip_boilerplate(
+    text: str, rules: Sequence[LineRule], note: Note, dates: list[str] | None = None
+) -> str:
+    """Remove lines that a rule of ``boilerplate.yaml`` recognises as chrome.
+
+    Dates on removed lines (the page's publication date, usually) are
+    collected in ``dates`` as YYYY-MM-DD.
+    """
     keep = []
     for line in text.split("\n"):
         rule = next(
@@ -64,6 +73,10 @@ def strip_boilerplate(text: str, rules: Sequence[LineRule], note: Note) -> str:
             keep.append(line)
         else:
             note("boilerplate", f"removed {rule.name} line 「{_clip(line)}」")
+            match = _DATE.search(line)
+            if match and dates is not None:
+                year, month, day = match.groups()
+                dates.append(f"{year}-{int(month):02d}-{int(day):02d}")
     return "\n".join(keep)
 
 
