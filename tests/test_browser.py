@@ -98,12 +98,62 @@ def test_search_finds_a_word_from_the_middle_of_a_sentence(page, site_url: str) 
     assert page.console_errors == []
 
 
-def test_guide_page_renders(page, site_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_typing_in_search_finds_the_negotiation_guide(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.includes('正在初始化')"
+    )
+    search = page.locator(".md-search__input")
+    search.fill("协商")
+    # Material searches on keyup; an input method's last keystroke gives one
+    search.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0")
+    hits = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any("zhifubao-yuqi-keyi-xieshang-liucheng" in h for h in hits), hits
+    assert page.console_errors == []
+
+
+def test_guide_page_shows_its_structure(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/guides/xieshang/zhifubao-yuqi-keyi-xieshang-liucheng/")
     assert page.locator("h1").inner_text().startswith("支付宝逾期可以协商流程")
-    assert page.locator("article h2").count() >= 5
+    assert page.locator(".admonition.abstract").count() == 1, "要点 summary"
+    steps = page.locator("article ol > li > p > strong").all_inner_texts()
+    assert steps[3:9] == [
+        "准备相关材料",
+        "通过客服渠道联系支付宝",
+        "向客服说明情况",
+        "提出协商请求",
+        "等待客服反馈",
+        "确认协商结果",
+    ], steps
     assert "不构成法律意见" in page.locator(".guide-disclaimer").inner_text()
+    assert page.locator("form.md-feedback").is_visible(), "feedback widget"
+    assert "相关指南" in page.locator("article").inner_text()
     shots = ROOT / "tests" / "artifacts"
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / "guide.png"), full_page=False)
     assert page.console_errors == []
+
+
+def test_faq_and_timeline_render(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/guides/cuishou/zhifubao-yuqi-yigeyue-cuikuan-fangshi-you-naxie/")
+    assert page.locator("details.question").count() == 3
+    page.goto(f"{site_url}/guides/cuishou/zhifubao-yuqi-hou-jitian-kaishi/")
+    table = page.locator("article table").inner_text()
+    assert "第1-3天" in table and "第4-15天" in table and "超过15天" in table
+    assert page.console_errors == []
+
+
+def test_feedback_vote_is_recorded(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/guides/xieshang/zhifubao-yuqi-keyi-xieshang-liucheng/")
+    page.locator("form.md-feedback button[data-md-value='1']").click()
+    assert page.locator(".md-feedback__note").inner_text().strip() == "谢谢你的反馈！"
+    votes = page.evaluate("() => localStorage.getItem('guide-feedback')")
+    assert "zhifubao-yuqi-keyi-xieshang-liucheng" in votes
+
+
+def test_unknown_page_gets_the_chinese_404(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    response = page.goto(f"{site_url}/404.html")
+    assert response.status == 200
+    assert "没有找到这个页面" in page.locator("article").inner_text()
