@@ -28,6 +28,8 @@ from pipeline.writers import Outcome, current_umask, front_matter_value, is_pris
 # Fewer characters than this after cleaning is not a guide (a stub, or a page
 # that was all chrome). Characters, not words: Chinese has no spaces.
 MIN_BODY_CHARS = 150
+# Guides listed on one category page.
+CATEGORY_PAGE_SIZE = 100
 _CONTENT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
@@ -317,15 +319,17 @@ class Run:
 
     def write_category_indexes(self) -> None:
         """Give each category an index page listing its guides (the home page
-        links to every category, so an empty one gets a page too), and the
-        guides folder a page listing the categories."""
+        links to every category, so an empty one gets a page too), split
+        into pages of CATEGORY_PAGE_SIZE so that no page grows past what a
+        phone loads quickly; and the guides folder a page listing the
+        categories."""
         counts = []
         for category in self.taxonomy.categories:
             folder = self.out_dir / category.slug
             guides = []
             for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-                if path.name == "index.md":
-                    continue
+                if not front_matter_value(path, "guide_id"):
+                    continue  # the index pages themselves
                 guides.append(
                     {
                         "file": path.name,
@@ -335,11 +339,24 @@ class Run:
                 )
             guides.sort(key=lambda g: g["title"])
             counts.append((category, len(guides)))
-            text = self.renderer.render("category.md.j2", category=category, guides=guides)
-            self._write_index(folder / "index.md", text)
+            chunks = [guides[i : i + CATEGORY_PAGE_SIZE] for i in range(0, len(guides), CATEGORY_PAGE_SIZE)]
+            chunks = chunks or [[]]
+            for number, chunk in enumerate(chunks, start=1):
+                text = self.renderer.render(
+                    "category.md.j2", category=category, guides=chunk, page=number, pages=len(chunks)
+                )
+                self._write_index(folder / _category_page(number), text)
+            for stale in folder.glob("page-*.md"):
+                number = int(stale.stem.split("-")[1]) if stale.stem.split("-")[1].isdigit() else 0
+                if number > len(chunks) and is_pristine(stale.read_text(encoding="utf-8")):
+                    stale.unlink()
         text = self.renderer.render("guides.md.j2", categories=counts)
         self._write_index(self.out_dir / "index.md", text)
 
     def _write_index(self, path: Path, text: str) -> None:
         if write_generated(path, text, force=self.force) is Outcome.CONFLICT:
             self.summary.conflicts.append(f"{path} has hand edits; left as it is")
+
+
+def _category_page(number: int) -> str:
+    return "index.md" if number == 1 else f"page-{number}.md"

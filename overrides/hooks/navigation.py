@@ -1,0 +1,55 @@
+"""The navigation of a help site that grows to thousands of guides.
+
+- Each category section is named after its index page's title: MkDocs names
+  a section after its folder (``xieshang``); guides live in ASCII folders so
+  that URLs stay readable, and readers should see 协商还款.
+- A category section lists only its index page, which lists the guides.
+  Listing every guide in the navigation would put hundreds of links on every
+  page of a large category (each page carries its section's navigation even
+  with navigation.prune) and push pages past 60 KB; search, tags, the
+  category pages and related guides reach every guide instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+
+def _front_matter_title(path: str) -> str | None:
+    text = Path(path).read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return None
+    meta = yaml.safe_load(text[4:end]) or {}
+    title = meta.get("title") if isinstance(meta, dict) else None
+    return str(title) if title else None
+
+
+def _index_of(section: Section) -> Page | None:
+    return next((c for c in section.children if isinstance(c, Page) and c.file.name == "index"), None)
+
+
+def _shape(items: list, depth: int = 0) -> None:  # type: ignore[type-arg]
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        index = _index_of(item)
+        if index is not None and index.file.abs_src_path:
+            item.title = _front_matter_title(index.file.abs_src_path) or item.title
+        if index is not None and depth >= 1:
+            # a category: its index page stands for its guides
+            item.children = [index]
+            index.parent = item
+        else:
+            _shape(item.children, depth + 1)
+
+
+def on_nav(nav: Navigation, config, files) -> Navigation:  # type: ignore[no-untyped-def]
+    _shape(nav.items)
+    return nav
