@@ -27,6 +27,8 @@ DEFAULT_OUT = Path("content/guides")
 DEFAULT_MANIFEST = Path(".pipeline/manifest.jsonl")
 DEFAULT_TEMPLATES = Path("overrides/guides")
 DEFAULT_GLOSSARY = Path("glossary.yaml")
+DEFAULT_STATE = Path(".pipeline/state.sqlite")
+QUALITY_PAGE = Path("content/quality.md")
 SAMPLES = Path("corpus/seeds")
 
 err = Console(stderr=True, soft_wrap=True)  # a message stays one line, however long
@@ -74,9 +76,22 @@ def main() -> None:
     show_default=True,
     help="Editors' glossary: replacements and protected terms.",
 )
-@click.option("--force", is_flag=True, help="Regenerate guides even where an editor changed them.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Clean every page again and regenerate guides even where an editor changed or deleted them.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Show what would change (new, updated, conflicts); write nothing."
+)
 def clean(
-    sources: tuple[Path, ...], out_dir: Path, manifest: Path, templates: Path, glossary: Path, force: bool
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    manifest: Path,
+    templates: Path,
+    glossary: Path,
+    force: bool,
+    dry_run: bool,
 ) -> None:
     """Clean the scraped pages in SOURCES (files or folders) into guides.
 
@@ -84,8 +99,12 @@ def clean(
     article under --out and a record per page to --manifest. Guides changed
     by hand are left alone and reported as conflicts.
     """
-    summary = _run(list(sources), out_dir, manifest, templates, force, glossary)
-    _print_summary(summary, manifest)
+    if force and not dry_run:
+        _show_overwrites(out_dir)
+    summary = _run(list(sources), out_dir, manifest, templates, force, glossary, dry_run)
+    _print_summary(summary, manifest, dry_run)
+    if not dry_run and out_dir == DEFAULT_OUT:
+        _write_quality_report()
 
 
 @main.command()
@@ -117,6 +136,7 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
         _fail("mkdocs.yml not found: run this in the project folder")
     summary = _run(list(sources), DEFAULT_OUT, DEFAULT_MANIFEST, DEFAULT_TEMPLATES, False, DEFAULT_GLOSSARY)
     _print_summary(summary, DEFAULT_MANIFEST)
+    _write_quality_report()
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
@@ -158,10 +178,23 @@ def explain(page: Path) -> None:
 
 
 def _run(
-    sources: list[Path], out_dir: Path, manifest: Path, templates: Path, force: bool, glossary: Path
+    sources: list[Path],
+    out_dir: Path,
+    manifest: Path,
+    templates: Path,
+    force: bool,
+    glossary: Path,
+    dry_run: bool = False,
 ) -> RunSummary:
     try:
-        run = Run(out_dir, templates=templates, force=force, cleaner_config=CleanerConfig(glossary=glossary))
+        run = Run(
+            out_dir,
+            templates=templates,
+            force=force,
+            cleaner_config=CleanerConfig(glossary=glossary),
+            state=DEFAULT_STATE,
+            dry_run=dry_run,
+        )
     except RuleFileError as exc:
         _fail(str(exc))
     columns = (
@@ -192,8 +225,25 @@ def _run(
             _fail(f"{exc.filename or manifest}: {exc.strerror or exc}")
 
 
-def _print_summary(summary: RunSummary, manifest: Path) -> None:
-    table = Table(title="cleaning run", show_header=True)
+def _show_overwrites(out_dir: Path) -> None:
+    """Before --force regenerates hand-edited guides, say which ones."""
+    from pipeline.writers import is_pristine
+
+    for path in sorted(out_dir.rglob("*.md")) if out_dir.is_dir() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "pipeline_hash:" in text and not is_pristine(text):
+            err.print(f"[yellow]--force regenerates {path}, which has hand edits[/yellow]", highlight=False)
+
+
+def _write_quality_report() -> None:
+    from pipeline.quality import write_quality_report
+
+    write_quality_report(DEFAULT_STATE, QUALITY_PAGE)
+
+
+def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -> None:
+    title = "dry run: nothing was written" if dry_run else "cleaning run"
+    table = Table(title=title, show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
     for status in ("published", "duplicate", "rejected"):
@@ -204,7 +254,13 @@ def _print_summary(summary: RunSummary, manifest: Path) -> None:
         table.add_row(f"  rejected: {reason}", str(count))
     for kind, count in summary.findings.most_common():
         table.add_row(f"finding: {kind}", str(count))
+    if summary.skipped_inputs:
+        table.add_row("inputs unchanged since the last run", str(summary.skipped_inputs))
     err.print(table)
+    verb = "would be " if dry_run else ""
+    for outcome, path in summary.changes:
+        err.print(f"{verb}{outcome}: {path}", highlight=False)
     for conflict in summary.conflicts:
         err.print(f"[yellow]conflict:[/yellow] {conflict}", highlight=False)
-    err.print(f"manifest: {manifest}", highlight=False)
+    if not dry_run:
+        err.print(f"manifest: {manifest}", highlight=False)

@@ -17,13 +17,21 @@ from typing import Any
 from pipeline.cleaners import Cleaned, Cleaner, CleanerConfig
 from pipeline.dedup import DedupIndex, damage, repair_from_siblings
 from pipeline.guide import Guide, Renderer, describe
-from pipeline.readers import Rejection, read_sources
+from pipeline.readers import Rejection, iter_files, read_file
 from pipeline.record import Document, document_id
 from pipeline.shape import shape
 from pipeline.slug import slugify
+from pipeline.state import State, config_fingerprint, file_hash
 from pipeline.structure import parse
 from pipeline.taxonomy import Taxonomy
-from pipeline.writers import Outcome, current_umask, front_matter_value, is_pristine, write_generated
+from pipeline.writers import (
+    Outcome,
+    current_umask,
+    front_matter_value,
+    is_pristine,
+    remove_stale_temporaries,
+    write_generated,
+)
 
 # Fewer characters than this after cleaning is not a guide (a stub, or a page
 # that was all chrome). Characters, not words: Chinese has no spaces.
@@ -41,6 +49,9 @@ class RunSummary:
     findings: Counter[str] = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    # (outcome, path) of every guide file the run wrote, or would write
+    changes: list[tuple[str, str]] = field(default_factory=list)
+    skipped_inputs: int = 0
 
 
 @dataclass
@@ -67,17 +78,28 @@ class Run:
         cleaner_config: CleanerConfig | None = None,
         taxonomy: Path | None = None,
         state: Path | None = None,
+        dry_run: bool = False,
     ) -> None:
-        """``state`` is the SQLite file that remembers published pages across
-        runs (for near-duplicate detection); None keeps it in memory."""
+        """``state`` is the SQLite file that remembers earlier runs (inputs
+        already cleaned, pages published, for incremental runs and
+        near-duplicate detection); None keeps it in memory. With ``dry_run``
+        nothing is written: the summary says what would change."""
         self.out_dir = out_dir
         self.force = force
-        self.cleaner = Cleaner(cleaner_config)
+        self.dry_run = dry_run
+        config = cleaner_config or CleanerConfig()
+        self.cleaner = Cleaner(config)
         self.taxonomy = Taxonomy(taxonomy)
         self.renderer = Renderer(templates)
         self.index = DedupIndex(state)
+        fingerprint = config_fingerprint(config.glossary, templates, taxonomy, extra=repr(config))
+        self.state = State(self.index.db, fingerprint)
         self.summary = RunSummary()
         self._claimed: dict[Path, str] = {}
+        self._previous: dict[str, dict[str, Any]] = {}
+        if not dry_run:
+            for leftover in remove_stale_temporaries(out_dir):
+                self.summary.messages.append(f"removed {leftover}, left by an interrupted run")
         self._existing = self._index_existing()
 
     def _index_existing(self) -> dict[str, Path]:
@@ -97,27 +119,62 @@ class Run:
         on_page: Callable[[], None] | None = None,
     ) -> RunSummary:
         """Clean ``sources``; write guides and the manifest (atomically: a
-        failed run leaves the previous manifest as it was)."""
+        failed run leaves the previous manifest as it was). Inputs that did
+        not change since the last run are not cleaned again."""
         records: list[dict[str, Any]] = []
+        inputs: list[tuple[str, str, list[dict[str, Any]]]] = []  # key, hash, records
         candidates: list[_Candidate] = []
-        for order, item in enumerate(read_sources(sources)):
-            outcome = self._clean(order, item)
-            if isinstance(outcome, _Candidate):
-                candidates.append(outcome)
-                records.append(outcome.record)
-            else:
-                records.append(outcome)
-            if on_page:
-                on_page()
+        order = 0
+        for entry in iter_files(sources):
+            if isinstance(entry, Rejection):
+                rejected = self._clean(order, entry)
+                assert isinstance(rejected, dict)
+                records.append(rejected)
+                order += 1
+                continue
+            path, key = entry
+            try:
+                content_hash = file_hash(path.read_bytes())
+            except OSError:
+                content_hash = ""
+            reused = None if self.force or not content_hash else self.state.unchanged(key, content_hash)
+            if reused is not None:
+                self.summary.skipped_inputs += 1
+                for record in reused:
+                    self._check_still_there(record)
+                records.extend(reused)
+                order += len(reused)
+                if on_page:
+                    on_page()
+                continue
+            made: list[dict[str, Any]] = []
+            self._previous.update({r["id"]: r for r in self.state.previous(key)})
+            for item in read_file(path, key):
+                outcome = self._clean(order, item)
+                order += 1
+                if isinstance(outcome, _Candidate):
+                    candidates.append(outcome)
+                    made.append(outcome.record)
+                else:
+                    made.append(outcome)
+                if on_page:
+                    on_page()
+            records.extend(made)
+            if content_hash:
+                inputs.append((key, content_hash, made))
         for cluster in self._clusters(candidates):
             self._settle(cluster)
-        self.index.commit()
         for record in records:
             self.summary.statuses[record["status"]] += 1
             if record["status"] == "rejected":
                 self.summary.reasons[record["reason"].split(":")[0]] += 1
             self.summary.findings.update(f["kind"] for f in record["findings"])
+        if self.dry_run:
+            self.index.db.rollback()
+            return self.summary
         self.write_category_indexes()
+        for key, content_hash, made in inputs:
+            self.state.remember(key, content_hash, made)
         manifest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{manifest.name}.", suffix=".tmp", dir=manifest.parent)
         os.chmod(tmp, 0o666 & ~current_umask())
@@ -131,7 +188,22 @@ class Run:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        # last: a run killed before this point leaves the state as it was
+        self.index.commit()
         return self.summary
+
+    def _check_still_there(self, record: dict[str, Any]) -> None:
+        """A reused record's guide: still there, edited, or deleted by hand."""
+        output = record.get("output")
+        if record["status"] != "published" or not output:
+            return
+        path = Path(output)
+        if not path.exists():
+            self.summary.writes["deleted by hand, kept deleted"] += 1
+        elif is_pristine(path.read_text(encoding="utf-8", errors="replace")):
+            self.summary.writes[Outcome.UNCHANGED.value] += 1
+        else:
+            self.summary.writes["edited by hand, left alone"] += 1
 
     def _clean(self, order: int, item: Document | Rejection) -> _Candidate | dict[str, Any]:
         if isinstance(item, Rejection):
@@ -206,7 +278,9 @@ class Run:
         if old is not None and old.exists():
             # published alone before; now one copy among several
             if self.force or is_pristine(old.read_text(encoding="utf-8")):
-                old.unlink()
+                if not self.dry_run:
+                    old.unlink()
+                self.summary.changes.append(("removed", old.as_posix()))
                 doc.note("moved", f"removed {old}: the article is published as {keeper}")
             else:
                 self._conflict(doc, record, old, f"is now a duplicate of {keeper} but has hand edits")
@@ -280,18 +354,37 @@ class Run:
         record["text"] = markdown.split("\n---\n", 1)[1].strip() if markdown.startswith("---\n") else markdown
         record["status"] = "published"
 
+        before = self._previous.get(guide.id)
+        if (
+            before is not None
+            and before.get("status") == "published"
+            and before.get("output")
+            and not Path(before["output"]).exists()
+            and guide.id not in self._existing
+            and not self.force
+        ):
+            # an editor deleted the guide: it is not brought back unasked
+            record.update(status="rejected", reason="guide deleted by an editor; not recreated", output=None)
+            doc.note("deleted", f"{before['output']} was deleted by hand; use --force to bring it back")
+            record["findings"] = [f.as_dict() for f in doc.findings]
+            self.summary.writes["deleted by hand, kept deleted"] += 1
+            return
         old = self._existing.get(guide.id)
         if old is not None and old != path and old.exists():
             # The guide moved (new title or category); the old file goes only
             # if nobody edited it.
             if is_pristine(old.read_text(encoding="utf-8")) or self.force:
-                old.unlink()
+                if not self.dry_run:
+                    old.unlink()
+                self.summary.changes.append(("removed", old.as_posix()))
                 doc.note("moved", f"guide moved from {old} to {path}")
             else:
                 self._conflict(doc, record, old, "was moved but the old file has hand edits")
                 return
-        outcome = write_generated(path, markdown, force=self.force)
+        outcome = write_generated(path, markdown, force=self.force, dry_run=self.dry_run)
         self.summary.writes[outcome.value] += 1
+        if outcome is not Outcome.UNCHANGED:
+            self.summary.changes.append((outcome.value, path.as_posix()))
         if outcome is Outcome.CONFLICT:
             self._conflict(doc, record, path, "has hand edits")
             return

@@ -77,8 +77,9 @@ def is_pristine(text: str) -> bool:
     return _digest(text[: match.start()] + text[match.end() :]) == match.group(1)
 
 
-def write_generated(path: Path, text: str, *, force: bool = False) -> Outcome:
-    """Write pipeline output to ``path`` unless an editor owns the file there."""
+def write_generated(path: Path, text: str, *, force: bool = False, dry_run: bool = False) -> Outcome:
+    """Write pipeline output to ``path`` unless an editor owns the file there;
+    with ``dry_run``, only say what would happen."""
     stamped = stamp(text)
     if path.exists():
         current = path.read_text(encoding="utf-8", errors="replace")
@@ -86,10 +87,21 @@ def write_generated(path: Path, text: str, *, force: bool = False) -> Outcome:
             return Outcome.UNCHANGED
         if not is_pristine(current) and not force:
             return Outcome.CONFLICT
+        outcome = Outcome.UPDATED
+    else:
+        outcome = Outcome.NEW
+    if not dry_run:
         atomic_write(path, stamped)
-        return Outcome.UPDATED
-    atomic_write(path, stamped)
-    return Outcome.NEW
+    return outcome
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Temporary files a killed run left behind (never a guide: a guide is
+    only ever replaced by renaming a finished temporary file over it)."""
+    found = sorted(folder.rglob(".*.tmp")) if folder.is_dir() else []
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found
 
 
 def front_matter_value(path: Path, key: str) -> str | None:
