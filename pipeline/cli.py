@@ -134,6 +134,13 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
     """
     if not Path("mkdocs.yml").is_file():
         _fail("mkdocs.yml not found: run this in the project folder")
+    from pipeline.siteconfig import SiteConfigError, check_site_config
+
+    try:
+        for warning in check_site_config(Path("mkdocs.yml"), DEFAULT_OUT):
+            err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+    except SiteConfigError as exc:
+        _fail(str(exc))
     summary = _run(list(sources), DEFAULT_OUT, DEFAULT_MANIFEST, DEFAULT_TEMPLATES, False, DEFAULT_GLOSSARY)
     _print_summary(summary, DEFAULT_MANIFEST)
     _write_quality_report()

@@ -77,3 +77,30 @@ def test_search_index_is_segmented_for_chinese(built_site: Path) -> None:
     # is then a search term of its own.
     assert "\u200b资金周转\u200b" in text or "\u200b资金\u200b" in text
     assert "\u200b协商\u200b" in text
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda s: s.replace("docs_dir: content", "docs_dir: docs"), "set docs_dir: content"),
+        (lambda s: s.replace("name: material", "name: mkdocs"), "theme.name must be material"),
+        (
+            lambda s: s.replace("overrides/hooks/related.py", "overrides/hooks/gone.py"),
+            "gone.py, which does not exist",
+        ),
+        (lambda s: s.replace("site_name: ", "site_name: [unclosed "), "not valid YAML"),
+    ],
+)
+def test_build_refuses_a_broken_site_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit, message
+) -> None:  # type: ignore[no-untyped-def]
+    for name in ("content", "overrides", "corpus"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("guides"))
+    shutil.copytree(ROOT / "pipeline" / "data", tmp_path / "pipeline" / "data")
+    (tmp_path / "mkdocs.yml").write_text(
+        edit((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "error: mkdocs.yml: " in result.output and message in result.output

@@ -40,7 +40,14 @@ def iter_files(sources: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Rej
     for src in sources:
         path = Path(src)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            try:
+                children = sorted(path.rglob("*"))
+            except OSError as exc:
+                yield Rejection(
+                    str(path), f"cannot read the folder: {exc.strerror or exc}; check its permissions"
+                )
+                continue
+            for child in children:
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or not child.is_file():
                     continue
