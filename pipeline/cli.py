@@ -27,7 +27,6 @@ DEFAULT_OUT = Path("content/guides")
 DEFAULT_MANIFEST = Path(".pipeline/manifest.jsonl")
 DEFAULT_TEMPLATES = Path("overrides/guides")
 DEFAULT_GLOSSARY = Path("glossary.yaml")
-DEFAULT_STATE = Path(".pipeline/state.sqlite")
 QUALITY_PAGE = Path("content/quality.md")
 SAMPLES = Path("corpus/seeds")
 
@@ -84,6 +83,13 @@ def main() -> None:
 @click.option(
     "--dry-run", is_flag=True, help="Show what would change (new, updated, conflicts); write nothing."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Processes that clean pages in parallel.",
+)
 def clean(
     sources: tuple[Path, ...],
     out_dir: Path,
@@ -92,6 +98,7 @@ def clean(
     glossary: Path,
     force: bool,
     dry_run: bool,
+    jobs: int,
 ) -> None:
     """Clean the scraped pages in SOURCES (files or folders) into guides.
 
@@ -101,10 +108,10 @@ def clean(
     """
     if force and not dry_run:
         _show_overwrites(out_dir)
-    summary = _run(list(sources), out_dir, manifest, templates, force, glossary, dry_run)
+    summary = _run(list(sources), out_dir, manifest, templates, force, glossary, dry_run, jobs)
     _print_summary(summary, manifest, dry_run)
     if not dry_run and out_dir == DEFAULT_OUT:
-        _write_quality_report()
+        _write_quality_report(manifest)
 
 
 @main.command()
@@ -143,7 +150,7 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
         _fail(str(exc))
     summary = _run(list(sources), DEFAULT_OUT, DEFAULT_MANIFEST, DEFAULT_TEMPLATES, False, DEFAULT_GLOSSARY)
     _print_summary(summary, DEFAULT_MANIFEST)
-    _write_quality_report()
+    _write_quality_report(DEFAULT_MANIFEST)
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
@@ -192,6 +199,7 @@ def _run(
     force: bool,
     glossary: Path,
     dry_run: bool = False,
+    jobs: int = os.cpu_count() or 1,
 ) -> RunSummary:
     try:
         run = Run(
@@ -199,8 +207,9 @@ def _run(
             templates=templates,
             force=force,
             cleaner_config=CleanerConfig(glossary=glossary),
-            state=DEFAULT_STATE,
+            state=state_file(manifest),
             dry_run=dry_run,
+            jobs=jobs,
         )
     except RuleFileError as exc:
         _fail(str(exc))
@@ -242,10 +251,16 @@ def _show_overwrites(out_dir: Path) -> None:
             err.print(f"[yellow]--force regenerates {path}, which has hand edits[/yellow]", highlight=False)
 
 
-def _write_quality_report() -> None:
+def state_file(manifest: Path) -> Path:
+    """The state of earlier runs is kept beside their manifest, so that runs
+    into different places (a trial folder, the site) do not mix."""
+    return manifest.parent / "state.sqlite"
+
+
+def _write_quality_report(manifest: Path) -> None:
     from pipeline.quality import write_quality_report
 
-    write_quality_report(DEFAULT_STATE, QUALITY_PAGE)
+    write_quality_report(state_file(manifest), QUALITY_PAGE)
 
 
 def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -> None:

@@ -57,6 +57,15 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {han[i : i + k] for i in range(len(han) - k + 1)}
 
 
+def minhash(text: str, num_perm: int = NUM_PERM):  # type: ignore[no-untyped-def]
+    """The MinHash of a cleaned text's shingles (datasketch)."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=num_perm)
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return m
+
+
 def damage(findings: Iterable[object]) -> float:
     return sum(DAMAGE_WEIGHTS.get(getattr(f, "kind", ""), 0.0) for f in findings)
 
@@ -105,11 +114,7 @@ class DedupIndex:
         self.db.commit()
 
     def minhash(self, text: str):  # type: ignore[no-untyped-def]
-        from datasketch import MinHash
-
-        m = MinHash(num_perm=self.num_perm)
-        m.update_batch([s.encode("utf-8") for s in shingles(text)])
-        return m
+        return minhash(text, self.num_perm)
 
     def _keys(self, hashvalues: np.ndarray) -> list[tuple[int, bytes]]:
         r = self.rows

@@ -5,17 +5,20 @@ write the guides and a manifest."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
+import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pipeline.cleaners import Cleaned, Cleaner, CleanerConfig
-from pipeline.dedup import DedupIndex, damage, repair_from_siblings
+from pipeline.dedup import DedupIndex, damage, minhash, repair_from_siblings
 from pipeline.guide import Guide, Renderer, describe
 from pipeline.readers import Rejection, iter_files, read_file
 from pipeline.record import Document, document_id
@@ -79,6 +82,7 @@ class Run:
         taxonomy: Path | None = None,
         state: Path | None = None,
         dry_run: bool = False,
+        jobs: int = 1,
     ) -> None:
         """``state`` is the SQLite file that remembers earlier runs (inputs
         already cleaned, pages published, for incremental runs and
@@ -87,6 +91,7 @@ class Run:
         self.out_dir = out_dir
         self.force = force
         self.dry_run = dry_run
+        self.jobs = max(1, jobs)
         config = cleaner_config or CleanerConfig()
         self.cleaner = Cleaner(config)
         self.taxonomy = Taxonomy(taxonomy)
@@ -121,16 +126,14 @@ class Run:
         """Clean ``sources``; write guides and the manifest (atomically: a
         failed run leaves the previous manifest as it was). Inputs that did
         not change since the last run are not cleaned again."""
-        records: list[dict[str, Any]] = []
-        inputs: list[tuple[str, str, list[dict[str, Any]]]] = []  # key, hash, records
-        candidates: list[_Candidate] = []
-        order = 0
+        # First what each input is: a rejection, unchanged since the last run,
+        # or a file to clean; then the cleaning, in worker processes when
+        # there are several; then everything in input order.
+        plan: list[tuple[str, Any]] = []
+        work: list[tuple[Path, str]] = []
         for entry in iter_files(sources):
             if isinstance(entry, Rejection):
-                rejected = self._clean(order, entry)
-                assert isinstance(rejected, dict)
-                records.append(rejected)
-                order += 1
+                plan.append(("rejection", entry))
                 continue
             path, key = entry
             try:
@@ -139,29 +142,47 @@ class Run:
                 content_hash = ""
             reused = None if self.force or not content_hash else self.state.unchanged(key, content_hash)
             if reused is not None:
-                self.summary.skipped_inputs += 1
-                for record in reused:
-                    self._check_still_there(record)
-                records.extend(reused)
-                order += len(reused)
-                if on_page:
-                    on_page()
-                continue
-            made: list[dict[str, Any]] = []
-            self._previous.update({r["id"]: r for r in self.state.previous(key)})
-            for item in read_file(path, key):
-                outcome = self._clean(order, item)
+                plan.append(("reused", reused))
+            else:
+                plan.append(("clean", (key, content_hash)))
+                work.append((path, key))
+                self._previous.update({r["id"]: r for r in self.state.previous(key)})
+        cleaned_files = self._clean_files(work, on_page)
+
+        records: list[dict[str, Any]] = []
+        inputs: list[tuple[str, str, list[dict[str, Any]]]] = []  # key, hash, records
+        candidates: list[_Candidate] = []
+        order = 0
+        for kind, value in plan:
+            if kind == "rejection":
+                records.append(
+                    make_record(
+                        value.source, document_id(value.key or value.source), "rejected", reason=value.reason
+                    )
+                )
                 order += 1
-                if isinstance(outcome, _Candidate):
-                    candidates.append(outcome)
-                    made.append(outcome.record)
-                else:
-                    made.append(outcome)
+            elif kind == "reused":
+                self.summary.skipped_inputs += 1
+                for record in value:
+                    self._check_still_there(record)
+                records.extend(value)
+                order += len(value)
                 if on_page:
                     on_page()
-            records.extend(made)
-            if content_hash:
-                inputs.append((key, content_hash, made))
+            else:
+                key, content_hash = value
+                made: list[dict[str, Any]] = []
+                for outcome in next(cleaned_files):
+                    if isinstance(outcome, _Candidate):
+                        outcome.order = order
+                        candidates.append(outcome)
+                        made.append(outcome.record)
+                    else:
+                        made.append(outcome)
+                    order += 1
+                records.extend(made)
+                if content_hash:
+                    inputs.append((key, content_hash, made))
         for cluster in self._clusters(candidates):
             self._settle(cluster)
         for record in records:
@@ -205,22 +226,25 @@ class Run:
         else:
             self.summary.writes["edited by hand, left alone"] += 1
 
-    def _clean(self, order: int, item: Document | Rejection) -> _Candidate | dict[str, Any]:
-        if isinstance(item, Rejection):
-            self.summary.messages.append(f"{item.source}: {item.reason}")
-            return self._record(
-                item.source, document_id(item.key or item.source), "rejected", reason=item.reason
-            )
-        doc = item
-        cleaned = self.cleaner.clean(doc)
-        record = self._record(doc.source, doc.id, "rejected", title=cleaned.title, text=cleaned.text)
-        reason = self._rejection_reason(cleaned)
-        if reason:
-            self.summary.messages.append(f"{doc.source}: {reason}")
-            record["reason"] = reason
-            record["findings"] = [f.as_dict() for f in doc.findings]
-            return record
-        return _Candidate(order, doc, cleaned, record, self.index.minhash(cleaned.text), damage(doc.findings))
+    def _clean_files(
+        self, work: list[tuple[Path, str]], on_page: Callable[[], None] | None
+    ) -> Iterator[list[_Candidate | dict[str, Any]]]:
+        """The cleaned pages of each file of ``work``, in order."""
+        if self.jobs <= 1 or len(work) < 2 * self.jobs:
+            for path, key in work:
+                result = [clean_item(self.cleaner, 0, item) for item in read_file(path, key)]
+                if on_page:
+                    on_page()
+                yield result
+            return
+        context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+        with ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.cleaner.config,)
+        ) as pool:
+            for result in pool.map(_clean_file, *zip(*work, strict=True), chunksize=4):
+                if on_page:
+                    on_page()
+                yield result
 
     def _clusters(self, candidates: list[_Candidate]) -> list[list[_Candidate]]:
         """Copies of the same article in this batch, grouped (union-find over
@@ -303,29 +327,6 @@ class Run:
             )
         best.cleaned.text = text
         best.record["text"] = text
-
-    def _record(self, source: str, id_: str, status: str, **values: Any) -> dict[str, Any]:
-        record: dict[str, Any] = {
-            "source": source,
-            "id": id_,
-            "status": status,
-            "duplicate_of": None,
-            "reason": None,
-            "title": None,
-            "text": None,
-            "output": None,
-            "findings": [],
-        }
-        record.update(values)
-        return record
-
-    def _rejection_reason(self, cleaned: Cleaned) -> str | None:
-        if not cleaned.title:
-            return "no title: no short headline line above the first paragraph"
-        chars = len(_CONTENT_CHAR.findall(cleaned.text))
-        if chars < MIN_BODY_CHARS:
-            return f"too short after cleaning: {chars} characters of text (a guide needs {MIN_BODY_CHARS})"
-        return None
 
     def _publish(self, doc: Document, cleaned: Cleaned, record: dict[str, Any]) -> None:
         assert cleaned.title
@@ -453,3 +454,58 @@ class Run:
 
 def _category_page(number: int) -> str:
     return "index.md" if number == 1 else f"page-{number}.md"
+
+
+def make_record(source: str, id_: str, status: str, **values: Any) -> dict[str, Any]:
+    """A manifest record, in the agreed shape."""
+    record: dict[str, Any] = {
+        "source": source,
+        "id": id_,
+        "status": status,
+        "duplicate_of": None,
+        "reason": None,
+        "title": None,
+        "text": None,
+        "output": None,
+        "findings": [],
+    }
+    record.update(values)
+    return record
+
+
+def rejection_reason(cleaned: Cleaned) -> str | None:
+    if not cleaned.title:
+        return "no title: no short headline line above the first paragraph"
+    chars = len(_CONTENT_CHAR.findall(cleaned.text))
+    if chars < MIN_BODY_CHARS:
+        return f"too short after cleaning: {chars} characters of text (a guide needs {MIN_BODY_CHARS})"
+    return None
+
+
+def clean_item(cleaner: Cleaner, order: int, item: Document | Rejection) -> _Candidate | dict[str, Any]:
+    """Clean one page: a candidate guide, or the record of a rejection."""
+    if isinstance(item, Rejection):
+        return make_record(item.source, document_id(item.key or item.source), "rejected", reason=item.reason)
+    doc = item
+    cleaned = cleaner.clean(doc)
+    record = make_record(doc.source, doc.id, "rejected", title=cleaned.title, text=cleaned.text)
+    reason = rejection_reason(cleaned)
+    if reason:
+        record["reason"] = reason
+        record["findings"] = [f.as_dict() for f in doc.findings]
+        return record
+    return _Candidate(order, doc, cleaned, record, minhash(cleaned.text), damage(doc.findings))
+
+
+_worker_cleaner: Cleaner | None = None
+
+
+def _start_worker(config: CleanerConfig) -> None:
+    global _worker_cleaner
+    _worker_cleaner = Cleaner(config)
+
+
+def _clean_file(path: Path, key: str) -> list[_Candidate | dict[str, Any]]:
+    """In a worker process: every page of one file (orders are set later)."""
+    assert _worker_cleaner is not None
+    return [clean_item(_worker_cleaner, 0, item) for item in read_file(path, key)]

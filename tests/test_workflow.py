@@ -187,3 +187,27 @@ def test_quality_report_lists_open_flags_in_the_built_site(built_site: Path) -> 
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "编辑质量报告" not in index, "the report stays out of search"
     assert "quality/" not in (built_site / "index.html").read_text(encoding="utf-8"), "and out of navigation"
+
+
+def test_parallel_run_gives_the_same_result(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from site_scale import scramble
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    rng = random.Random(9)
+    for i in range(12):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = scramble(seed.read_text(encoding="utf-8"), rng)
+            (pages / f"{i:02d}_{seed.name}").write_text(text, encoding="utf-8")
+    for name in ("zz_copy1.txt", "zz_copy2.txt"):  # two copies of one page, cleaned by different workers
+        shutil.copy(SEEDS / "000_0951288d9a01546f.txt", pages / name)
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    clean(one, pages, jobs=1)
+    clean(two, pages, jobs=2)
+    assert snapshot(one / "guides") == snapshot(two / "guides")
+    first = (one / "manifest.jsonl").read_text(encoding="utf-8").replace(str(one), "")
+    assert first == (two / "manifest.jsonl").read_text(encoding="utf-8").replace(str(two), "")
+    assert '"status": "duplicate"' in first
