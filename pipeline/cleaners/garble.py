@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.cleaners.script import to_simplified_text
+from pipeline.cleaners.script import is_traditional_only, to_simplified_text
 
 Note = Callable[[str, str], None]
 
@@ -47,6 +47,8 @@ _CJK_PUNCT = "。，、；：！？"
 CHAR_BONUS = 6.0
 PINYIN_BONUS = 3.0
 END_STOP_BONUS = 6.0
+# Partial fills kept between the slots of a gap of several lost characters.
+BEAM = 12
 # A choice this far ahead of the next one is taken as certain.
 SURE_MARGIN = 3.0
 # A shifted decode must read this much better to be taken.
@@ -82,23 +84,57 @@ def _model():  # type: ignore[no-untyped-def]
     return model
 
 
+_SPLIT = re.compile(r"([^\u3400-\u9fff]+)")
+
+
 def score(text: str) -> float:
     """Log-probability of ``text`` under jieba's word unigram model; text
     outside the Han range scores a fixed cost per character, higher for the
-    characters a slip produces (private use, bopomofo, Cyrillic, box drawing)."""
-    model = _model()
+    characters a slip produces (private use, bopomofo, Cyrillic, box drawing).
+
+    Text in Traditional script is scored in Simplified, the script of the
+    dictionary.
+    """
+    if any(map(is_traditional_only, text)):
+        text = to_simplified_text(text)
     total = 0.0
-    for part in re.split(r"([^\u3400-\u9fff]+)", to_simplified_text(text)):
+    for part in _SPLIT.split(text):
         if not part:
             continue
         if not "\u3400" <= part[0] <= "\u9fff":
             total -= sum(ODD_COST if _ODD.match(c) else 8.0 for c in part)
             continue
-        dag = model.get_DAG(part)
-        route: dict[int, tuple[float, int]] = {}
-        model.calc(part, dag, route)
-        total += route[0][0]
+        total += _best_route(part)
     return total
+
+
+def _best_route(sentence: str) -> float:
+    """jieba's maximum-probability segmentation score (its get_DAG and calc,
+    without their per-call initialisation checks: this runs thousands of
+    times per damaged page)."""
+    model = _model()
+    freq, log_total = model.FREQ, _log_total()
+    n = len(sentence)
+    best = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        top = -math.inf
+        fragment = sentence[i]
+        j = i
+        while j < n and fragment in freq:
+            value = freq[fragment]
+            if value:
+                top = max(top, math.log(value) - log_total + best[j + 1])
+            j += 1
+            fragment = sentence[i : j + 1]
+        if top == -math.inf:  # a character the dictionary does not know
+            top = -log_total + best[i + 1]
+        best[i] = top
+    return best[0]
+
+
+@lru_cache(maxsize=1)
+def _log_total() -> float:
+    return math.log(_model().total)
 
 
 @lru_cache(maxsize=1)
@@ -120,29 +156,34 @@ def _bridges() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[s
     return before, after
 
 
-@lru_cache(maxsize=4096)
-def _chars_read(syllable: str) -> tuple[str, ...]:
-    """Common characters read ``syllable`` (tone marks compared when given):
-    those whose main reading it is first, by frequency, then those with it
-    as a rarer reading (pypinyin lists 但 as dàn, tǎn and yàn)."""
+@lru_cache(maxsize=1)
+def _readings_index() -> dict[str, tuple[list[str], list[str]]]:
+    """For every reading, with and without tone marks: the common characters
+    whose main reading it is, and those that have it as a rarer reading."""
     from pypinyin import Style, pinyin
 
     from pipeline.readers.encoding import _is_common
 
-    toned = syllable != _toneless(syllable)
-    freq = _model().FREQ
-    main, other = [], []
+    index: dict[str, tuple[list[str], list[str]]] = {}
     for code in range(0x4E00, 0x9FA6):
         char = chr(code)
         if not _is_common(char):
             continue
         readings = pinyin(char, style=Style.TONE, heteronym=True)[0]
-        if not toned:
-            readings = [_toneless(r) for r in readings]
-        if readings and readings[0] == syllable:
-            main.append(char)
-        elif syllable in readings:
-            other.append(char)
+        for forms in (readings, [_toneless(r) for r in readings]):
+            for n, reading in enumerate(dict.fromkeys(forms)):
+                main, other = index.setdefault(reading, ([], []))
+                (main if n == 0 and reading == forms[0] else other).append(char)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def _chars_read(syllable: str) -> tuple[str, ...]:
+    """Common characters read ``syllable`` (tone marks compared when given):
+    those whose main reading it is first, by frequency, then those with it
+    as a rarer reading (pypinyin lists 但 as dàn, tǎn and yàn)."""
+    freq = _model().FREQ
+    main, other = _readings_index().get(syllable, ([], []))
     return tuple(sorted(main, key=lambda c: -freq.get(c, 0)) + sorted(other, key=lambda c: -freq.get(c, 0)))
 
 
@@ -406,7 +447,11 @@ def _slot_options(gap: Gap, index: int) -> dict[str, float]:
 
 
 def _choose(gap: Gap) -> None:
+    """Fill the gap slot by slot, keeping the BEAM best partial fills (scored
+    with the left context) before the next slot, then score the survivors
+    with both contexts."""
     combos: dict[str, float] = {"": 0.0}
+    last = len(gap.slots) - 1
     for index in range(len(gap.slots)):
         options = _slot_options(gap, index)
         joined: dict[str, float] = {}
@@ -414,6 +459,9 @@ def _choose(gap: Gap) -> None:
             for b, bonus_b in options.items():
                 # the same text may come from different slots: keep its best prior
                 joined[a + b] = max(joined.get(a + b, -math.inf), bonus_a + bonus_b)
+        if index < last and len(joined) > BEAM:
+            ranked = sorted(joined, key=lambda c: -(score(gap.left + c) + CHAR_BONUS * len(c) + joined[c]))
+            joined = {c: joined[c] for c in ranked[:BEAM]}
         combos = joined
     scored = sorted(
         ((c, score(gap.left + c + gap.right) + CHAR_BONUS * len(c) + bonus) for c, bonus in combos.items()),
