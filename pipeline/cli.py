@@ -106,8 +106,6 @@ def clean(
     article under --out and a record per page to --manifest. Guides changed
     by hand are left alone and reported as conflicts.
     """
-    if force and not dry_run:
-        _show_overwrites(out_dir)
     summary = _run(list(sources), out_dir, manifest, templates, force, glossary, dry_run, jobs)
     _print_summary(summary, manifest, dry_run)
     if not dry_run and out_dir == DEFAULT_OUT:
@@ -241,16 +239,6 @@ def _run(
             _fail(f"{exc.filename or manifest}: {exc.strerror or exc}")
 
 
-def _show_overwrites(out_dir: Path) -> None:
-    """Before --force regenerates hand-edited guides, say which ones."""
-    from pipeline.writers import is_pristine
-
-    for path in sorted(out_dir.rglob("*.md")) if out_dir.is_dir() else []:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "pipeline_hash:" in text and not is_pristine(text):
-            err.print(f"[yellow]--force regenerates {path}, which has hand edits[/yellow]", highlight=False)
-
-
 def state_file(manifest: Path) -> Path:
     """The state of earlier runs is kept beside their manifest, so that runs
     into different places (a trial folder, the site) do not mix."""
@@ -282,6 +270,8 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
     verb = "would be " if dry_run else ""
     for outcome, path in summary.changes:
         err.print(f"{verb}{outcome}: {path}", highlight=False)
+    for diff in summary.overwritten:
+        err.print(diff, highlight=False, markup=False)
     for conflict in summary.conflicts:
         err.print(f"[yellow]conflict:[/yellow] {conflict}", highlight=False)
     if not dry_run:

@@ -4,6 +4,7 @@ write the guides and a manifest."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import multiprocessing
 import os
@@ -33,6 +34,7 @@ from pipeline.writers import (
     front_matter_value,
     is_pristine,
     remove_stale_temporaries,
+    stamp,
     write_generated,
 )
 
@@ -55,6 +57,8 @@ class RunSummary:
     # (outcome, path) of every guide file the run wrote, or would write
     changes: list[tuple[str, str]] = field(default_factory=list)
     skipped_inputs: int = 0
+    # diffs of hand-edited guides that --force regenerated
+    overwritten: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -382,7 +386,21 @@ class Run:
             else:
                 self._conflict(doc, record, old, "was moved but the old file has hand edits")
                 return
+        edited = path.read_text(encoding="utf-8") if path.exists() else None
+        if edited is not None and is_pristine(edited):
+            edited = None
         outcome = write_generated(path, markdown, force=self.force, dry_run=self.dry_run)
+        if edited is not None and outcome is Outcome.UPDATED:
+            # --force replaced an editor's version: show what it changed
+            diff = difflib.unified_diff(
+                edited.splitlines(),
+                stamp(markdown).splitlines(),
+                f"{path} (edited)",
+                f"{path} (regenerated)",
+                lineterm="",
+                n=1,
+            )
+            self.summary.overwritten.append("\n".join(diff))
         self.summary.writes[outcome.value] += 1
         if outcome is not Outcome.UNCHANGED:
             self.summary.changes.append((outcome.value, path.as_posix()))

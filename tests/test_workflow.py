@@ -211,3 +211,16 @@ def test_parallel_run_gives_the_same_result(tmp_path: Path) -> None:
     first = (one / "manifest.jsonl").read_text(encoding="utf-8").replace(str(one), "")
     assert first == (two / "manifest.jsonl").read_text(encoding="utf-8").replace(str(two), "")
     assert '"status": "duplicate"' in first
+
+
+def test_force_shows_the_diff_of_the_hand_edit_it_replaces(tmp_path: Path) -> None:
+    _, records = clean(tmp_path, SEEDS)
+    guide = Path(records[0]["output"])
+    guide.write_text(guide.read_text(encoding="utf-8").replace("# ", "# 【编辑改过】", 1), encoding="utf-8")
+    dry, _ = clean(tmp_path, SEEDS, force=True, dry_run=True)
+    assert "【编辑改过】" in guide.read_text(encoding="utf-8"), "a dry run only shows the diff"
+    [diff] = dry.summary.overwritten
+    assert "-# 【编辑改过】" in diff and "(regenerated)" in diff
+    real, _ = clean(tmp_path, SEEDS, force=True)
+    assert real.summary.overwritten == [diff]
+    assert "【编辑改过】" not in guide.read_text(encoding="utf-8")
