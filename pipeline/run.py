@@ -505,7 +505,8 @@ def clean_item(cleaner: Cleaner, order: int, item: Document | Rejection) -> _Can
     if isinstance(item, Rejection):
         return make_record(item.source, document_id(item.key or item.source), "rejected", reason=item.reason)
     doc = item
-    cleaned = cleaner.clean(doc)
+    cleaned = cleaner.clean(doc, record_changes=False)
+    doc.text = ""  # the page as read is no longer needed; a batch keeps only what it publishes
     record = make_record(doc.source, doc.id, "rejected", title=cleaned.title, text=cleaned.text)
     reason = rejection_reason(cleaned)
     if reason:

@@ -150,7 +150,10 @@ class Cleaner:
         names = {f.name for f in fields(CleanerConfig)}
         assert all(name in names for name, _ in self.steps)
 
-    def clean(self, doc: Document) -> Cleaned:
+    def clean(self, doc: Document, record_changes: bool = True) -> Cleaned:
+        """Run the steps on ``doc``. With ``record_changes`` the text before
+        and after every step that changed it is kept (for ``explain``); a
+        batch run leaves it off, since those copies are most of its memory."""
         title = doc.title or doc.metadata.get("declared_title")
         mask = self.glossary.mask
         state = _State(doc=doc, text=mask(doc.text), title=mask(title) if title else None)
@@ -165,7 +168,7 @@ class Cleaner:
                 if doc.findings[i].step is None:
                     finding = doc.findings[i]
                     doc.findings[i] = type(finding)(finding.kind, finding.message, name)
-            if state.text != before:
+            if record_changes and state.text != before:
                 changes.append(Change(name, before, state.text))
         unmask = self.glossary.unmask
         changes = [Change(c.step, unmask(c.before), unmask(c.after)) for c in changes]
