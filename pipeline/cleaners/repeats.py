@@ -18,6 +18,8 @@ TITLE_MAX = 40
 MIN_REPEAT_CHARS = 20
 # Two long lines this similar (difflib ratio) are one paragraph printed twice.
 NEAR_REPEAT = 0.9
+# Characters at either end that a near repeat shares with the line it repeats.
+END = 6
 
 
 def key(line: str) -> str:
@@ -109,15 +111,16 @@ def drop_repeated_body(text: str, note: Note) -> str:
     """
     lines = text.split("\n")
     seen: set[str] = set()
-    long_lines: list[str] = []
+    by_end: dict[str, list[str]] = {}  # long lines by their first and by their last characters
     repeated = []
     for line in lines:
         k = key(line)
-        repeated.append(bool(k) and (k in seen or _near_repeat(k, long_lines)))
+        repeated.append(bool(k) and (k in seen or _near_repeat(k, by_end)))
         if k:
             seen.add(k)
             if len(k) >= MIN_REPEAT_CHARS:
-                long_lines.append(k)
+                by_end.setdefault("^" + k[:END], []).append(k)
+                by_end.setdefault("$" + k[-END:], []).append(k)
     drop = [False] * len(lines)
     i = 0
     while i < len(lines):
@@ -144,13 +147,16 @@ def drop_repeated_body(text: str, note: Note) -> str:
     return _squeeze("\n".join(line for line, d in zip(lines, drop, strict=True) if not d))
 
 
-def _near_repeat(k: str, earlier: list[str]) -> bool:
+def _near_repeat(k: str, by_end: dict[str, list[str]]) -> bool:
     """A long line that differs from an earlier one only by a few
-    characters (a spun word, a damaged character) repeats it."""
+    characters (a spun word, a damaged character) repeats it. Such a line
+    keeps the start or the end of the earlier one, so only earlier lines
+    that begin or end the same way are compared."""
     from difflib import SequenceMatcher
 
     if len(k) < MIN_REPEAT_CHARS:
         return False
+    earlier = by_end.get("^" + k[:END], []) + by_end.get("$" + k[-END:], [])
     for other in earlier:
         if abs(len(other) - len(k)) > 0.1 * len(k):
             continue
