@@ -167,7 +167,7 @@ def explain(page: Path) -> None:
     from pipeline.cleaners import Cleaner
     from pipeline.readers import Rejection, read_file
 
-    out = Console()
+    out = Console(soft_wrap=True)
     cleaner = Cleaner(CleanerConfig(glossary=DEFAULT_GLOSSARY))
     for doc in read_file(page):
         if isinstance(doc, Rejection):
