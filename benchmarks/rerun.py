@@ -1,0 +1,60 @@
+"""A re-run with one new page among N already cleaned: how long the pipeline
+part takes when everything else is unchanged (the state file skips inputs
+whose bytes did not change).
+
+    python benchmarks/rerun.py --n 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from site_scale import scramble  # noqa: E402
+
+from pipeline.run import Run  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    rng = random.Random(args.n)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "seeds").glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        pages = base / "pages"
+        pages.mkdir()
+        for i in range(args.n):
+            (pages / f"{i:06d}.txt").write_text(scramble(seeds[i % len(seeds)], rng), encoding="utf-8")
+
+        def run() -> tuple[float, object]:
+            start = time.perf_counter()
+            job = Run(base / "guides", state=base / "state.sqlite", jobs=args.jobs)
+            summary = job.execute([pages], base / "manifest.jsonl")
+            return time.perf_counter() - start, summary
+
+        first, summary = run()
+        print(
+            f"first run: {args.n} pages in {first:.1f} s ({args.n / first:.0f} pages/s, {args.jobs} processes)"
+        )
+        (pages / "new.txt").write_text(scramble(seeds[1], rng), encoding="utf-8")
+        again, summary = run()
+        print(
+            f"re-run with one new page: {again:.2f} s "
+            f"({summary.skipped_inputs} inputs skipped, writes {dict(summary.writes)})"  # type: ignore[attr-defined]
+        )
+
+
+if __name__ == "__main__":
+    main()
