@@ -45,9 +45,8 @@ def main() -> None:
             return time.perf_counter() - start, summary
 
         first, summary = run()
-        print(
-            f"first run: {args.n} pages in {first:.1f} s ({args.n / first:.0f} pages/s, {args.jobs} processes)"
-        )
+        rate = args.n / first
+        print(f"first run: {args.n} pages in {first:.1f} s ({rate:.0f} pages/s, {args.jobs} processes)")
         (pages / "new.txt").write_text(scramble(seeds[1], rng), encoding="utf-8")
         again, summary = run()
         print(
