@@ -27,9 +27,8 @@ def config_fingerprint(*paths: Path | None, extra: str = "") -> str:
     """A hash of the pipeline version, its shipped rules and templates, and
     the given files or folders (the glossary, the site's template folder)."""
     digest = hashlib.sha256(f"{pipeline.__version__}\n{extra}".encode())
-    package = Path(pipeline.__file__).parent
-    roots: list[Path] = [package / "data", package / "templates", package]
-    roots += [p for p in paths if p is not None]
+    package = Path(pipeline.__file__).parent  # its code, data/ and templates/
+    roots = [package, *(p for p in paths if p is not None)]
     for root in roots:
         files = [root] if root.is_file() else sorted(root.glob("**/*")) if root.is_dir() else []
         for path in files:
