@@ -272,6 +272,8 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
         err.print(f"{verb}{outcome}: {path}", highlight=False)
     for diff in summary.overwritten:
         err.print(diff, highlight=False, markup=False)
+    for message in summary.messages:
+        err.print(message, highlight=False)
     for conflict in summary.conflicts:
         err.print(f"[yellow]conflict:[/yellow] {conflict}", highlight=False)
     if not dry_run:

@@ -33,10 +33,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
 
-class UndecodableError(ValueError):
-    pass
-
-
 @dataclass(frozen=True)
 class Decoded:
     text: str
@@ -80,7 +76,10 @@ def plausibility(text: str) -> float:
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
-    """Decode ``data``; raise :class:`UndecodableError` when no candidate fits.
+    """Decode ``data`` with the candidate that reads as the most ordinary
+    Chinese; when none decodes cleanly, the best one with U+FFFD for the
+    bytes it cannot read (``Decoded.replaced`` counts them). UTF-8 with
+    replacement always decodes, so there is always an answer.
 
     >>> decode("支付宝逾期".encode("gb18030")).encoding
     'gb18030'
@@ -115,4 +114,4 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
         if scored:
             _, _, name, text = max(scored)
             return Decoded(text, name, declared, text.count("\ufffd") if errors == "replace" else 0)
-    raise UndecodableError("bytes are not valid UTF-8, GB18030 or Big5; re-save the page as UTF-8")
+    raise AssertionError("unreachable: UTF-8 with replacement decodes any bytes")
