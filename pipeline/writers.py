@@ -16,6 +16,7 @@ import re
 import tempfile
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 HASH_KEY = "pipeline_hash"
 _HASH_LINE = re.compile(rf"^{HASH_KEY}: ([0-9a-f]{{16}})\n", re.M)
@@ -102,6 +103,26 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     for path in found:
         path.unlink(missing_ok=True)
     return found
+
+
+def read_front_matter(path: Path | str) -> dict[str, Any]:
+    """The YAML front matter of a Markdown file; empty when it has none or
+    it is not valid YAML (an editor's typo must not break the build)."""
+    import yaml
+
+    lines = []
+    with open(path, encoding="utf-8") as handle:
+        if handle.readline() != "---\n":
+            return {}
+        for line in handle:
+            if line == "---\n":
+                break
+            lines.append(line)
+    try:
+        meta = yaml.safe_load("".join(lines)) or {}
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def front_matter_value(path: Path, key: str) -> str | None:

@@ -12,23 +12,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-
-def _front_matter_title(path: str) -> str | None:
-    text = Path(path).read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        return None
-    meta = yaml.safe_load(text[4:end]) or {}
-    title = meta.get("title") if isinstance(meta, dict) else None
-    return str(title) if title else None
+from pipeline.writers import read_front_matter
 
 
 def _index_of(section: Section) -> Page | None:
@@ -41,7 +28,8 @@ def _shape(items: list, depth: int = 0) -> None:  # type: ignore[type-arg]
             continue
         index = _index_of(item)
         if index is not None and index.file.abs_src_path:
-            item.title = _front_matter_title(index.file.abs_src_path) or item.title
+            title = read_front_matter(index.file.abs_src_path).get("title")
+            item.title = str(title) if title else item.title
         if index is not None and depth >= 1:
             # a category: its index page stands for its guides
             item.children = [index]

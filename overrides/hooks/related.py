@@ -8,28 +8,13 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-import yaml
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from pipeline.writers import read_front_matter
+
 RELATED_MAX = 5
 _guides: dict[str, dict] = {}
-
-
-def _front_matter(path: str) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        if handle.readline() != "---\n":
-            return {}
-        lines = []
-        for line in handle:
-            if line == "---\n":
-                break
-            lines.append(line)
-    try:
-        meta = yaml.safe_load("".join(lines)) or {}
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def on_files(files: Files, config) -> Files:  # type: ignore[no-untyped-def]
@@ -37,7 +22,7 @@ def on_files(files: Files, config) -> Files:  # type: ignore[no-untyped-def]
     for file in files.documentation_pages():
         if not file.src_uri.startswith("guides/") or Path(file.src_uri).name == "index.md":
             continue
-        meta = _front_matter(file.abs_src_path)
+        meta = read_front_matter(file.abs_src_path)
         if meta.get("guide_id"):
             _guides[file.src_uri] = {
                 "title": str(meta.get("title", "")),
