@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from site_scale import scramble  # noqa: E402
+from scratch import scramble, seed_texts, write_pages  # noqa: E402
 
 from pipeline.run import Run  # noqa: E402
 
@@ -30,13 +30,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     rng = random.Random(args.n)
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "seeds").glob("*.txt"))]
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         pages = base / "pages"
-        pages.mkdir()
-        for i in range(args.n):
-            (pages / f"{i:06d}.txt").write_text(scramble(seeds[i % len(seeds)], rng), encoding="utf-8")
+        write_pages(pages, args.n, rng)
 
         def run() -> tuple[float, object]:
             start = time.perf_counter()
@@ -47,7 +44,7 @@ def main() -> None:
         first, summary = run()
         rate = args.n / first
         print(f"first run: {args.n} pages in {first:.1f} s ({rate:.0f} pages/s, {args.jobs} processes)")
-        (pages / "new.txt").write_text(scramble(seeds[1], rng), encoding="utf-8")
+        (pages / "new.txt").write_text(scramble(seed_texts()[1], rng), encoding="utf-8")
         again, summary = run()
         print(
             f"re-run with one new page: {again:.2f} s "

@@ -23,23 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from pipeline.readers.encoding import _is_common  # noqa: E402
+from scratch import copy_project, write_pages  # noqa: E402
+
 from pipeline.run import Run  # noqa: E402
-
-COMMON = [chr(c) for c in range(0x4E00, 0x9FA6) if _is_common(chr(c))]
-
-
-def scramble(text: str, rng: random.Random, rate: float = 0.25) -> str:
-    """Replace characters of the body lines; titles and chrome stay as they are."""
-    return "\n".join(
-        "".join(
-            rng.choice(COMMON) if "\u4e00" <= ch <= "\u9fff" and rng.random() < rate else ch for ch in line
-        )
-        if len(line) > 40
-        else line
-        for line in text.split("\n")
-    )
 
 
 def main() -> None:
@@ -47,21 +35,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the scratch project and print its path")
     args = parser.parse_args()
-    rng = random.Random(args.n)
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "seeds").glob("*.txt"))]
     tmp = Path(tempfile.mkdtemp(prefix="site-scale-"))
     try:
-        for name in ("mkdocs.yml", "content", "overrides", "glossary.yaml"):
-            src = ROOT / name
-            if src.is_dir():
-                shutil.copytree(src, tmp / name, ignore=shutil.ignore_patterns("guides"))
-            else:
-                shutil.copy(src, tmp / name)
-        shutil.copytree(ROOT / "pipeline" / "data", tmp / "pipeline" / "data")
+        copy_project(tmp)
         pages = tmp / "pages"
-        pages.mkdir()
-        for i in range(args.n):
-            (pages / f"page{i:06d}.txt").write_text(scramble(seeds[i % len(seeds)], rng), encoding="utf-8")
+        write_pages(pages, args.n, random.Random(args.n))
 
         start = time.perf_counter()
         summary = Run(tmp / "content" / "guides").execute([pages], tmp / ".pipeline" / "manifest.jsonl")

@@ -28,10 +28,10 @@ sys.path.insert(0, str(ROOT))
 
 def make_corpus(folder: Path, n: int) -> int:
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from site_scale import scramble
+    from scratch import scramble, seed_texts
 
     rng = random.Random(n)
-    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "seeds").glob("*.txt"))]
+    seeds = seed_texts()
     size = 0
     for i in range(n):
         text = scramble(seeds[i % len(seeds)], rng)

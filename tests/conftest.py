@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,10 @@ import pytest
 from pipeline.run import Run
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from scratch import copy_project, write_pages  # noqa: E402
+
+__all__ = ["copy_project", "write_pages"]
 SEEDS = ROOT / "corpus" / "seeds"
 EXPECTATIONS = ROOT / "corpus" / "expectations.json"
 
@@ -33,14 +36,7 @@ def expectations() -> dict:
 
 def build_project(project: Path, *sources: Path) -> Path:
     """The README's build command, run in a copy of the project; returns site/."""
-    for name in ("mkdocs.yml", "content", "overrides", "corpus", "glossary.yaml"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("guides"))
-        else:
-            shutil.copy(src, project / name)
-    # the user dictionary path in mkdocs.yml is relative to the project
-    shutil.copytree(ROOT / "pipeline" / "data", project / "pipeline" / "data")
+    copy_project(project)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     command = [sys.executable, "-m", "pipeline", "build"]
     for source in sources:

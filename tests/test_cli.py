@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, copy_project
 
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
@@ -94,9 +94,7 @@ def test_search_index_is_segmented_for_chinese(built_site: Path) -> None:
 def test_build_refuses_a_broken_site_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit, message
 ) -> None:  # type: ignore[no-untyped-def]
-    for name in ("content", "overrides", "corpus"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("guides"))
-    shutil.copytree(ROOT / "pipeline" / "data", tmp_path / "pipeline" / "data")
+    copy_project(tmp_path)
     (tmp_path / "mkdocs.yml").write_text(
         edit((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
     )

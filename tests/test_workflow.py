@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.run import Run
 from pipeline.writers import is_pristine
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, write_pages
 
 
 def clean(tmp: Path, *sources: Path, **kwargs) -> tuple[Run, list[dict]]:
@@ -113,16 +113,8 @@ def test_dry_run_reports_what_a_real_run_then_does(tmp_path: Path) -> None:
 def test_killed_run_leaves_no_damaged_file(tmp_path: Path) -> None:
     """Kill runs while they rewrite guides: every guide is then either its
     old or its new complete file, and the next run finishes cleanly."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from site_scale import scramble  # different articles, not copies of one another
-
     pages = tmp_path / "pages"
-    pages.mkdir()
-    rng = random.Random(5)
-    for i in range(60):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            text = scramble(seed.read_text(encoding="utf-8"), rng)
-            (pages / f"{i:03d}_{seed.name}").write_text(text, encoding="utf-8")
+    write_pages(pages, 240, random.Random(5))  # different articles, not copies of one another
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     command = [
         sys.executable,
@@ -190,16 +182,8 @@ def test_quality_report_lists_open_flags_in_the_built_site(built_site: Path) -> 
 
 
 def test_parallel_run_gives_the_same_result(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from site_scale import scramble
-
     pages = tmp_path / "pages"
-    pages.mkdir()
-    rng = random.Random(9)
-    for i in range(12):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            text = scramble(seed.read_text(encoding="utf-8"), rng)
-            (pages / f"{i:02d}_{seed.name}").write_text(text, encoding="utf-8")
+    write_pages(pages, 48, random.Random(9))
     for name in ("zz_copy1.txt", "zz_copy2.txt"):  # two copies of one page, cleaned by different workers
         shutil.copy(SEEDS / "000_0951288d9a01546f.txt", pages / name)
     one, two = tmp_path / "one", tmp_path / "two"

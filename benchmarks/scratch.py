@@ -1,0 +1,55 @@
+"""Scratch material for benchmarks and tests: synthetic pages made from the
+sample pages, and a copy of the project to build a site in."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.readers.encoding import _is_common  # noqa: E402
+
+SEEDS = ROOT / "corpus" / "seeds"
+COMMON = [chr(c) for c in range(0x4E00, 0x9FA6) if _is_common(chr(c))]
+# What a build needs beside the package: mkdocs.yml reads the jieba user
+# dictionary from pipeline/data by a path relative to the project.
+PROJECT_FILES = ("mkdocs.yml", "content", "overrides", "corpus", "glossary.yaml", "pipeline/data")
+
+
+def scramble(text: str, rng: random.Random, rate: float = 0.25) -> str:
+    """Replace characters of the body lines; titles and chrome stay as they
+    are. A quarter replaced makes a different article to the dedup step."""
+    return "\n".join(
+        "".join(
+            rng.choice(COMMON) if "\u4e00" <= ch <= "\u9fff" and rng.random() < rate else ch for ch in line
+        )
+        if len(line) > 40
+        else line
+        for line in text.split("\n")
+    )
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def write_pages(folder: Path, n: int, rng: random.Random) -> None:
+    """``n`` different articles, cycling over the sample pages."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = seed_texts()
+    for i in range(n):
+        (folder / f"page{i:06d}.txt").write_text(scramble(seeds[i % len(seeds)], rng), encoding="utf-8")
+
+
+def copy_project(dest: Path) -> None:
+    """The files a site build needs, without generated guides."""
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("guides"))
+        else:
+            shutil.copy(src, dest / name)
