@@ -49,6 +49,10 @@ PINYIN_BONUS = 3.0
 END_STOP_BONUS = 6.0
 # Partial fills kept between the slots of a gap of several lost characters.
 BEAM = 12
+# Fills scored in the full context, after a first cut with NEAR characters
+# on each side (most options are ruled out by their immediate neighbours).
+SHORTLIST = 24
+NEAR = 3
 # A choice this far ahead of the next one is taken as certain.
 SURE_MARGIN = 3.0
 # A shifted decode must read this much better to be taken.
@@ -68,7 +72,11 @@ class _Piece:
 
 
 @lru_cache(maxsize=1)
-def _model():  # type: ignore[no-untyped-def]
+def _model() -> tuple[dict[str, float], float]:
+    """jieba's dictionary as word log-probabilities, and the log of its
+    total count. jieba keeps every prefix of a word with frequency 0; those
+    map to 0.0 (a prefix, not a word). jieba's own tokenizer is not kept:
+    the scores are all the repair needs of it."""
     import logging
 
     import jieba
@@ -81,19 +89,21 @@ def _model():  # type: ignore[no-untyped-def]
     # The site's domain words (客服, 征信, 花呗) are rare in jieba's general
     # dictionary; the same file keeps them whole in the search index.
     model.load_userdict(str(data_path("jieba_userdict.txt")))
-    return model
+    log_total = math.log(model.total)
+    return {w: (math.log(f) - log_total if f else 0.0) for w, f in model.FREQ.items()}, log_total
 
 
 _SPLIT = re.compile(r"([^\u3400-\u9fff]+)")
 
 
+@lru_cache(maxsize=1 << 16)
 def score(text: str) -> float:
     """Log-probability of ``text`` under jieba's word unigram model; text
     outside the Han range scores a fixed cost per character, higher for the
     characters a slip produces (private use, bopomofo, Cyrillic, box drawing).
 
     Text in Traditional script is scored in Simplified, the script of the
-    dictionary.
+    dictionary. Memoised: a gap's candidates share most of their text.
     """
     if any(map(is_traditional_only, text)):
         text = to_simplified_text(text)
@@ -112,40 +122,46 @@ def _best_route(sentence: str) -> float:
     """jieba's maximum-probability segmentation score (its get_DAG and calc,
     without their per-call initialisation checks: this runs thousands of
     times per damaged page)."""
-    model = _model()
-    freq, log_total = model.FREQ, _log_total()
+    logp, log_total = _model()
+    unknown = -log_total
     n = len(sentence)
     best = [0.0] * (n + 1)
     for i in range(n - 1, -1, -1):
-        top = -math.inf
-        fragment = sentence[i]
-        j = i
-        while j < n and fragment in freq:
-            value = freq[fragment]
+        top = unknown + best[i + 1]  # a character the dictionary does not know
+        found = False
+        j = i + 1
+        value = logp.get(sentence[i])
+        while value is not None:
             if value:
-                top = max(top, math.log(value) - log_total + best[j + 1])
+                candidate = value + best[j]
+                if not found or candidate > top:
+                    top, found = candidate, True
+            if j >= n:
+                break
             j += 1
-            fragment = sentence[i : j + 1]
-        if top == -math.inf:  # a character the dictionary does not know
-            top = -log_total + best[i + 1]
+            value = logp.get(sentence[i:j])
         best[i] = top
     return best[0]
 
 
-@lru_cache(maxsize=1)
-def _log_total() -> float:
-    return math.log(_model().total)
+def _frequency_rank(logp: dict[str, float], word: str) -> float:
+    """How common a word is, for sorting: its log-probability; prefixes and
+    unknown words last."""
+    return logp.get(word) or -math.inf
 
 
 @lru_cache(maxsize=1)
-def _bridges() -> tuple[dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, int]]]]:
+def _bridges() -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple[str, float]]]]:
     """Pieces of frequent dictionary words, indexed by what must follow them
     (the word's rest starts the right context) or precede them."""
-    model = _model()
-    before: dict[str, list[tuple[str, int]]] = {}
-    after: dict[str, list[tuple[str, int]]] = {}
-    for word, freq in model.FREQ.items():
-        if freq < 50 or not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+    logp, log_total = _model()
+    least = math.log(50) - log_total  # words seen fewer than 50 times are no help
+    before: dict[str, list[tuple[str, float]]] = {}
+    after: dict[str, list[tuple[str, float]]] = {}
+    for word, freq in logp.items():
+        if not freq or freq < least or not 2 <= len(word) <= 4:
+            continue
+        if not all("\u4e00" <= c <= "\u9fff" for c in word):
             continue
         for k in range(1, min(3, len(word) - 1) + 1):
             before.setdefault(word[k], []).append((word[:k], freq))
@@ -182,9 +198,12 @@ def _chars_read(syllable: str) -> tuple[str, ...]:
     """Common characters read ``syllable`` (tone marks compared when given):
     those whose main reading it is first, by frequency, then those with it
     as a rarer reading (pypinyin lists 但 as dàn, tǎn and yàn)."""
-    freq = _model().FREQ
+    logp = _model()[0]
     main, other = _readings_index().get(syllable, ([], []))
-    return tuple(sorted(main, key=lambda c: -freq.get(c, 0)) + sorted(other, key=lambda c: -freq.get(c, 0)))
+    return tuple(
+        sorted(main, key=lambda c: -_frequency_rank(logp, c))
+        + sorted(other, key=lambda c: -_frequency_rank(logp, c))
+    )
 
 
 def _toneless(s: str) -> str:
@@ -460,9 +479,17 @@ def _choose(gap: Gap) -> None:
                 # the same text may come from different slots: keep its best prior
                 joined[a + b] = max(joined.get(a + b, -math.inf), bonus_a + bonus_b)
         if index < last and len(joined) > BEAM:
-            ranked = sorted(joined, key=lambda c: -(score(gap.left + c) + CHAR_BONUS * len(c) + joined[c]))
+            near = gap.left[-NEAR:]
+            ranked = sorted(joined, key=lambda c: -(score(near + c) + CHAR_BONUS * len(c) + joined[c]))
             joined = {c: joined[c] for c in ranked[:BEAM]}
         combos = joined
+    if len(combos) > SHORTLIST:
+        # a first cut in a narrow window; the full context scores the rest
+        near_left, near_right = gap.left[-NEAR:], gap.right[:NEAR]
+        ranked = sorted(
+            combos, key=lambda c: -(score(near_left + c + near_right) + CHAR_BONUS * len(c) + combos[c])
+        )
+        combos = {c: combos[c] for c in ranked[:SHORTLIST]}
     scored = sorted(
         ((c, score(gap.left + c + gap.right) + CHAR_BONUS * len(c) + bonus) for c, bonus in combos.items()),
         key=lambda x: -x[1],
