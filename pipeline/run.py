@@ -1,22 +1,33 @@
 """One cleaning run: read and clean every page, group copies of the same
 article, publish the cleanest copy of each (repaired from the others), and
-write the guides and a manifest."""
+write the guides and a manifest.
+
+The run streams. Inputs are planned (unchanged ones are skipped), cleaned
+and rendered (in worker processes when there are several, a bounded number
+of files ahead) and settled in chunks of ``CHUNK`` inputs; each chunk's
+records go to the manifest before the next chunk is settled. Memory does
+not grow with the number of pages. Copies of one article in the same chunk
+are compared and the cleanest is published; a copy in a later chunk is
+checked against the index of published pages, as a copy in a later batch
+is, and marked a duplicate of the guide already published.
+"""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import multiprocessing
 import os
 import re
 import sys
 import tempfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from pipeline.cleaners import Cleaned, Cleaner, CleanerConfig
 from pipeline.dedup import DedupIndex, damage, minhash, repair_from_siblings
@@ -25,7 +36,7 @@ from pipeline.readers import Rejection, iter_files, read_file
 from pipeline.record import Document, document_id
 from pipeline.shape import shape
 from pipeline.slug import slugify
-from pipeline.state import State, config_fingerprint, file_hash
+from pipeline.state import Outputs, State, config_fingerprint, file_hash
 from pipeline.structure import parse
 from pipeline.taxonomy import Taxonomy
 from pipeline.writers import (
@@ -43,6 +54,12 @@ from pipeline.writers import (
 MIN_BODY_CHARS = 150
 # Guides listed on one category page.
 CATEGORY_PAGE_SIZE = 100
+# Inputs settled together: copies of an article within a chunk are compared
+# to publish the cleanest; a chunk is what a run holds in memory.
+CHUNK = 2000
+# Files handed to each worker at a time, and how many such tasks may wait.
+TASK_FILES = 8
+TASKS_AHEAD = 4
 _CONTENT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
@@ -63,7 +80,8 @@ class RunSummary:
 
 @dataclass
 class _Candidate:
-    """A cleaned page that may become a guide."""
+    """A cleaned page that may become a guide, rendered as it would be
+    published (rendered again only if a sibling copy repairs its text)."""
 
     order: int
     doc: Document
@@ -71,6 +89,64 @@ class _Candidate:
     record: dict[str, Any]
     minhash: Any
     damage: float
+    guide: Guide
+    markdown: str
+
+
+class Composer:
+    """Turns a cleaned page into a guide and its Markdown: structure, shape,
+    category, tags, slug, template. Runs where the page was cleaned."""
+
+    def __init__(self, templates: Path | None = None, taxonomy: Path | None = None) -> None:
+        self.taxonomy = Taxonomy(taxonomy)
+        self.renderer = Renderer(templates)
+
+    def compose(self, doc: Document, cleaned: Cleaned) -> tuple[Guide, str]:
+        assert cleaned.title
+        structure = parse(cleaned.text, doc.heading_hints)
+        shaped = shape(cleaned.title, structure)
+        category = self.taxonomy.categorise(cleaned.title, cleaned.text)
+        guide = Guide(
+            id=doc.id,
+            slug=slugify(cleaned.title),
+            title=cleaned.title,
+            description=describe(structure, cleaned.title),
+            category=category.slug,
+            category_name=category.name,
+            tags=self.taxonomy.tag(cleaned.title, cleaned.text),
+            source=doc.source,
+            url=doc.url,
+            intro=structure.intro,
+            parts=shaped.parts,
+            kind=shaped.kind,
+            summary=shaped.summary,
+            date=doc.metadata.get("date"),
+            alternative_titles=cleaned.alternative_titles,
+        )
+        return guide, self.renderer.render(f"{guide.kind}.md.j2", guide=guide)
+
+
+class _Manifest:
+    """The manifest, written record by record to a temporary file that
+    replaces the old manifest only when the run completes."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.chmod(tmp, 0o666 & ~current_umask())
+        self.path, self.tmp = path, Path(tmp)
+        self.handle: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def commit(self) -> None:
+        self.handle.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.handle.close()
+        self.tmp.unlink(missing_ok=True)
 
 
 class Run:
@@ -87,38 +163,54 @@ class Run:
         state: Path | None = None,
         dry_run: bool = False,
         jobs: int = 1,
+        engine: str = "local",
+        ray_address: str | None = None,
     ) -> None:
         """``state`` is the SQLite file that remembers earlier runs (inputs
         already cleaned, pages published, for incremental runs and
         near-duplicate detection); None keeps it in memory. With ``dry_run``
-        nothing is written: the summary says what would change."""
+        nothing is written: the summary says what would change. ``engine``
+        "ray" cleans the pages on Ray Data (``pipeline.distributed``), with
+        ``jobs`` actors, on the cluster at ``ray_address`` or on this
+        machine; everything else is the same."""
+        if engine not in ("local", "ray"):
+            raise ValueError(f"unknown engine {engine!r}: local or ray")
+        self.engine, self.ray_address = engine, ray_address
         self.out_dir = out_dir
         self.force = force
         self.dry_run = dry_run
         self.jobs = max(1, jobs)
         config = cleaner_config or CleanerConfig()
+        self.templates, self.taxonomy_file = templates, taxonomy
         self.cleaner = Cleaner(config)
-        self.taxonomy = Taxonomy(taxonomy)
-        self.renderer = Renderer(templates)
+        self.composer = Composer(templates, taxonomy)
+        self.taxonomy = self.composer.taxonomy
+        self.renderer = self.composer.renderer
         self.index = DedupIndex(state)
-        fingerprint = config_fingerprint(config.glossary, templates, taxonomy, extra=repr(config))
-        self.state = State(self.index.db, fingerprint)
+        self.fingerprint = config_fingerprint(config.glossary, templates, taxonomy, extra=repr(config))
+        self.state = State(self.index.db, self.fingerprint)
+        self.outputs = Outputs(self.index.db)
         self.summary = RunSummary()
-        self._claimed: dict[Path, str] = {}
-        self._previous: dict[str, dict[str, Any]] = {}
+        # paths taken by guides of this run: two new guides with one slug
+        self._claimed: dict[str, str] = {}
+        self._order = 0
         if not dry_run:
             for leftover in remove_stale_temporaries(out_dir):
                 self.summary.messages.append(f"removed {leftover}, left by an interrupted run")
-        self._existing = self._index_existing()
+        if self.outputs.empty():
+            self._find_existing()
 
-    def _index_existing(self) -> dict[str, Path]:
-        found: dict[str, Path] = {}
+    def _find_existing(self) -> None:
+        """A state without a record of where guides are (a new state file, or
+        one from before that was recorded): find them in the guides folder."""
         if self.out_dir.is_dir():
             for path in sorted(self.out_dir.rglob("*.md")):
                 guide_id = front_matter_value(path, "guide_id")
                 if guide_id:
-                    found[guide_id] = path
-        return found
+                    self.outputs.known(guide_id, path)
+        # guides an earlier run published and an editor has since deleted
+        for record in self.outputs.published_records():
+            self.outputs.known(record["id"], Path(record["output"]))
 
     def execute(
         self,
@@ -130,60 +222,144 @@ class Run:
         """Clean ``sources``; write guides and the manifest (atomically: a
         failed run leaves the previous manifest as it was). Inputs that did
         not change since the last run are not cleaned again."""
-        # First what each input is: a rejection, unchanged since the last run,
-        # or a file to clean; then the cleaning, in worker processes when
-        # there are several; then everything in input order.
-        plan: list[tuple[str, Any]] = []
-        work: list[tuple[Path, str]] = []
+        out = None if self.dry_run else _Manifest(manifest)
+        try:
+            chunk: list[tuple[str, Any, Any]] = []
+            if self.engine == "ray":
+                from pipeline.distributed import cleaned_on_ray
+
+                cleaned = cleaned_on_ray(self, self._plan(sources), on_page, self.ray_address)
+            else:
+                cleaned = self._cleaned(self._plan(sources), on_page)
+            for item in cleaned:
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    self._settle_chunk(chunk, out, on_record)
+                    chunk = []
+            self._settle_chunk(chunk, out, on_record)
+            if out is None:
+                self.index.db.rollback()
+                return self.summary
+            self.write_category_indexes()
+            out.commit()
+        except BaseException:
+            if out is not None:
+                out.abort()
+            raise
+        # last: a run killed before this point leaves the state as it was
+        self.index.commit()
+        return self.summary
+
+    def _plan(self, sources: Iterable[str | Path]) -> Iterator[tuple[str, Any]]:
+        """What each input is: a rejection, unchanged since the last run (key,
+        content hash), or a file to clean (path, key, content hash)."""
         for entry in iter_files(sources):
             if isinstance(entry, Rejection):
-                plan.append(("rejection", entry))
+                yield "rejection", entry
                 continue
             path, key = entry
             try:
                 content_hash = file_hash(path.read_bytes())
             except OSError:
                 content_hash = ""
-            reused = None if self.force or not content_hash else self.state.unchanged(key, content_hash)
-            if reused is not None:
-                plan.append(("reused", reused))
+            if content_hash and not self.force and self.state.is_unchanged(key, content_hash):
+                yield "reused", (key, content_hash)
             else:
-                plan.append(("clean", (key, content_hash)))
-                work.append((path, key))
-                self._previous.update({r["id"]: r for r in self.state.previous(key)})
-        cleaned_files = self._clean_files(work, on_page)
+                yield "clean", (path, key, content_hash)
 
+    def _cleaned(
+        self, plan: Iterator[tuple[str, Any]], on_page: Callable[[], None] | None
+    ) -> Iterator[tuple[str, Any, Any]]:
+        """The plan in order, each file to clean with its cleaned pages.
+
+        With several jobs, files go to worker processes in tasks of
+        TASK_FILES, at most TASKS_AHEAD tasks per worker ahead of the one
+        being settled: the workers keep busy while this process writes,
+        and memory stays bounded.
+        """
+        if self.jobs <= 1:
+            for kind, value in plan:
+                result = None
+                if kind == "clean":
+                    path, key, _ = value
+                    result = _clean_file(self.cleaner, self.composer, path, key)
+                if on_page:
+                    on_page()
+                yield kind, value, result
+            return
+        context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
+        if sys.platform != "win32":
+            # the forkserver loads the language models once; workers fork from it
+            context.set_forkserver_preload(["pipeline.warm"])
+        initargs = (self.cleaner.config, self.templates, self.taxonomy_file)
+        waiting: deque[tuple[list[tuple[str, Any]], Future[Any] | None]] = deque()
+        with ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=_start_worker, initargs=initargs
+        ) as pool:
+
+            def submit(batch: list[tuple[str, Any]]) -> None:
+                files = [(v[0], v[1]) for k, v in batch if k == "clean"]
+                waiting.append((batch, pool.submit(_clean_files, files) if files else None))
+
+            def take() -> Iterator[tuple[str, Any, Any]]:
+                batch, future = waiting.popleft()
+                results = iter(future.result() if future is not None else [])
+                for kind, value in batch:
+                    if on_page:
+                        on_page()
+                    yield kind, value, next(results) if kind == "clean" else None
+
+            batch: list[tuple[str, Any]] = []
+            for entry in plan:
+                batch.append(entry)
+                if sum(k == "clean" for k, _ in batch) >= TASK_FILES or len(batch) >= 4 * TASK_FILES:
+                    submit(batch)
+                    batch = []
+                    while len(waiting) > TASKS_AHEAD * self.jobs:
+                        yield from take()
+            if batch:
+                submit(batch)
+            while waiting:
+                yield from take()
+
+    def _settle_chunk(
+        self,
+        chunk: list[tuple[str, Any, Any]],
+        out: _Manifest | None,
+        on_record: Callable[[dict[str, Any]], None] | None,
+    ) -> None:
+        """Turn a chunk of planned and cleaned inputs into records: group the
+        copies, publish, write the records to the manifest, remember the
+        inputs."""
         records: list[dict[str, Any]] = []
         inputs: list[tuple[str, str, list[dict[str, Any]]]] = []  # key, hash, records
         candidates: list[_Candidate] = []
-        order = 0
-        for kind, value in plan:
+        for kind, value, result in chunk:
             if kind == "rejection":
                 records.append(
                     make_record(
                         value.source, document_id(value.key or value.source), "rejected", reason=value.reason
                     )
                 )
-                order += 1
+                self._order += 1
             elif kind == "reused":
                 self.summary.skipped_inputs += 1
-                for record in value:
+                reused = self.state.unchanged(*value) or []
+                for record in reused:
                     self._check_still_there(record)
-                records.extend(value)
-                order += len(value)
-                if on_page:
-                    on_page()
+                records.extend(reused)
+                self._order += len(reused)
             else:
-                key, content_hash = value
+                _, key, content_hash = value
                 made: list[dict[str, Any]] = []
-                for outcome in next(cleaned_files):
+                for outcome in result:
                     if isinstance(outcome, _Candidate):
-                        outcome.order = order
+                        outcome.order = self._order
                         candidates.append(outcome)
                         made.append(outcome.record)
                     else:
                         made.append(outcome)
-                    order += 1
+                    self._order += 1
                 records.extend(made)
                 if content_hash:
                     inputs.append((key, content_hash, made))
@@ -194,61 +370,31 @@ class Run:
             if record["status"] == "rejected":
                 self.summary.reasons[record["reason"].split(":")[0]] += 1
             self.summary.findings.update(f["kind"] for f in record["findings"])
-        if self.dry_run:
-            self.index.db.rollback()
-            return self.summary
-        self.write_category_indexes()
-        for key, content_hash, made in inputs:
-            self.state.remember(key, content_hash, made)
-        manifest.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{manifest.name}.", suffix=".tmp", dir=manifest.parent)
-        os.chmod(tmp, 0o666 & ~current_umask())
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                for record in records:
-                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    if on_record:
-                        on_record(record)
-            os.replace(tmp, manifest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        # last: a run killed before this point leaves the state as it was
-        self.index.commit()
-        return self.summary
+            if out is not None:
+                out.write(record)
+                if on_record:
+                    on_record(record)
+        if out is not None:
+            for key, content_hash, made in inputs:
+                self.state.remember(key, content_hash, made)
 
     def _check_still_there(self, record: dict[str, Any]) -> None:
-        """A reused record's guide: still there, edited, or deleted by hand."""
+        """A reused record's guide: still there, edited, or deleted by hand.
+        A guide with the size and time it was written with is not read."""
         output = record.get("output")
         if record["status"] != "published" or not output:
             return
         path = Path(output)
-        if not path.exists():
+        if self.outputs.as_written(path):
+            self.summary.writes[Outcome.UNCHANGED.value] += 1
+        elif not path.exists():
             self.summary.writes["deleted by hand, kept deleted"] += 1
         elif is_pristine(path.read_text(encoding="utf-8", errors="replace")):
             self.summary.writes[Outcome.UNCHANGED.value] += 1
+            if not self.dry_run:
+                self.outputs.written(record["id"], path)
         else:
             self.summary.writes["edited by hand, left alone"] += 1
-
-    def _clean_files(
-        self, work: list[tuple[Path, str]], on_page: Callable[[], None] | None
-    ) -> Iterator[list[_Candidate | dict[str, Any]]]:
-        """The cleaned pages of each file of ``work``, in order."""
-        if self.jobs <= 1 or len(work) < 2 * self.jobs:
-            for path, key in work:
-                result = [clean_item(self.cleaner, 0, item) for item in read_file(path, key)]
-                if on_page:
-                    on_page()
-                yield result
-            return
-        context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-        with ProcessPoolExecutor(
-            self.jobs, mp_context=context, initializer=_start_worker, initargs=(self.cleaner.config,)
-        ) as pool:
-            for result in pool.map(_clean_file, *zip(*work, strict=True), chunksize=4):
-                if on_page:
-                    on_page()
-                yield result
 
     def _clusters(self, candidates: list[_Candidate]) -> list[list[_Candidate]]:
         """Copies of the same article in this batch, grouped (union-find over
@@ -294,7 +440,7 @@ class Run:
             self._repair_from(best, others)
         for candidate in others:
             self._mark_duplicate(candidate, best.doc.id, "the copy with the least damage")
-        self._publish(best.doc, best.cleaned, best.record)
+        self._publish(best)
         self.index.add(best.doc.id, best.minhash, best.record["output"], best.cleaned.title)
 
     def _mark_duplicate(self, candidate: _Candidate, keeper: str, what: str) -> None:
@@ -302,12 +448,13 @@ class Run:
         record.update(status="duplicate", duplicate_of=keeper)
         doc.note("duplicate", f"a copy of the same article as {keeper} ({what}); not published")
         self.index.remove(doc.id)
-        old = self._existing.get(doc.id)
+        old = self.outputs.path_of(doc.id)
         if old is not None and old.exists():
             # published alone before; now one copy among several
             if self.force or is_pristine(old.read_text(encoding="utf-8")):
                 if not self.dry_run:
                     old.unlink()
+                self.outputs.forget(doc.id)
                 self.summary.changes.append(("removed", old.as_posix()))
                 doc.note("moved", f"removed {old}: the article is published as {keeper}")
             else:
@@ -331,50 +478,22 @@ class Run:
             )
         best.cleaned.text = text
         best.record["text"] = text
+        best.guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
 
-    def _publish(self, doc: Document, cleaned: Cleaned, record: dict[str, Any]) -> None:
-        assert cleaned.title
-        structure = parse(cleaned.text, doc.heading_hints)
-        shaped = shape(cleaned.title, structure)
-        category = self.taxonomy.categorise(cleaned.title, cleaned.text)
-        guide = Guide(
-            id=doc.id,
-            slug=slugify(cleaned.title),
-            title=cleaned.title,
-            description=describe(structure, cleaned.title),
-            category=category.slug,
-            category_name=category.name,
-            tags=self.taxonomy.tag(cleaned.title, cleaned.text),
-            source=doc.source,
-            url=doc.url,
-            intro=structure.intro,
-            parts=shaped.parts,
-            kind=shaped.kind,
-            summary=shaped.summary,
-            date=doc.metadata.get("date"),
-            alternative_titles=cleaned.alternative_titles,
-        )
-        markdown = self.renderer.render(f"{guide.kind}.md.j2", guide=guide)
+    def _publish(self, candidate: _Candidate) -> None:
+        doc, guide, markdown, record = candidate.doc, candidate.guide, candidate.markdown, candidate.record
         path = self._path_for(guide)
         record["text"] = markdown.split("\n---\n", 1)[1].strip() if markdown.startswith("---\n") else markdown
         record["status"] = "published"
 
-        before = self._previous.get(guide.id)
-        if (
-            before is not None
-            and before.get("status") == "published"
-            and before.get("output")
-            and not Path(before["output"]).exists()
-            and guide.id not in self._existing
-            and not self.force
-        ):
+        old = self.outputs.path_of(guide.id)
+        if old is not None and not old.exists() and not self.force:
             # an editor deleted the guide: it is not brought back unasked
             record.update(status="rejected", reason="guide deleted by an editor; not recreated", output=None)
-            doc.note("deleted", f"{before['output']} was deleted by hand; use --force to bring it back")
+            doc.note("deleted", f"{old} was deleted by hand; use --force to bring it back")
             record["findings"] = [f.as_dict() for f in doc.findings]
             self.summary.writes["deleted by hand, kept deleted"] += 1
             return
-        old = self._existing.get(guide.id)
         if old is not None and old != path and old.exists():
             # The guide moved (new title or category); the old file goes only
             # if nobody edited it.
@@ -407,7 +526,8 @@ class Run:
         if outcome is Outcome.CONFLICT:
             self._conflict(doc, record, path, "has hand edits")
             return
-        self._existing[guide.id] = path
+        if not self.dry_run:
+            self.outputs.written(guide.id, path)
         record["output"] = path.as_posix()
         record["findings"] = [f.as_dict() for f in doc.findings]
 
@@ -423,10 +543,12 @@ class Run:
         path = folder / f"{guide.slug}.md"
         # A file there that belongs to another guide, or to no guide (an
         # editor's own page), keeps its name; this guide takes another.
-        owner = self._claimed.get(path) or (front_matter_value(path, "guide_id") if path.exists() else None)
+        owner = self._claimed.get(str(path)) or (
+            front_matter_value(path, "guide_id") if path.exists() else None
+        )
         if (owner or path.exists()) and owner != guide.id:
             path = folder / f"{guide.slug}-{guide.id[:6]}.md"
-        self._claimed[path] = guide.id
+        self._claimed[str(path)] = guide.id
         return path
 
     def write_category_indexes(self) -> None:
@@ -434,10 +556,18 @@ class Run:
         links to every category, so an empty one gets a page too), split
         into pages of CATEGORY_PAGE_SIZE so that no page grows past what a
         phone loads quickly; and the guides folder a page listing the
-        categories."""
+        categories.
+
+        A category whose folder has the same files, sizes and times as when
+        its pages were last written keeps them: nothing in it is read."""
         counts = []
         for category in self.taxonomy.categories:
             folder = self.out_dir / category.slug
+            signature = self._folder_signature(folder)
+            stored = self.state.category_pages(category.slug)
+            if stored is not None and stored[0] == signature and (folder / "index.md").exists():
+                counts.append((category, stored[1]))
+                continue
             guides = []
             for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
                 if not front_matter_value(path, "guide_id"):
@@ -462,12 +592,32 @@ class Run:
                 number = int(stale.stem.split("-")[1]) if stale.stem.split("-")[1].isdigit() else 0
                 if number > len(chunks) and is_pristine(stale.read_text(encoding="utf-8")):
                     stale.unlink()
+            self.state.wrote_category_pages(category.slug, self._folder_signature(folder), len(guides))
         text = self.renderer.render("guides.md.j2", categories=counts)
         self._write_index(self.out_dir / "index.md", text)
+
+    def _folder_signature(self, folder: Path) -> str:
+        """Names, sizes and modification times of a category's guides (its
+        own index pages left out), with the run's configuration."""
+        digest = hashlib.sha256(self.fingerprint.encode())
+        try:
+            entries = sorted(
+                (e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                for e in os.scandir(folder)
+                if e.name.endswith(".md") and not _INDEX_PAGE.match(e.name)
+            )
+        except OSError:
+            entries = []
+        for entry in entries:
+            digest.update(repr(entry).encode())
+        return digest.hexdigest()
 
     def _write_index(self, path: Path, text: str) -> None:
         if write_generated(path, text, force=self.force) is Outcome.CONFLICT:
             self.summary.conflicts.append(f"{path} has hand edits; left as it is")
+
+
+_INDEX_PAGE = re.compile(r"^(index|page-\d+)\.md$")
 
 
 def _category_page(number: int) -> str:
@@ -500,8 +650,11 @@ def rejection_reason(cleaned: Cleaned) -> str | None:
     return None
 
 
-def clean_item(cleaner: Cleaner, order: int, item: Document | Rejection) -> _Candidate | dict[str, Any]:
-    """Clean one page: a candidate guide, or the record of a rejection."""
+def clean_item(
+    cleaner: Cleaner, composer: Composer, item: Document | Rejection
+) -> _Candidate | dict[str, Any]:
+    """Clean one page: a candidate guide, rendered, or the record of a
+    rejection."""
     if isinstance(item, Rejection):
         return make_record(item.source, document_id(item.key or item.source), "rejected", reason=item.reason)
     doc = item
@@ -513,18 +666,26 @@ def clean_item(cleaner: Cleaner, order: int, item: Document | Rejection) -> _Can
         record["reason"] = reason
         record["findings"] = [f.as_dict() for f in doc.findings]
         return record
-    return _Candidate(order, doc, cleaned, record, minhash(cleaned.text), damage(doc.findings))
+    guide, markdown = composer.compose(doc, cleaned)
+    return _Candidate(0, doc, cleaned, record, minhash(cleaned.text), damage(doc.findings), guide, markdown)
 
 
-_worker_cleaner: Cleaner | None = None
+def _clean_file(
+    cleaner: Cleaner, composer: Composer, path: Path, key: str
+) -> list[_Candidate | dict[str, Any]]:
+    """Every page of one file (their order is set when they are settled)."""
+    return [clean_item(cleaner, composer, item) for item in read_file(path, key)]
 
 
-def _start_worker(config: CleanerConfig) -> None:
-    global _worker_cleaner
-    _worker_cleaner = Cleaner(config)
+_worker: tuple[Cleaner, Composer] | None = None
 
 
-def _clean_file(path: Path, key: str) -> list[_Candidate | dict[str, Any]]:
-    """In a worker process: every page of one file (orders are set later)."""
-    assert _worker_cleaner is not None
-    return [clean_item(_worker_cleaner, 0, item) for item in read_file(path, key)]
+def _start_worker(config: CleanerConfig, templates: Path | None, taxonomy: Path | None) -> None:
+    global _worker
+    _worker = (Cleaner(config), Composer(templates, taxonomy))
+
+
+def _clean_files(files: list[tuple[Path, str]]) -> list[list[_Candidate | dict[str, Any]]]:
+    """In a worker process: the cleaned pages of each file."""
+    assert _worker is not None
+    return [_clean_file(*_worker, path, key) for path, key in files]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,32 @@ class State:
             "CREATE TABLE IF NOT EXISTS inputs (key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, "
             "fingerprint TEXT NOT NULL, records TEXT NOT NULL)"
         )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS category_pages (category TEXT PRIMARY KEY, signature TEXT NOT NULL, "
+            "count INTEGER NOT NULL)"
+        )
         self.fingerprint = fingerprint
+
+    def category_pages(self, category: str) -> tuple[str, int] | None:
+        """The signature of a category folder when its index pages were last
+        written, and how many guides they listed."""
+        row = self.db.execute(
+            "SELECT signature, count FROM category_pages WHERE category = ?", (category,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def wrote_category_pages(self, category: str, signature: str, count: int) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO category_pages VALUES (?, ?, ?)", (category, signature, count)
+        )
+
+    def is_unchanged(self, key: str, content_hash: str) -> bool:
+        """Whether this input and the configuration are as in the last run."""
+        row = self.db.execute(
+            "SELECT 1 FROM inputs WHERE key = ? AND content_hash = ? AND fingerprint = ?",
+            (key, content_hash, self.fingerprint),
+        ).fetchone()
+        return row is not None
 
     def unchanged(self, key: str, content_hash: str) -> list[dict[str, Any]] | None:
         """The records made from this input last time, if neither the input
@@ -77,3 +103,73 @@ class State:
         for (records,) in self.db.execute("SELECT records FROM inputs ORDER BY key"):
             out.extend(json.loads(records))
         return out
+
+
+class Outputs:
+    """Where each guide was written, with the file's size and modification
+    time then. A later run finds a guide's file without reading the guides
+    folder, and tells an untouched guide from an edited one by a stat.
+
+    A guide whose row remains but whose file is gone was deleted by hand,
+    and is not brought back unasked. Kept in the state database, so it
+    changes in the same transaction as everything else a run records.
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS outputs (guide_id TEXT PRIMARY KEY, path TEXT NOT NULL, "
+            "size INTEGER, mtime_ns INTEGER)"
+        )
+        self.db.execute("CREATE INDEX IF NOT EXISTS outputs_path ON outputs (path)")
+
+    def empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM outputs LIMIT 1").fetchone() is None
+
+    def written(self, guide_id: str, path: Path) -> None:
+        """``path`` now holds the guide as the pipeline wrote it."""
+        size: int | None = None
+        mtime: int | None = None
+        try:
+            st = path.stat()
+            size, mtime = st.st_size, st.st_mtime_ns
+        except OSError:
+            pass
+        self.db.execute(
+            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", (guide_id, str(path), size, mtime)
+        )
+
+    def known(self, guide_id: str, path: Path) -> None:
+        """A guide found on disk (or recorded by an older run), stat unknown."""
+        self.db.execute("INSERT OR IGNORE INTO outputs VALUES (?, ?, NULL, NULL)", (guide_id, str(path)))
+
+    def forget(self, guide_id: str) -> None:
+        self.db.execute("DELETE FROM outputs WHERE guide_id = ?", (guide_id,))
+
+    def path_of(self, guide_id: str) -> Path | None:
+        row = self.db.execute("SELECT path FROM outputs WHERE guide_id = ?", (guide_id,)).fetchone()
+        return Path(row[0]) if row else None
+
+    def owner_of(self, path: Path) -> str | None:
+        row = self.db.execute("SELECT guide_id FROM outputs WHERE path = ?", (str(path),)).fetchone()
+        return row[0] if row else None
+
+    def as_written(self, path: Path) -> bool:
+        """True when ``path`` has the size and modification time it had when
+        the pipeline wrote it (then it was not edited since)."""
+        row = self.db.execute("SELECT size, mtime_ns FROM outputs WHERE path = ?", (str(path),)).fetchone()
+        if row is None or row[0] is None:
+            return False
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns) == (row[0], row[1])
+
+    def published_records(self) -> Iterator[dict[str, Any]]:
+        """Published records of earlier runs (to carry over from a state
+        file written before this table existed)."""
+        for (records,) in self.db.execute("SELECT records FROM inputs"):
+            for record in json.loads(records):
+                if record.get("status") == "published" and record.get("output"):
+                    yield record
