@@ -88,7 +88,21 @@ def main() -> None:
     type=click.IntRange(min=1),
     default=os.cpu_count() or 1,
     show_default="all cores",
-    help="Processes that clean pages in parallel.",
+    help="Processes that clean pages in parallel (with --engine ray: Ray actors).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where pages are cleaned: worker processes on this machine, or Ray Data "
+    '(pip install "credit-guides[ray]"; the cluster at --ray-address or RAY_ADDRESS, '
+    "else Ray on this machine).",
+)
+@click.option(
+    "--ray-address",
+    default=None,
+    help="Address of the Ray cluster for --engine ray (default: $RAY_ADDRESS, else start Ray here).",
 )
 def clean(
     sources: tuple[Path, ...],
@@ -99,6 +113,8 @@ def clean(
     force: bool,
     dry_run: bool,
     jobs: int,
+    engine: str,
+    ray_address: str | None,
 ) -> None:
     """Clean the scraped pages in SOURCES (files or folders) into guides.
 
@@ -106,7 +122,14 @@ def clean(
     article under --out and a record per page to --manifest. Guides changed
     by hand are left alone and reported as conflicts.
     """
-    summary = _run(list(sources), out_dir, manifest, templates, force, glossary, dry_run, jobs)
+    if engine == "ray":
+        try:
+            import ray  # noqa: F401
+        except ImportError:
+            _fail('--engine ray needs Ray Data: pip install "credit-guides[ray]"')
+    summary = _run(
+        list(sources), out_dir, manifest, templates, force, glossary, dry_run, jobs, engine, ray_address
+    )
     _print_summary(summary, manifest, dry_run)
     if not dry_run and out_dir == DEFAULT_OUT:
         _write_quality_report(manifest)
@@ -198,6 +221,8 @@ def _run(
     glossary: Path,
     dry_run: bool = False,
     jobs: int = os.cpu_count() or 1,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> RunSummary:
     try:
         run = Run(
@@ -208,6 +233,8 @@ def _run(
             state=state_file(manifest),
             dry_run=dry_run,
             jobs=jobs,
+            engine=engine,
+            ray_address=ray_address,
         )
     except RuleFileError as exc:
         _fail(str(exc))
