@@ -45,6 +45,28 @@ def write_pages(folder: Path, n: int, rng: random.Random) -> None:
         (folder / f"page{i:06d}.txt").write_text(scramble(seeds[i % len(seeds)], rng), encoding="utf-8")
 
 
+def write_corpus(folder: Path, n: int, seed: int = 0) -> None:
+    """``n`` different articles with the sample pages' damage, cycling over
+    them: a third as HTML pages (UTF-8, with navigation and footer), a third
+    as GB18030 text, a third as UTF-8 text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    seeds = seed_texts()
+    for i in range(n):
+        text = scramble(seeds[i % len(seeds)], rng)
+        if i % 3 == 0:
+            body = "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
+            page = (
+                f"<html><head><meta charset='utf-8'><title>t{i}</title></head><body>"
+                f"<div class='nav'><a href='/'>首页</a></div><div class='content'>{body}</div>"
+                f"<div class='footer'>Copyright</div></body></html>"
+            )
+            (folder / f"{i:06d}.html").write_bytes(page.encode("utf-8"))
+        else:
+            data = text.encode("gb18030" if i % 3 == 1 else "utf-8")
+            (folder / f"{i:06d}.txt").write_bytes(data)
+
+
 def copy_project(dest: Path) -> None:
     """The files a site build needs, without generated guides."""
     for name in PROJECT_FILES:

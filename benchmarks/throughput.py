@@ -1,62 +1,99 @@
-"""Clean throughput: our clean step beside the usual tool stack
+"""Clean throughput at scale: our clean step beside the usual tool stack
 (charset-normalizer → trafilatura for HTML → ftfy → OpenCC t2s), on the same
-generated corpus, each in its own process, with pages/s, MB/s and peak
-memory. The corpus mixes text and HTML pages, UTF-8 and GB18030, made from
-the sample pages (a quarter of their characters replaced, so that they are
-different articles) with their chrome, repeats, pinyin and byte damage.
+generated corpus, in one run, with pages/s, MB/s and peak memory for each
+and the ratios.
 
-Needs `pip install -e ".[bench]"` (trafilatura, charset-normalizer).
+The corpus is made from the sample pages with ``scratch.write_corpus``: a
+quarter of the Han characters replaced so that every page is a different
+article, with the sample pages' own damage (chrome, comments, a body printed
+twice, Traditional script with pinyin, GB18030 byte slips, spun and cut-out
+words, phone numbers); a third of the pages wrapped in HTML, a third stored
+as GB18030. It is written once per size under ``--work`` and reused.
 
-    python benchmarks/throughput.py --n 2000
+Each measurement runs in a process of its own. Peak memory is the largest
+proportional set size (PSS) of the measuring process and all its
+descendants together, sampled every 0.2 s, so worker processes count and
+the memory they share is counted once.
+
+Needs ``pip install -e ".[bench]"`` (trafilatura, charset-normalizer).
+
+    python benchmarks/throughput.py --n 10000 --n 100000 --jobs 1 --jobs 2
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
-import resource
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from scratch import write_corpus  # noqa: E402
 
 
-def make_corpus(folder: Path, n: int) -> int:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from scratch import scramble, seed_texts
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        todo.extend(int(c) for c in children)
+    return out
 
-    rng = random.Random(n)
-    seeds = seed_texts()
-    size = 0
-    for i in range(n):
-        text = scramble(seeds[i % len(seeds)], rng)
-        if i % 3 == 0:
-            body = "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
-            page = (
-                f"<html><head><meta charset='utf-8'><title>t{i}</title></head><body>"
-                f"<div class='nav'><a href='/'>首页</a></div><div class='content'>{body}</div>"
-                f"<div class='footer'>Copyright</div></body></html>"
-            )
-            data = page.encode("utf-8")
-            name = f"{i:06d}.html"
-        else:
-            data = text.encode("gb18030" if i % 3 == 1 else "utf-8")
-            name = f"{i:06d}.txt"
-        (folder / name).write_bytes(data)
-        size += len(data)
-    return size
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class PeakMemory:
+    """Samples the PSS of this process and its descendants."""
+
+    def __init__(self) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            total = sum(_pss_kb(p) for p in _descendants(os.getpid()))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(0.2)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def ours(folder: Path, jobs: int) -> None:
+    """What ``credit-guides clean`` does: state file, manifest and guides on
+    disk."""
     from pipeline.run import Run
 
     with tempfile.TemporaryDirectory() as out:
-        Run(Path(out) / "guides", jobs=jobs).execute([folder], Path(out) / "manifest.jsonl")
+        base = Path(out)
+        run = Run(base / "guides", state=base / ".pipeline" / "state.sqlite", jobs=jobs)
+        run.execute([folder], base / ".pipeline" / "manifest.jsonl")
 
 
 def usual(folder: Path) -> None:
@@ -75,38 +112,49 @@ def usual(folder: Path) -> None:
 
 
 def measure(which: str, folder: Path, jobs: int) -> dict[str, float]:
-    start = time.perf_counter()
-    if which == "ours":
-        ours(folder, jobs)
-    else:
-        usual(folder)
-    elapsed = time.perf_counter() - start
-    # children: the worker processes of a parallel run
-    peak = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
-    return {"seconds": elapsed, "peak_mb": peak / 1024}
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        if which == "ours":
+            ours(folder, jobs)
+        else:
+            usual(folder)
+        elapsed = time.perf_counter() - start
+    return {"seconds": elapsed, "peak_mb": memory.peak_kb / 1024}
+
+
+def corpus(work: Path, n: int) -> tuple[Path, int]:
+    folder = work / f"corpus-{n}"
+    done = work / f"corpus-{n}.complete"
+    if not done.exists():
+        write_corpus(folder, n, seed=n)
+        done.write_text("")
+    size = sum(p.stat().st_size for p in folder.iterdir())
+    return folder, size
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--n", type=int, action="append", help="corpus size; repeat for several")
+    parser.add_argument("--jobs", type=int, action="append", help="our worker processes; repeat")
+    parser.add_argument("--no-usual", action="store_true", help="measure only our clean step")
+    parser.add_argument("--work", type=Path, help="where corpora are kept between runs (default: a temp dir)")
     parser.add_argument("--measure", nargs=3, metavar=("WHICH", "FOLDER", "JOBS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         which, folder, jobs = args.measure
         print(json.dumps(measure(which, Path(folder), int(jobs))))
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "pages"
-        folder.mkdir()
-        size = make_corpus(folder, args.n)
-        print(f"{args.n} pages, {size / 1e6:.1f} MB\n")
-        print("| stack | jobs | pages/s | MB/s | peak memory |")
-        print("|---|---|---|---|---|")
-        results = {}
-        for which, jobs in (("usual", 1), ("ours", 1), ("ours", 2)):
+    sizes = args.n or [10000]
+    jobs_list = args.jobs or [1, os.cpu_count() or 1]
+    work = args.work or Path(tempfile.mkdtemp(prefix="throughput-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print("| pages | MB | stack | processes | pages/s | MB/s | peak memory (PSS) |")
+    print("|---|---|---|---|---|---|---|")
+    results: dict[tuple[int, str, int], dict[str, float]] = {}
+    for n in sizes:
+        folder, size = corpus(work, n)
+        runs = ([] if args.no_usual else [("usual", 1)]) + [("ours", j) for j in jobs_list]
+        for which, jobs in runs:
             out = subprocess.run(
                 [sys.executable, __file__, "--measure", which, str(folder), str(jobs)],
                 capture_output=True,
@@ -114,19 +162,34 @@ def main() -> None:
                 check=True,
             )
             result = json.loads(out.stdout.strip().splitlines()[-1])
-            results[(which, jobs)] = result
-            name = (
-                "charset-normalizer + trafilatura + ftfy + OpenCC"
-                if which == "usual"
-                else "credit-guides clean"
+            results[(n, which, jobs)] = result
+            name = "charset-normalizer + trafilatura + ftfy + OpenCC" if which == "usual" else "credit-guides"
+            rate, mbps = n / result["seconds"], size / 1e6 / result["seconds"]
+            print(
+                f"| {n} | {size / 1e6:.1f} | {name} | {jobs} | {rate:.0f} | {mbps:.2f} "
+                f"| {result['peak_mb']:.0f} MB |",
+                flush=True,
             )
-            rate, mbps = args.n / result["seconds"], size / 1e6 / result["seconds"]
-            print(f"| {name} | {jobs} | {rate:.0f} | {mbps:.2f} | {result['peak_mb']:.0f} MB |")
-        base = results[("usual", 1)]["seconds"]
-        print(
-            f"\nours on one core: {base / results[('ours', 1)]['seconds']:.2f}× the usual stack; "
-            f"two cores: {results[('ours', 1)]['seconds'] / results[('ours', 2)]['seconds']:.2f}× one core"
-        )
+    print()
+    for n in sizes:
+        one = results.get((n, "ours", 1))
+        base = results.get((n, "usual", 1))
+        if one and base:
+            print(f"{n} pages: ours on one core is {base['seconds'] / one['seconds']:.2f}× the usual stack")
+        for jobs in jobs_list:
+            many = results.get((n, "ours", jobs))
+            if one and many and jobs > 1:
+                print(f"{n} pages: {jobs} processes are {one['seconds'] / many['seconds']:.2f}× one")
+    for jobs in jobs_list:
+        peaks = [(n, results[(n, "ours", jobs)]["peak_mb"]) for n in sizes if (n, "ours", jobs) in results]
+        if len(peaks) > 1:
+            (n0, m0), (n1, m1) = peaks[0], peaks[-1]
+            print(
+                f"peak memory, {jobs} processes: {m0:.0f} MB at {n0} pages, "
+                f"{m1:.0f} MB at {n1} ({m1 / m0:.2f}×)"
+            )
+    if not args.work:
+        print(f"\ncorpora in {work} (pass --work to keep and reuse them)")
 
 
 if __name__ == "__main__":
