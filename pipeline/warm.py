@@ -15,6 +15,7 @@ def warm() -> None:
     garble._readings_index()
     garble._chars_read("yu")
     script.to_simplified_text("預熱")
+    script.has_traditional("預熱")
     slugify("预热")
 
 

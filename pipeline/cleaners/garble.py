@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.cleaners.script import is_traditional_only, to_simplified_text
+from pipeline.cleaners.script import has_traditional, to_simplified_text
 
 Note = Callable[[str, str], None]
 
@@ -105,7 +105,7 @@ def score(text: str) -> float:
     Text in Traditional script is scored in Simplified, the script of the
     dictionary. Memoised: a gap's candidates share most of their text.
     """
-    if any(map(is_traditional_only, text)):
+    if has_traditional(text):
         text = to_simplified_text(text)
     total = 0.0
     for part in _SPLIT.split(text):

@@ -8,6 +8,7 @@ which rewrites the author's words, so it is not used.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 OPENCC_CONFIG = "tw2s"
@@ -54,6 +55,23 @@ def is_traditional_only(char: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _traditional_only() -> re.Pattern[str]:
+    """One character class of every Traditional-only character, so that a
+    line is checked with one regular-expression search instead of a call per
+    character."""
+    chars = [chr(c) for c in range(0x3400, 0xA000) if is_traditional_only(chr(c))]
+    return re.compile("[" + "".join(chars) + "]")
+
+
+def has_traditional(text: str) -> bool:
+    """
+    >>> has_traditional("支付寶逾期"), has_traditional("支付宝逾期，显著")
+    (True, False)
+    """
+    return _traditional_only().search(text) is not None
+
+
 def to_simplified(text: str) -> tuple[str, int]:
     """Convert the lines written in Traditional script; return the text and
     how many lines changed.
@@ -64,10 +82,12 @@ def to_simplified(text: str) -> tuple[str, int]:
     >>> to_simplified("隨著發展\\n效率会显著提升")
     ('随着发展\\n效率会显著提升', 1)
     """
+    if not has_traditional(text):
+        return text, 0
     lines = text.split("\n")
     changed = 0
     for i, line in enumerate(lines):
-        if any(map(is_traditional_only, line)):
+        if has_traditional(line):
             new = to_simplified_text(line)
             changed += new != line
             lines[i] = new
