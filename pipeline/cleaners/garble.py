@@ -26,7 +26,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+from pipeline.cache import cached
 from pipeline.cleaners.script import has_traditional, to_simplified_text
 
 Note = Callable[[str, str], None]
@@ -71,12 +73,37 @@ class _Piece:
     readings: list[str] = field(default_factory=list)
 
 
+def _sources() -> list[Path | str]:
+    """What the repair's tables are built from: this code, jieba's and the
+    site's dictionaries, the libraries' versions."""
+    from importlib.metadata import version
+    from importlib.util import find_spec
+
+    from pipeline.cleaners.rules import data_path
+    from pipeline.readers import encoding
+
+    jieba = find_spec("jieba")
+    assert jieba is not None and jieba.origin is not None, "jieba is a dependency"
+    return [
+        Path(__file__),
+        Path(encoding.__file__),
+        Path(jieba.origin).parent / "dict.txt",
+        data_path("jieba_userdict.txt"),
+        version("jieba"),
+        version("pypinyin"),
+    ]
+
+
 @lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, float], float]:
     """jieba's dictionary as word log-probabilities, and the log of its
     total count. jieba keeps every prefix of a word with frequency 0; those
     map to 0.0 (a prefix, not a word). jieba's own tokenizer is not kept:
-    the scores are all the repair needs of it."""
+    the scores are all the repair needs of it. Cached on disk."""
+    return cached("word-model", _sources(), _build_model)
+
+
+def _build_model() -> tuple[dict[str, float], float]:
     import logging
 
     import jieba
@@ -150,10 +177,18 @@ def _frequency_rank(logp: dict[str, float], word: str) -> float:
     return logp.get(word) or -math.inf
 
 
+Bridges = dict[str, list[tuple[str, float]]]
+
+
 @lru_cache(maxsize=1)
-def _bridges() -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple[str, float]]]]:
+def _bridges() -> tuple[Bridges, Bridges]:
     """Pieces of frequent dictionary words, indexed by what must follow them
-    (the word's rest starts the right context) or precede them."""
+    (the word's rest starts the right context) or precede them. Cached on
+    disk."""
+    return cached("word-pieces", _sources(), _build_bridges)
+
+
+def _build_bridges() -> tuple[Bridges, Bridges]:
     logp, log_total = _model()
     least = math.log(50) - log_total  # words seen fewer than 50 times are no help
     before: dict[str, list[tuple[str, float]]] = {}
@@ -175,7 +210,12 @@ def _bridges() -> tuple[dict[str, list[tuple[str, float]]], dict[str, list[tuple
 @lru_cache(maxsize=1)
 def _readings_index() -> dict[str, tuple[list[str], list[str]]]:
     """For every reading, with and without tone marks: the common characters
-    whose main reading it is, and those that have it as a rarer reading."""
+    whose main reading it is, and those that have it as a rarer reading.
+    Cached on disk."""
+    return cached("readings", _sources(), _build_readings_index)
+
+
+def _build_readings_index() -> dict[str, tuple[list[str], list[str]]]:
     from pypinyin import Style, pinyin
 
     from pipeline.readers.encoding import _is_common
