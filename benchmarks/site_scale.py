@@ -44,14 +44,15 @@ def main() -> None:
         pages = tmp / "pages"
         write_pages(pages, args.n, random.Random(args.n))
 
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        # the scratch project has pipeline/data only: the package is this one
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
         start = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "pipeline", "clean", "pages"],
             cwd=tmp,
             env=env,
             check=True,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         t_clean = time.perf_counter() - start
         manifest = (tmp / ".pipeline" / "manifest.jsonl").read_text(encoding="utf-8").splitlines()

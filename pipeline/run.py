@@ -55,11 +55,15 @@ MIN_BODY_CHARS = 150
 # Guides listed on one category page.
 CATEGORY_PAGE_SIZE = 100
 # Inputs settled together: copies of an article within a chunk are compared
-# to publish the cleanest; a chunk is what a run holds in memory.
-CHUNK = 2000
-# Files handed to each worker at a time, and how many such tasks may wait.
+# to publish the cleanest (copies in different chunks are found through the
+# index). A chunk is what a run holds in memory, and the workers clean the
+# next one while this process writes it.
+CHUNK = 500
+# Files handed to a worker at a time, and how many such tasks per worker may
+# be ahead of the one being settled: enough to keep the workers busy while a
+# chunk is written.
 TASK_FILES = 8
-TASKS_AHEAD = 4
+TASKS_AHEAD = 16
 _CONTENT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
