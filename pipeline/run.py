@@ -42,6 +42,7 @@ from pipeline.taxonomy import Taxonomy
 from pipeline.writers import (
     Outcome,
     current_umask,
+    flush_to_disk,
     front_matter_value,
     is_pristine,
     remove_stale_temporaries,
@@ -246,6 +247,8 @@ class Run:
                 return self.summary
             self.write_category_indexes()
             out.commit()
+            # the guides on disk before the state says they were written
+            flush_to_disk()
         except BaseException:
             if out is not None:
                 out.abort()
@@ -512,7 +515,7 @@ class Run:
         edited = path.read_text(encoding="utf-8") if path.exists() else None
         if edited is not None and is_pristine(edited):
             edited = None
-        outcome = write_generated(path, markdown, force=self.force, dry_run=self.dry_run)
+        outcome = write_generated(path, markdown, force=self.force, dry_run=self.dry_run, durable=False)
         if edited is not None and outcome is Outcome.UPDATED:
             # --force replaced an editor's version: show what it changed
             diff = difflib.unified_diff(
