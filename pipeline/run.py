@@ -86,7 +86,10 @@ class RunSummary:
 @dataclass
 class _Candidate:
     """A cleaned page that may become a guide, rendered as it would be
-    published (rendered again only if a sibling copy repairs its text)."""
+    published (rendered again only if a sibling copy repairs its text).
+    Where the guide goes travels as a small :class:`Placement`, not the
+    Guide itself: unpickling Guides was a third of the settling process's
+    work per page."""
 
     order: int
     doc: Document
@@ -94,8 +97,21 @@ class _Candidate:
     record: dict[str, Any]
     minhash: Any
     damage: float
-    guide: Guide
+    guide: Placement
     markdown: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What decides a guide's file: its id, category and slug."""
+
+    id: str
+    category: str
+    slug: str
+
+    @classmethod
+    def of(cls, guide: Guide) -> Placement:
+        return cls(guide.id, guide.category, guide.slug)
 
 
 class Composer:
@@ -485,7 +501,8 @@ class Run:
             )
         best.cleaned.text = text
         best.record["text"] = text
-        best.guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
+        guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
+        best.guide = Placement.of(guide)
 
     def _publish(self, candidate: _Candidate) -> None:
         doc, guide, markdown, record = candidate.doc, candidate.guide, candidate.markdown, candidate.record
@@ -545,7 +562,7 @@ class Run:
         record["output"] = path.as_posix()
         record["findings"] = [f.as_dict() for f in doc.findings]
 
-    def _path_for(self, guide: Guide) -> Path:
+    def _path_for(self, guide: Placement) -> Path:
         folder = self.out_dir / guide.category
         path = folder / f"{guide.slug}.md"
         # A file there that belongs to another guide, or to no guide (an
@@ -674,7 +691,9 @@ def clean_item(
         record["findings"] = [f.as_dict() for f in doc.findings]
         return record
     guide, markdown = composer.compose(doc, cleaned)
-    return _Candidate(0, doc, cleaned, record, minhash(cleaned.text), damage(doc.findings), guide, markdown)
+    return _Candidate(
+        0, doc, cleaned, record, minhash(cleaned.text), damage(doc.findings), Placement.of(guide), markdown
+    )
 
 
 def _clean_file(
