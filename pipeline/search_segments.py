@@ -4,6 +4,13 @@ imports it by name, which it cannot do with a hook file)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+# The build's state, kept here rather than in the hook: `mkdocs serve` loads
+# the hook file again for every rebuild, while jieba.cut stays wrapped once.
+SEGMENTED: dict[str, tuple[str, ...]] = {}
+AHEAD: dict[str, Any] = {"pool": None, "results": None}
+
 
 def start_worker(dictionary: str | None, user_dictionary: str | None) -> None:
     """Load jieba with the dictionaries Material's search plugin uses."""

@@ -27,13 +27,13 @@ from typing import Any
 import jieba
 from backrefs import bre
 
+from pipeline.search_segments import AHEAD as _ahead
+from pipeline.search_segments import SEGMENTED as _segmented
 from pipeline.search_segments import segment, start_worker
 
 # the runs Material's search plugin segments, found the same way
 _HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)
 _CHUNK = 2000
-_segmented: dict[str, tuple[str, ...]] = {}
-_ahead: dict[str, Any] = {"pool": None, "results": None}
 
 
 def _memoised(cut: Any) -> Any:
