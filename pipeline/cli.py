@@ -297,6 +297,10 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
     verb = "would be " if dry_run else ""
     for outcome, path in summary.changes:
         err.print(f"{verb}{outcome}: {path}", highlight=False)
+    if summary.changes_not_listed:
+        err.print(
+            f"… and {summary.changes_not_listed} more files (the manifest lists every guide)", highlight=False
+        )
     for diff in summary.overwritten:
         err.print(diff, highlight=False, markup=False)
     for message in summary.messages:

@@ -60,6 +60,8 @@ CATEGORY_PAGE_SIZE = 100
 # index). A chunk is what a run holds in memory, and the workers clean the
 # next one while this process writes it.
 CHUNK = 500
+# Changed files a run's summary lists by name.
+CHANGES_LISTED = 1000
 # Files handed to a worker at a time, and how many such tasks per worker may
 # be ahead of the one being settled: enough to keep the workers busy while a
 # chunk is written.
@@ -76,8 +78,18 @@ class RunSummary:
     findings: Counter[str] = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
-    # (outcome, path) of every guide file the run wrote, or would write
+    # (outcome, path) of the guide files the run wrote, or would write: the
+    # first CHANGES_LISTED of them (a run over 100,000 new pages would
+    # otherwise keep them all); the manifest has every one
     changes: list[tuple[str, str]] = field(default_factory=list)
+    changes_not_listed: int = 0
+
+    def changed(self, outcome: str, path: Path) -> None:
+        if len(self.changes) < CHANGES_LISTED:
+            self.changes.append((outcome, path.as_posix()))
+        else:
+            self.changes_not_listed += 1
+
     skipped_inputs: int = 0
     # diffs of hand-edited guides that --force regenerated
     overwritten: list[str] = field(default_factory=list)
@@ -212,7 +224,8 @@ class Run:
         self.state = State(self.index.db, self.fingerprint)
         self.outputs = Outputs(self.index.db)
         self.summary = RunSummary()
-        # paths taken by guides of this run: two new guides with one slug
+        # paths taken by guides of a dry run (a real run finds them on disk):
+        # two new guides with one slug
         self._claimed: dict[str, str] = {}
         self._order = 0
         if not dry_run:
@@ -478,7 +491,7 @@ class Run:
                 if not self.dry_run:
                     old.unlink()
                 self.outputs.forget(doc.id)
-                self.summary.changes.append(("removed", old.as_posix()))
+                self.summary.changed("removed", old)
                 doc.note("moved", f"removed {old}: the article is published as {keeper}")
             else:
                 self._conflict(doc, record, old, f"is now a duplicate of {keeper} but has hand edits")
@@ -524,7 +537,7 @@ class Run:
             if is_pristine(old.read_text(encoding="utf-8")) or self.force:
                 if not self.dry_run:
                     old.unlink()
-                self.summary.changes.append(("removed", old.as_posix()))
+                self.summary.changed("removed", old)
                 doc.note("moved", f"guide moved from {old} to {path}")
             else:
                 self._conflict(doc, record, old, "was moved but the old file has hand edits")
@@ -546,7 +559,7 @@ class Run:
             self.summary.overwritten.append("\n".join(diff))
         self.summary.writes[outcome.value] += 1
         if outcome is not Outcome.UNCHANGED:
-            self.summary.changes.append((outcome.value, path.as_posix()))
+            self.summary.changed(outcome.value, path)
         if outcome is Outcome.CONFLICT:
             self._conflict(doc, record, path, "has hand edits")
             return
@@ -572,7 +585,8 @@ class Run:
         )
         if (owner or path.exists()) and owner != guide.id:
             path = folder / f"{guide.slug}-{guide.id[:6]}.md"
-        self._claimed[str(path)] = guide.id
+        if self.dry_run:
+            self._claimed[str(path)] = guide.id
         return path
 
     def write_category_indexes(self) -> None:
