@@ -63,8 +63,12 @@ class CleanFiles:
 def start(address: str | None, jobs: int) -> None:
     """Connect to the Ray cluster at ``address``, or start Ray on this
     machine with ``jobs`` CPUs."""
+    import logging
+
     import ray
 
+    # Ray Data logs every dataset's progress at INFO; the run prints its own
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     if ray.is_initialized():
         return
     address = address or os.environ.get("RAY_ADDRESS") or None
