@@ -60,8 +60,8 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 # How each shingle becomes a 32-bit value: a polynomial over its code points,
 # mixed with MurmurHash3's finaliser. Stored in the index's settings, so an
-# index written with another shingle hash is refused instead of matching
-# nothing.
+# index written with another shingle hash is emptied (and the run says so)
+# instead of silently matching nothing.
 SHINGLE_HASH = "poly-fmix64-32"
 _MASK32 = np.uint64(0xFFFFFFFF)
 
@@ -162,10 +162,16 @@ class DedupIndex:
             "rows": str(self.rows),
             "shingle_hash": SHINGLE_HASH,
         }
+        # Signatures made another way cannot be compared with new ones: the
+        # index of published pages starts again (the rest of the state, which
+        # inputs were cleaned and where guides are, stays).
+        self.reset: str | None = None
         if stored and stored != settings:
-            raise ValueError(
-                f"{path}: the dedup index was built with {stored}, not {settings}; "
-                "delete the file to rebuild it from the next run"
+            self.db.executescript("DELETE FROM pages; DELETE FROM bands; DELETE FROM meta;")
+            self.reset = (
+                f"{path}: the index of published pages was built with {stored}, not {settings}; "
+                "it starts again empty, and fills as pages are cleaned (copies of articles "
+                "published before and not cleaned again are no longer recognised)"
             )
         self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", settings.items())
         self.db.commit()

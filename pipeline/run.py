@@ -224,6 +224,8 @@ class Run:
         self.state = State(self.index.db, self.fingerprint)
         self.outputs = Outputs(self.index.db)
         self.summary = RunSummary()
+        if self.index.reset:
+            self.summary.messages.append(self.index.reset)
         # paths taken by guides of a dry run (a real run finds them on disk):
         # two new guides with one slug
         self._claimed: dict[str, str] = {}

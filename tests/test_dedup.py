@@ -145,3 +145,21 @@ def test_index_survives_reopening(tmp_path: Path) -> None:
 
 def test_shingles_ignore_punctuation_and_latin() -> None:
     assert shingles("逾期一个月，怎么办？") == shingles("逾期 一个月 (ok) 怎么办")
+
+
+def test_an_index_built_another_way_starts_again(tmp_path: Path) -> None:
+    """Signatures from another shingle hash cannot be compared with new ones:
+    the index of published pages is emptied (and the run says so), while the
+    rest of the state stays."""
+    state = tmp_path / "state.sqlite"
+    index = DedupIndex(state)
+    text = (SEEDS / SAMPLES[0]).read_text(encoding="utf-8")
+    index.add("a", index.minhash(text), "guides/a.md", "t")
+    index.db.execute("CREATE TABLE kept (x TEXT)")
+    index.db.execute("UPDATE meta SET value = 'sha1' WHERE name = 'shingle_hash'")
+    index.close()
+    job = Run(tmp_path / "guides", state=state)
+    assert job.index.reset and any("starts again empty" in m for m in job.summary.messages)
+    assert job.index.query(job.index.minhash(text)) == []
+    assert job.index.db.execute("SELECT count(*) FROM kept").fetchone() == (0,)
+    assert DedupIndex(state).reset is None, "once rebuilt, the index is taken as it is"
