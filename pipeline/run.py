@@ -245,8 +245,9 @@ class Run:
                 if guide_id:
                     self.outputs.known(guide_id, path)
         # guides an earlier run published and an editor has since deleted
-        for record in self.outputs.published_records():
-            self.outputs.known(record["id"], Path(record["output"]))
+        for record in self.state.records():
+            if record.get("status") == "published" and record.get("output"):
+                self.outputs.known(record["id"], Path(record["output"]))
 
     def execute(
         self,

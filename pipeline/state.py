@@ -88,21 +88,19 @@ class State:
         records: list[dict[str, Any]] = json.loads(row[2])
         return records
 
-    def previous(self, key: str) -> list[dict[str, Any]]:
-        row = self.db.execute("SELECT records FROM inputs WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else []
-
     def remember(self, key: str, content_hash: str, records: list[dict[str, Any]]) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)",
             (key, content_hash, self.fingerprint, json.dumps(records, ensure_ascii=False)),
         )
 
-    def all_records(self) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every record of every input, by input key, one input at a time."""
         for (records,) in self.db.execute("SELECT records FROM inputs ORDER BY key"):
-            out.extend(json.loads(records))
-        return out
+            yield from json.loads(records)
+
+    def all_records(self) -> list[dict[str, Any]]:
+        return list(self.records())
 
 
 class Outputs:
@@ -165,11 +163,3 @@ class Outputs:
         except OSError:
             return False
         return (st.st_size, st.st_mtime_ns) == (row[0], row[1])
-
-    def published_records(self) -> Iterator[dict[str, Any]]:
-        """Published records of earlier runs (to carry over from a state
-        file written before this table existed)."""
-        for (records,) in self.db.execute("SELECT records FROM inputs"):
-            for record in json.loads(records):
-                if record.get("status") == "published" and record.get("output"):
-                    yield record
