@@ -30,15 +30,23 @@ def cache_dir() -> Path:
     return Path(base) / "credit-guides"
 
 
+def digest(sources: list[Path | str]) -> str:
+    """A hash of the files' bytes and the strings, with this package's and
+    Python's versions. Tables built from the same sources can share one
+    digest, passed to :func:`cached` as their only source, so that large
+    files are hashed once."""
+    value = hashlib.sha256(f"{pipeline.__version__}\n{sys.version}\n".encode())
+    for source in sources:
+        value.update(source.read_bytes() if isinstance(source, Path) else source.encode())
+        value.update(b"\0")
+    return value.hexdigest()
+
+
 def cached(name: str, sources: list[Path | str], build: Callable[[], T]) -> T:
     """``build()``, or what it returned last time ``sources`` (files, or
     strings such as library versions) were the same. The value must be
     marshal-able: dicts, lists, tuples, strings and numbers."""
-    digest = hashlib.sha256(f"{pipeline.__version__}\n{sys.version}\n".encode())
-    for source in sources:
-        digest.update(source.read_bytes() if isinstance(source, Path) else source.encode())
-        digest.update(b"\0")
-    path = cache_dir() / f"{name}-{digest.hexdigest()[:16]}.marshal"
+    path = cache_dir() / f"{name}-{digest(sources)[:16]}.marshal"
     try:
         value: T = marshal.loads(path.read_bytes())
         return value

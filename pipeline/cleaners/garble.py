@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.cache import cached
+from pipeline.cache import cached, digest
 from pipeline.cleaners.script import has_traditional, to_simplified_text
 
 Note = Callable[[str, str], None]
@@ -73,9 +73,11 @@ class _Piece:
     readings: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
 def _sources() -> list[Path | str]:
-    """What the repair's tables are built from: this code, jieba's and the
-    site's dictionaries, the libraries' versions."""
+    """What the repair's tables are built from (this code, jieba's and the
+    site's dictionaries, the libraries' versions), as one digest: the three
+    tables share it, and jieba's 5 MB dictionary is hashed once."""
     from importlib.metadata import version
     from importlib.util import find_spec
 
@@ -85,12 +87,16 @@ def _sources() -> list[Path | str]:
     jieba = find_spec("jieba")
     assert jieba is not None and jieba.origin is not None, "jieba is a dependency"
     return [
-        Path(__file__),
-        Path(encoding.__file__),
-        Path(jieba.origin).parent / "dict.txt",
-        data_path("jieba_userdict.txt"),
-        version("jieba"),
-        version("pypinyin"),
+        digest(
+            [
+                Path(__file__),
+                Path(encoding.__file__),
+                Path(jieba.origin).parent / "dict.txt",
+                data_path("jieba_userdict.txt"),
+                version("jieba"),
+                version("pypinyin"),
+            ]
+        )
     ]
 
 
