@@ -633,7 +633,8 @@ class Run:
                 number = int(stale.stem.split("-")[1]) if stale.stem.split("-")[1].isdigit() else 0
                 if number > len(chunks) and is_pristine(stale.read_text(encoding="utf-8")):
                     stale.unlink()
-            self.state.wrote_category_pages(category.slug, self._folder_signature(folder), len(guides))
+            # its index pages are not part of the signature: it is unchanged
+            self.state.wrote_category_pages(category.slug, signature, len(guides))
         text = self.renderer.render("guides.md.j2", categories=counts)
         self._write_index(self.out_dir / "index.md", text)
 
