@@ -129,8 +129,8 @@ def _text(el: HtmlElement) -> str:
     return _SPACES.sub(" ", " ".join(p for p in (s.strip() for s in _strings(el)) if p)).strip()
 
 
-def _link_density(el: HtmlElement, total: int | None = None) -> float:
-    total = len(_text(el)) if total is None else total
+def _link_density(el: HtmlElement) -> float:
+    total = len(_text(el))
     if not total:
         return 0.0
     linked = sum(len(_text(a)) for a in el.iterdescendants("a"))
