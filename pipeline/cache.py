@@ -59,6 +59,10 @@ def cached(name: str, sources: list[Path | str], build: Callable[[], T]) -> T:
         with os.fdopen(fd, "wb") as handle:
             handle.write(marshal.dumps(value))  # type: ignore[arg-type]
         os.replace(tmp, path)
+        # tables built from older sources are never read again
+        for old in path.parent.glob(f"{name}-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except (OSError, ValueError):
         pass  # a read-only home: build it again next time
     return value

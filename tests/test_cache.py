@@ -27,6 +27,7 @@ def test_built_once_then_read_from_disk(tmp_path: Path, monkeypatch: pytest.Monk
     cached("table", [source, "v1"], build)
     cached("table", [source, "v2"], build)
     assert len(builds) == 3, "a changed file or version builds the table again"
+    assert len(list((tmp_path / "cache").glob("table-*.marshal"))) == 1, "older builds are removed"
 
 
 def test_a_damaged_or_unwritable_cache_only_costs_a_rebuild(
