@@ -209,6 +209,9 @@ class Run:
         if engine not in ("local", "ray"):
             raise ValueError(f"unknown engine {engine!r}: local or ray")
         self.engine, self.ray_address = engine, ray_address
+        if jobs > 1 and engine == "local":
+            # the workers' models load while this process opens its state
+            _worker_context(start=True)
         self.out_dir = out_dir
         self.force = force
         self.dry_run = dry_run
@@ -326,10 +329,7 @@ class Run:
                     on_page()
                 yield kind, value, result
             return
-        context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else "spawn")
-        if sys.platform != "win32":
-            # the forkserver loads the language models once; workers fork from it
-            context.set_forkserver_preload(["pipeline.warm"])
+        context = _worker_context()
         initargs = (self.cleaner.config, self.templates, self.taxonomy_file)
         waiting: deque[tuple[list[tuple[str, Any]], Future[Any] | None]] = deque()
         with ProcessPoolExecutor(
@@ -722,6 +722,22 @@ def _clean_file(
 
 
 _worker: tuple[Cleaner, Composer] | None = None
+
+
+def _worker_context(start: bool = False) -> Any:
+    """Where worker processes come from: a fork server that has loaded the
+    language models once (``pipeline.warm``), so that each worker starts
+    with them loaded and shares their memory. ``start`` starts the server
+    now rather than when the first worker is needed."""
+    if sys.platform == "win32":
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pipeline.warm"])
+    if start:
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    return context
 
 
 def _start_worker(config: CleanerConfig, templates: Path | None, taxonomy: Path | None) -> None:
