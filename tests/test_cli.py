@@ -79,6 +79,15 @@ def test_search_index_is_segmented_for_chinese(built_site: Path) -> None:
     assert "\u200b协商\u200b" in text
 
 
+def test_related_guides_are_shown_but_not_searched(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"].replace("\u200b", "") for doc in index["docs"]]  # segmented
+    assert any("结语" in title for title in titles), "the guides' own sections are indexed"
+    assert not any("相关指南" in title for title in titles), "another guide's title is not a hit"
+    html = (built_site / "guides/xieshang/zhifubao-yuqi-keyi-xieshang-liucheng/index.html").read_text()
+    assert 'id="相关指南"' in html and "{ data-search-exclude }" not in html
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [

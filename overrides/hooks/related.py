@@ -7,6 +7,8 @@ its category (1 point), then by title. Guides with the same tags and
 category have the same candidates, so the ranking is worked out once per
 such group, not once per guide against every other guide: on a site of
 10,000 guides the pairwise way took minutes.
+
+The section is left out of the search index (its titles are other guides').
 """
 
 from __future__ import annotations
@@ -84,5 +86,7 @@ def on_page_markdown(markdown: str, page: Page, config, files) -> str:  # type: 
     links = "\n".join(f"- [{title}]({posixpath.relpath(uri, here)})" for title, uri in chosen)
     # before the source line at the foot of the guide
     head, sep, foot = markdown.rpartition("\n---\n")
-    block = f"\n## 相关指南\n\n{links}\n"
+    # Not in the search index: a search would otherwise list every guide
+    # that links to the guide it is looking for.
+    block = f"\n## 相关指南 {{ data-search-exclude }}\n\n{links}\n"
     return f"{head}{block}{sep}{foot}" if sep else f"{markdown}{block}"
