@@ -23,9 +23,12 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
+
+from pipeline.cache import cached
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -96,26 +99,45 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's own permutations for its default scheme (affine32: an
-    odd ``a``, ``a * h + b`` wrapping at 2**32)."""
+    odd ``a``, ``a * h + b`` wrapping at 2**32), kept in the table cache:
+    a worker process then hashes pages without importing datasketch (and
+    with it SciPy, half a second)."""
+    a, b = cached(
+        f"minhash-permutations-{num_perm}",
+        [version("datasketch")],
+        lambda: _datasketch_permutations(num_perm),
+    )
+    return np.array(a, dtype=np.uint32).reshape(-1, 1), np.array(b, dtype=np.uint32).reshape(-1, 1)
+
+
+def _datasketch_permutations(num_perm: int) -> tuple[list[int], list[int]]:
     from datasketch import MinHash
 
     a, b = MinHash(num_perm=num_perm).permutations
-    return a.astype(np.uint32).reshape(-1, 1), b.astype(np.uint32).reshape(-1, 1)
+    return [int(x) for x in a], [int(x) for x in b]
 
 
-def minhash(text: str, num_perm: int = NUM_PERM):  # type: ignore[no-untyped-def]
-    """The MinHash of a cleaned text's shingles, as a datasketch LeanMinHash
-    (what MinHashLSH indexes; small to send between processes)."""
-    from datasketch import LeanMinHash
-
+def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
+    """The MinHash values of a cleaned text's shingles (uint32)."""
     a, b = _permutations(num_perm)
     hashes = shingle_hashes(text).astype(np.uint32)
     if len(hashes):
         with np.errstate(over="ignore"):
-            values = (a * hashes + b).min(axis=1)
-    else:
-        values = np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+            values: np.ndarray = (a * hashes + b).min(axis=1)
+            return values
+    return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+
+
+def as_minhash(values: np.ndarray):  # type: ignore[no-untyped-def]
+    """A signature as a datasketch LeanMinHash (what MinHashLSH indexes)."""
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=1, hashvalues=values, scheme="affine32")
+
+
+def minhash(text: str, num_perm: int = NUM_PERM):  # type: ignore[no-untyped-def]
+    """The MinHash of a cleaned text's shingles, as a datasketch LeanMinHash."""
+    return as_minhash(signature(text, num_perm))
 
 
 def damage(findings: Iterable[object]) -> float:

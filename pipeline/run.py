@@ -26,11 +26,12 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TextIO
 
 from pipeline.cleaners import Cleaned, Cleaner, CleanerConfig
-from pipeline.dedup import DedupIndex, damage, minhash, repair_from_siblings
+from pipeline.dedup import DedupIndex, as_minhash, damage, repair_from_siblings, signature
 from pipeline.guide import Guide, Renderer, describe
 from pipeline.readers import Rejection, iter_files, read_file
 from pipeline.record import Document, document_id
@@ -107,10 +108,14 @@ class _Candidate:
     doc: Document
     cleaned: Cleaned
     record: dict[str, Any]
-    minhash: Any
+    signature: Any  # MinHash values; the LeanMinHash is made where it is compared
     damage: float
     guide: Placement
     markdown: str
+
+    @cached_property
+    def minhash(self) -> Any:
+        return as_minhash(self.signature)
 
 
 @dataclass(frozen=True)
@@ -710,7 +715,7 @@ def clean_item(
         return record
     guide, markdown = composer.compose(doc, cleaned)
     return _Candidate(
-        0, doc, cleaned, record, minhash(cleaned.text), damage(doc.findings), Placement.of(guide), markdown
+        0, doc, cleaned, record, signature(cleaned.text), damage(doc.findings), Placement.of(guide), markdown
     )
 
 

@@ -1,5 +1,5 @@
 """Loads what cleaning a page needs, once: jieba's dictionaries, the byte-slip
-repair's word model and tables, OpenCC, datasketch (which imports SciPy). Imported by the process that worker
+repair's word model and tables, OpenCC, the MinHash permutations. Imported by the process that worker
 processes are forked from, so that each worker starts with them loaded
 (and shares their memory) instead of spending seconds loading its own."""
 
@@ -18,7 +18,7 @@ def warm() -> None:
     script.to_simplified_text("預熱")
     script.has_traditional("預熱")
     slugify("预热")
-    dedup.minhash("预热一下")
+    dedup.signature("预热一下")
 
 
 warm()
