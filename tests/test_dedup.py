@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dedup import DedupIndex, shingles
+from pipeline.dedup import DedupIndex, minhash, shingles
 from pipeline.run import Run
 from tests.conftest import SEEDS
 
@@ -141,6 +141,28 @@ def test_index_survives_reopening(tmp_path: Path) -> None:
     [match] = reopened.query(reopened.minhash(text.replace("逾期", "逾期 ")))
     assert match.id == "a" and match.similarity > 0.9
     assert reopened.query(reopened.minhash((SEEDS / SAMPLES[1]).read_text(encoding="utf-8"))) == []
+
+
+def test_workers_hash_with_datasketchs_permutations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers take datasketch's permutations from the table cache instead of
+    importing datasketch; made afresh or read back, they are datasketch's,
+    and a page's MinHash is the same either way."""
+    from datasketch import MinHash
+
+    from pipeline import dedup
+
+    a, b = MinHash(num_perm=dedup.NUM_PERM).permutations
+    text = (SEEDS / SAMPLES[0]).read_text(encoding="utf-8")
+    monkeypatch.setenv("CREDIT_GUIDES_CACHE", str(tmp_path))
+    values = []
+    for _ in range(2):  # made afresh into an empty cache, then read from it
+        dedup._permutations.cache_clear()
+        pa, pb = dedup._permutations(dedup.NUM_PERM)
+        assert (pa.ravel() == a.astype("uint32")).all() and (pb.ravel() == b.astype("uint32")).all()
+        values.append(minhash(text).hashvalues)
+    dedup._permutations.cache_clear()
+    assert list(tmp_path.glob("minhash-permutations-*"))
+    assert (values[0] == values[1]).all()
 
 
 def test_shingles_ignore_punctuation_and_latin() -> None:
