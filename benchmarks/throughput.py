@@ -154,8 +154,8 @@ def machine_scaling(processes: int) -> float:
         ]
         return max(float(p.communicate()[0]) for p in started)
 
-    alone = min(run(1) for _ in range(2))
-    together = min(run(processes) for _ in range(2))
+    alone = statistics.median(run(1) for _ in range(3))
+    together = statistics.median(run(processes) for _ in range(3))
     return processes * alone / together
 
 
