@@ -50,17 +50,6 @@ DAMAGE_WEIGHTS = {
 }
 
 
-def shingles(text: str, k: int = SHINGLE) -> set[str]:
-    """
-    >>> sorted(shingles("逾期一个月，怎么办？"))
-    ['一个月怎么', '个月怎么办', '期一个月怎', '逾期一个月']
-    """
-    han = _NOT_HAN.sub("", text)
-    if len(han) <= k:
-        return {han} if han else set()
-    return {han[i : i + k] for i in range(len(han) - k + 1)}
-
-
 # How each shingle becomes a 32-bit value: a polynomial over its code points,
 # mixed with MurmurHash3's finaliser. Stored in the index's settings, so an
 # index written with another shingle hash is emptied (and the run says so)
@@ -70,7 +59,9 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
-    """The distinct 32-bit hashes of a text's shingles, computed with numpy
+    """The distinct 32-bit hashes of a text's shingles (every run of ``k``
+    Han characters once punctuation, white space, Latin letters and digits
+    are left out; the whole text when it is shorter), computed with numpy
     over the whole text at once (hashing each shingle with sha1 in Python
     took most of the MinHash time).
 

@@ -148,10 +148,6 @@ class Outputs:
         row = self.db.execute("SELECT path FROM outputs WHERE guide_id = ?", (guide_id,)).fetchone()
         return Path(row[0]) if row else None
 
-    def owner_of(self, path: Path) -> str | None:
-        row = self.db.execute("SELECT guide_id FROM outputs WHERE path = ?", (str(path),)).fetchone()
-        return row[0] if row else None
-
     def as_written(self, path: Path) -> bool:
         """True when ``path`` has the size and modification time it had when
         the pipeline wrote it (then it was not edited since)."""
