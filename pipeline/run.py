@@ -609,9 +609,9 @@ class Run:
         counts = []
         for category in self.taxonomy.categories:
             folder = self.out_dir / category.slug
-            signature = self._folder_signature(folder)
+            contents = self._folder_signature(folder)
             stored = self.state.category_pages(category.slug)
-            if stored is not None and stored[0] == signature and (folder / "index.md").exists():
+            if stored is not None and stored[0] == contents and (folder / "index.md").exists():
                 counts.append((category, stored[1]))
                 continue
             guides = []
@@ -639,7 +639,7 @@ class Run:
                 if number > len(chunks) and is_pristine(stale.read_text(encoding="utf-8")):
                     stale.unlink()
             # its index pages are not part of the signature: it is unchanged
-            self.state.wrote_category_pages(category.slug, signature, len(guides))
+            self.state.wrote_category_pages(category.slug, contents, len(guides))
         text = self.renderer.render("guides.md.j2", categories=counts)
         self._write_index(self.out_dir / "index.md", text)
 
