@@ -8,7 +8,8 @@ timed apart: ``credit-guides clean`` (all cores, state file, quality
 report) and ``mkdocs build``, each as its own command, so start-up counts.
 Prints both times and their sum, the processor time each used (all its
 processes: what the times could shrink to with every core busy), the
-number of HTML pages, the largest page and the largest guide page. Run it in the project folder:
+number of HTML pages, the largest page and the largest guide page. Run it
+in the project folder:
 
     python benchmarks/site_scale.py --n 1000
 """

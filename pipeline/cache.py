@@ -1,6 +1,7 @@
-"""Tables that take seconds to build and never change between runs (the
-byte-slip repair's word model, its word pieces and its pinyin index), kept
-on disk as marshal files keyed by everything they are built from.
+"""Tables that take time to build or load and never change between runs
+(the byte-slip repair's word model, its word pieces and its pinyin index;
+datasketch's MinHash permutations, so that workers need not import it),
+kept on disk as marshal files keyed by everything they are built from.
 
 The cache folder is ``$CREDIT_GUIDES_CACHE``, else ``$XDG_CACHE_HOME/credit-guides``,
 else ``~/.cache/credit-guides``. A missing, unreadable or unwritable cache

@@ -1,7 +1,8 @@
 """Loads what cleaning a page needs, once: jieba's dictionaries, the byte-slip
-repair's word model and tables, OpenCC, the MinHash permutations. Imported by the process that worker
-processes are forked from, so that each worker starts with them loaded
-(and shares their memory) instead of spending seconds loading its own."""
+repair's word model and tables, OpenCC, the MinHash permutations. Imported
+by the process that worker processes are forked from, so that each worker
+starts with them loaded (and shares their memory) instead of spending
+seconds loading its own."""
 
 from __future__ import annotations
 
