@@ -16,11 +16,13 @@ from typing import Any, NoReturn
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from pipeline.cleaners import CleanerConfig
 from pipeline.cleaners.rules import RuleFileError
+from pipeline.personal_data import redact
 from pipeline.run import Run, RunSummary
 
 DEFAULT_OUT = Path("content/guides")
@@ -192,24 +194,29 @@ def explain(page: Path) -> None:
 
     out = Console(soft_wrap=True)
     cleaner = Cleaner(CleanerConfig(glossary=DEFAULT_GLOSSARY))
+
+    def show(text: str, style: str | None = None) -> None:
+        # page text: contact details masked, rich markup in it shown as text
+        shown = escape(redact(text))
+        out.print(f"[{style}]{shown}[/{style}]" if style else shown, highlight=False, soft_wrap=True)
+
     for doc in read_file(page):
         if isinstance(doc, Rejection):
-            out.print(f"[red]{doc.source}: rejected: {doc.reason}[/red]", highlight=False)
+            show(f"{doc.source}: rejected: {doc.reason}", "red")
             continue
-        out.rule(f"{doc.source} ({doc.encoding})")
+        out.rule(escape(redact(f"{doc.source} ({doc.encoding})")))
         cleaned = cleaner.clean(doc)
         for change in cleaned.changes:
             out.print(f"\n[bold]{change.step}[/bold]", highlight=False)
             for finding in doc.findings:
                 if finding.step == change.step:
-                    out.print(f"  {finding.kind}: {finding.message}", highlight=False)
+                    show(f"  {finding.kind}: {finding.message}")
             diff = difflib.unified_diff(
                 change.before.split("\n"), change.after.split("\n"), "before", "after", lineterm="", n=0
             )
             for line in list(diff)[2:]:
-                style = "red" if line.startswith("-") else "green" if line.startswith("+") else "dim"
-                out.print(f"[{style}]{line}[/{style}]", highlight=False, markup=True, soft_wrap=True)
-        out.print(f"\n[bold]title:[/bold] {cleaned.title}", highlight=False)
+                show(line, "red" if line.startswith("-") else "green" if line.startswith("+") else "dim")
+        out.print("\n[bold]title:[/bold] " + escape(redact(cleaned.title or "")), highlight=False)
 
 
 def _run(
@@ -256,9 +263,8 @@ def _run(
 
         def on_record(record: dict[str, Any]) -> None:
             if record["status"] == "rejected":
-                err.print(
-                    f"[yellow]{record['source']}[/yellow]: rejected: {record['reason']}", highlight=False
-                )
+                source, reason = escape(redact(record["source"])), escape(redact(record["reason"]))
+                err.print(f"[yellow]{source}[/yellow]: rejected: {reason}", highlight=False)
 
         try:
             return run.execute(sources, manifest, on_record, on_page)
@@ -296,7 +302,7 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
     err.print(table)
     verb = "would be " if dry_run else ""
     for outcome, path in summary.changes:
-        err.print(f"{verb}{outcome}: {path}", highlight=False)
+        err.print(f"{verb}{outcome}: {escape(str(path))}", highlight=False)
     if summary.changes_not_listed:
         err.print(
             f"… and {summary.changes_not_listed} more files (the manifest lists every guide)", highlight=False
@@ -304,8 +310,8 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
     for diff in summary.overwritten:
         err.print(diff, highlight=False, markup=False)
     for message in summary.messages:
-        err.print(message, highlight=False)
+        err.print(message, highlight=False, markup=False)
     for conflict in summary.conflicts:
-        err.print(f"[yellow]conflict:[/yellow] {conflict}", highlight=False)
+        err.print(f"[yellow]conflict:[/yellow] {escape(conflict)}", highlight=False)
     if not dry_run:
         err.print(f"manifest: {manifest}", highlight=False)

@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 
 from pipeline.shape import Part, is_warning, strip_numbering
 from pipeline.structure import Block, Structure
+from pipeline.untrusted import site_name
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 DESCRIPTION_MAX = 120
@@ -152,6 +153,7 @@ class Renderer:
         self.env.filters["yaml"] = to_yaml
         self.env.filters["strip_numbering"] = strip_numbering
         self.env.filters["is_warning"] = is_warning
+        self.env.filters["site_name"] = site_name
 
     def render(self, template: str, **context: Any) -> str:
         text = self.env.get_template(template).render(**context)

@@ -1,6 +1,10 @@
-"""The editors' quality report: a page of the site, left out of navigation
-and search, that lists per guide the repairs the cleaner made and the flags
-waiting for an editor, with links to the guide and its source."""
+"""The editors' quality report: a page that ``mkdocs serve`` shows editors
+and ``mkdocs build`` leaves out of the public site (a draft in mkdocs.yml's
+``draft_docs``). It lists per guide the repairs the cleaner made and the
+flags waiting for an editor, with links to the guide and its source.
+
+Everything on it came from a scraped page, the input file names included:
+it is written as escaped Markdown text, with contact details masked."""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from pipeline.guide import md_text
+from pipeline.guide import md_cell, md_text
+from pipeline.personal_data import redact
 from pipeline.state import State
+from pipeline.untrusted import plain_line
 from pipeline.writers import atomic_write
 
 REPAIR_KINDS = {
@@ -49,13 +56,19 @@ INTRO = (
 
 def _link(record: dict[str, Any], content: Path) -> str:
     output = record.get("output")
-    title = md_text(record.get("title") or record["source"])
+    title = md_text(plain_line(record.get("title") or redact(record["source"])))
     if output and Path(output).exists():
         try:
-            return f"[{title}]({Path(output).resolve().relative_to(content.resolve()).as_posix()})"
+            return f"[{title}]({quote(Path(output).resolve().relative_to(content.resolve()).as_posix())})"
         except ValueError:
             pass
     return title
+
+
+def _source(record: dict[str, Any]) -> str:
+    """An input's path or address as escaped text (a file name may hold
+    markup, a backtick to end a code span, or a phone number)."""
+    return md_cell(redact(record["source"]))
 
 
 def render_report(records: list[dict[str, Any]], content: Path) -> str:
@@ -79,9 +92,9 @@ def render_report(records: list[dict[str, Any]], content: Path) -> str:
         if not flags and not repairs:
             continue
         lines.append(f"### {_link(record, content)}\n")
-        lines.append(f"来源：`{record['source']}`\n")
+        lines.append(f"来源：{_source(record)}\n")
         for flag in flags:
-            lines.append(f"- 🚩 {md_text(flag['message'])}")
+            lines.append(f"- 🚩 {md_cell(flag['message'])}")
         if repairs:
             lines.append("- 自动修复：" + "，".join(f"{kind} {n} 处" for kind, n in repairs.most_common()))
         lines.append("")
@@ -90,8 +103,8 @@ def render_report(records: list[dict[str, Any]], content: Path) -> str:
         lines.append("## 未发布的页面\n")
         lines.append("| 页面 | 原因 |\n|---|---|")
         for record in rejected:
-            reason = md_text(record["reason"] or "").replace("|", "\\|")
-            lines.append(f"| `{record['source']}` | {reason} |")
+            reason = md_cell(redact(record["reason"] or ""))
+            lines.append(f"| {_source(record)} | {reason} |")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

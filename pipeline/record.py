@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from pipeline.personal_data import redact
+
 Status = Literal["published", "duplicate", "rejected"]
 
 
@@ -50,7 +52,9 @@ class Document:
         return document_id(self.url or self.key or self.source)
 
     def note(self, kind: str, message: str, step: str | None = None) -> None:
-        self.findings.append(Finding(kind, message, step))
+        # a message may quote the page: contact details in it are masked
+        # here, so no record, report or log built from findings holds one
+        self.findings.append(Finding(kind, redact(message), step))
 
 
 def document_id(key: str) -> str:

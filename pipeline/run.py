@@ -40,6 +40,7 @@ from pipeline.slug import slugify
 from pipeline.state import Outputs, State, config_fingerprint, file_hash
 from pipeline.structure import parse
 from pipeline.taxonomy import Taxonomy
+from pipeline.untrusted import DESCRIPTION_MAX, plain_line, public_url
 from pipeline.writers import (
     Outcome,
     current_umask,
@@ -148,12 +149,12 @@ class Composer:
             id=doc.id,
             slug=slugify(cleaned.title),
             title=cleaned.title,
-            description=describe(structure, cleaned.title),
+            description=plain_line(describe(structure, cleaned.title), DESCRIPTION_MAX),
             category=category.slug,
             category_name=category.name,
             tags=self.taxonomy.tag(cleaned.title, cleaned.text),
             source=doc.source,
-            url=doc.url,
+            url=public_url(doc.url or doc.metadata.get("page_url")),
             intro=structure.intro,
             parts=shaped.parts,
             kind=shaped.kind,

@@ -56,7 +56,9 @@ def test_explain_shows_each_step(tmp_path: Path) -> None:
     assert result.exit_code == 0
     for step in ("remove_pinyin_annotations", "to_simplified", "strip_boilerplate", "take_title"):
         assert step in result.output
-    assert "-陈先生:15070879527 3590931873@qq.com" in result.output
+    # the removed contact line is shown, its values masked as in the findings
+    assert "-陈先生:150****9527 35****@qq.com" in result.output
+    assert "15070879527" not in result.output and "3590931873" not in result.output
 
 
 def test_site_has_a_page_per_guide(built_site: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from pipeline.untrusted import plain_line
 from pipeline.writers import read_front_matter
 
 
@@ -29,7 +30,7 @@ def _shape(items: list, depth: int = 0) -> None:  # type: ignore[type-arg]
         index = _index_of(item)
         if index is not None and index.file.abs_src_path:
             title = read_front_matter(index.file.abs_src_path).get("title")
-            item.title = str(title) if title else item.title
+            item.title = plain_line(title) if title else item.title
         if index is not None and depth >= 1:
             # a category: its index page stands for its guides
             item.children = [index]

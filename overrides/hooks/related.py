@@ -17,10 +17,13 @@ import heapq
 import posixpath
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from pipeline.guide import md_text
+from pipeline.untrusted import plain_line
 from pipeline.writers import read_front_matter
 
 RELATED_MAX = 5
@@ -83,7 +86,11 @@ def on_page_markdown(markdown: str, page: Page, config, files) -> str:  # type: 
     if not chosen:
         return markdown
     here = posixpath.dirname(page.file.src_uri)
-    links = "\n".join(f"- [{title}]({posixpath.relpath(uri, here)})" for title, uri in chosen)
+    # titles are read from guides' front matter: escaped as Markdown text;
+    # targets are paths inside the site, percent-encoded
+    links = "\n".join(
+        f"- [{md_text(plain_line(title))}]({quote(posixpath.relpath(uri, here))})" for title, uri in chosen
+    )
     # before the source line at the foot of the guide
     head, sep, foot = markdown.rpartition("\n---\n")
     # Not in the search index: a search would otherwise list every guide

@@ -31,6 +31,7 @@ from pipeline.cleaners.rules import load_boilerplate, load_spin_rules
 from pipeline.cleaners.script import OPENCC_CONFIG, to_simplified
 from pipeline.cleaners.spin import restore_spun_words
 from pipeline.record import Document
+from pipeline.untrusted import TITLE_MAX, plain_line
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ class Cleaner:
             {**g, **{k: to_simplified(g[k])[0] for k in ("left", "choice", "right")}} for g in state.guesses
         ]
         return Cleaned(
-            unmask(state.title) if state.title else None,
+            _plain_title(unmask(state.title), doc) if state.title else None,
             unmask(state.text).strip(),
             [unmask(t) for t in state.alternatives],
             changes,
@@ -272,6 +273,17 @@ class Cleaner:
 
     def _cut_outs(self, s: _State) -> None:
         flag_cut_out_words(s.text, s.title, s.doc.note)
+
+
+def _plain_title(title: str, doc: Document) -> str | None:
+    """The title as it may be published: one line of plain text (see
+    ``pipeline.untrusted``). Markup or a character reference in a title is
+    never the headline's wording, so it goes, and the editor is told."""
+    plain = plain_line(title, TITLE_MAX)
+    if plain != " ".join(title.split()):
+        message = f"title made plain text: 「{_clip(title, 80)}」 → 「{plain}」"
+        doc.note("title_sanitized", message, "take_title")
+    return plain or None
 
 
 def _clip(text: str, width: int) -> str:

@@ -11,11 +11,19 @@ from collections.abc import Callable
 Note = Callable[[str, str], None]
 
 _SCRIPT = re.compile(r"<(script|style|iframe|object|embed|noscript)\b.*?(?:</\1\s*>|$)", re.I | re.S)
-_TAG = re.compile(
-    r"</?(?:a|abbr|b|br|div|em|font|h[1-6]|i|iframe|img|input|li|link|meta|ol|p|script|span|strong|style|"
-    r"svg|table|td|tr|u|ul|video|audio|source|form|button|base|body|html|head)\b[^<>]*>",
-    re.I,
+# the elements of HTML (and SVG's and MathML's roots): a tag of one of them is
+# markup; other text between < and > (收入<支出, a<b) is not
+_ELEMENTS = (
+    "a|abbr|address|applet|area|article|aside|audio|b|base|basefont|bdi|bdo|bgsound|big|blink|blockquote|"
+    "body|br|button|canvas|caption|center|cite|code|col|colgroup|data|datalist|dd|del|details|dfn|dialog|"
+    "dir|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|frame|frameset|h[1-6]|head|"
+    "header|hgroup|hr|html|i|iframe|image|img|input|ins|isindex|kbd|keygen|label|legend|li|link|listing|"
+    "main|map|mark|marquee|math|menu|meta|meter|nav|nobr|noembed|noframes|noscript|object|ol|optgroup|"
+    "option|output|p|param|picture|plaintext|pre|progress|q|rp|rt|ruby|s|samp|script|search|section|"
+    "select|slot|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|"
+    "textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr|xmp"
 )
+_TAG = re.compile(r"</?(?:" + _ELEMENTS + r")\b[^<>]*>", re.I)
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.\w-]*\s*[\w-]+\s*=[^{}\n]*\}")
 

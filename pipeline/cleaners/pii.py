@@ -1,9 +1,11 @@
 """Personal data in scraped pages: strangers' phone numbers, QQ numbers,
 e-mail addresses, WeChat IDs, ID-card and bank-card numbers.
 
-A contact line made of nothing else is chrome and goes with the boilerplate;
-what is left inside sentences is replaced here. Official service numbers on
-the allow-list of ``pii.yaml`` stay. Findings show the removed value masked
+What the values look like is in ``pipeline.personal_data``. Each value is
+replaced with a placeholder; a line that was little but contact details, or
+that invites readers to contact someone (加微信, 联系王经理 — the "agents"
+readers are warned about), goes whole. Official service numbers on the
+allow-list of ``pii.yaml`` stay. Findings show the removed value masked
 (150****9527), so the manifest does not republish it.
 """
 
@@ -14,27 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import personal_data
 from pipeline.cleaners.rules import RuleFileError, data_path, load_yaml
 
 Note = Callable[[str, str], None]
-
-_D = r"(?<![\dA-Za-z])"  # not inside a longer number or word
-_E = r"(?![\dA-Za-z])"
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("email", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
-    (
-        "id_card",
-        re.compile(_D + r"[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]" + _E),
-    ),
-    ("bank_card", re.compile(_D + r"(?:62|4\d|5[1-5])\d{2}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?" + _E)),
-    ("mobile", re.compile(_D + r"(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}" + _E)),
-    ("landline", re.compile(_D + r"0\d{2,3}[- ]?\d{7,8}" + _E)),
-    ("qq", re.compile(r"(?i)(?:QQ|扣扣|企鹅)(?:号码?|群)?\s*[:：]?\s*[1-9]\d{4,11}" + _E)),
-    (
-        "wechat",
-        re.compile(r"(?:微信|VX|vx|wx|WX|V信|薇信)(?:号)?\s*[:：]\s*[A-Za-z][-_A-Za-z0-9]{5,19}" + _E),
-    ),
-]
 
 
 @dataclass(frozen=True)
@@ -55,38 +40,54 @@ def load_pii_rules(path: Path | None = None) -> PiiRules:
     )
 
 
-def mask(value: str) -> str:
-    """
-    >>> mask("15070879527"), mask("3590931873@qq.com")
-    ('150****9527', '35****@qq.com')
-    """
-    if "@" in value:
-        name, domain = value.split("@", 1)
-        return f"{name[:2]}****@{domain}"
-    digits = re.sub(r"\s", "", value)
-    return digits[:3] + "****" + digits[-4:] if len(digits) > 7 else "****"
-
-
 def remove_pii(text: str, rules: PiiRules, note: Note) -> str:
     """
-    >>> rules = PiiRules(frozenset({"95188"}), "〔已隐去〕")
-    >>> remove_pii("遇到问题请拨打官方客服95188，不要联系陈先生15070879527。", rules, lambda *a: None)
-    '遇到问题请拨打官方客服95188，不要联系陈先生〔已隐去〕。'
+    >>> rules = PiiRules(frozenset({"95188", "4008195188"}), "〔已隐去〕")
+    >>> remove_pii("请拨打95188或400-819-5188，不要联系陈先生15070879527。", rules, lambda *a: None)
+    '请拨打95188或400-819-5188，不要联系陈先生〔已隐去〕。'
     >>> remove_pii("有问题联系作者微信：wx_helper2024，邮箱a1@qq.com。", rules, lambda *a: None)
     ''
+    >>> remove_pii("借款15000000000元，电话（０１０）８７６５４３２１。", rules, lambda *a: None)
+    '借款15000000000元，电话〔已隐去〕。'
     """
-    for kind, pattern in PATTERNS:
+    removed_contact = False
 
-        def replace(match: re.Match[str], kind: str = kind) -> str:
-            value = match.group(0)
-            digits = re.sub(r"\D", "", value)
-            if digits in rules.allow:
-                return value
-            note("pii_removed", f"removed a {kind.replace('_', ' ')} ({mask(value)})")
-            return rules.replacement
+    def substitute(match: personal_data.Match) -> str:
+        nonlocal removed_contact
+        if match.digits in rules.allow:
+            return match.value
+        masked = personal_data.mask(match.kind, match.value)
+        note("pii_removed", f"removed {_NAMES[match.kind]} ({masked})")
+        removed_contact = removed_contact or match.kind in personal_data.CONTACT_KINDS
+        return rules.replacement
 
-        text = pattern.sub(replace, text)
-    return _drop_contact_lines(text, rules.replacement, note)
+    lines = []
+    for line in text.split("\n"):
+        removed_contact = False
+        line = personal_data.replace(line, substitute)
+        if removed_contact and personal_data.invites_contact(line):
+            # 加微信/联系王经理 for 代理协商 or 征信修复: the services readers
+            # are warned about, not a sentence of the article
+            note("pii_removed", f"removed a line inviting readers to contact someone 「{_clip(line)}」")
+            continue
+        lines.append(line)
+    return _drop_contact_lines("\n".join(lines), rules.replacement, note)
+
+
+_NAMES = {
+    "email": "an e-mail address",
+    "id_card": "an ID-card number",
+    "bank_card": "a bank-card number",
+    "mobile": "a mobile number",
+    "landline": "a landline number",
+    "service_line": "a 400/800 number not on the allow-list",
+    "qq": "a QQ number",
+    "wechat": "a WeChat ID",
+}
+
+
+def _clip(line: str, width: int = 60) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def _drop_contact_lines(text: str, placeholder: str, note: Note) -> str:

@@ -142,6 +142,9 @@ def _fill_from_html(doc: Document, html: str) -> None:
         raise Rejected("no article text found in the HTML")
     doc.text = page.text
     doc.title = page.title
+    if page.url:
+        # shown as the guide's source; the page's identity stays its input
+        doc.metadata["page_url"] = page.url
     doc.heading_hints = frozenset(page.headings)
 
 

@@ -102,6 +102,8 @@ class ExtractedPage:
     title: str | None
     text: str
     headings: list[str] = field(default_factory=list)
+    # the address the page gives for itself (canonical link, og:url), unchecked
+    url: str | None = None
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -254,6 +256,7 @@ def extract_html(html: str) -> ExtractedPage:
         if junk.getparent() is not None:
             junk.drop_tree()
     title = _page_title(root)
+    url = _page_url(root)
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
     for el in list(root.iter()):
@@ -266,4 +269,22 @@ def extract_html(html: str) -> ExtractedPage:
     _emit(container, blocks, headings)
     if title and blocks and blocks[0] == title:
         blocks = blocks[1:]
-    return ExtractedPage(title=title, text="\n\n".join(blocks), headings=headings)
+    return ExtractedPage(title=title, text="\n\n".join(blocks), headings=headings, url=url)
+
+
+_HTTP = re.compile(r"\s*https?://", re.I)
+
+
+def _page_url(root: HtmlElement) -> str | None:
+    """
+    >>> _page_url(_parse('<link rel="canonical" href="https://a.example/1"><p>x</p>'))
+    'https://a.example/1'
+    """
+    candidates = [
+        link.get("href")
+        for link in root.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    candidates += [meta.get("content") for meta in root.iter("meta") if meta.get("property") == "og:url"]
+    # the first that is an address at all; pipeline.untrusted checks it
+    return next((str(c).strip() for c in candidates if c and _HTTP.match(c)), None)
