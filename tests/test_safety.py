@@ -76,6 +76,9 @@ PERSONAL = [
     "wx_helper2024",
     "987654321",
     "helper@example.com",
+    # corpus/seeds
+    "15070879527",
+    "3590931873",
     # tests/data/pii, in the forms written and with the digits run together
     "１３８１２３４５６８３",
     "13812345683",
