@@ -24,14 +24,12 @@ import os
 import pickle
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from pipeline.cleaners import Cleaner, CleanerConfig
-
-if TYPE_CHECKING:
-    from pipeline.run import Run
+from pipeline.stages.clean import Composer, clean_file
 
 # Files in one batch handed to an actor.
 BATCH_FILES = 16
@@ -45,16 +43,13 @@ class CleanFiles:
 
     def __init__(self, config: CleanerConfig, templates: Path | None, taxonomy: Path | None) -> None:
         import pipeline.warm  # noqa: F401  (loads the language models once per actor)
-        from pipeline.run import Composer
 
         self.cleaner = Cleaner(config)
         self.composer = Composer(templates, taxonomy)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        from pipeline.run import _clean_file
-
         results = [
-            pickle.dumps(_clean_file(self.cleaner, self.composer, Path(str(path)), str(key)))
+            pickle.dumps(clean_file(self.cleaner, self.composer, Path(str(path)), str(key)))
             for path, key in zip(batch["path"], batch["key"], strict=True)
         ]
         return {"seq": batch["seq"], "result": np.array(results, dtype=object)}
@@ -78,49 +73,61 @@ def start(address: str | None, jobs: int) -> None:
         ray.init(num_cpus=jobs, include_dashboard=False, log_to_driver=False)
 
 
-def cleaned_on_ray(
-    run: Run,
-    plan: Iterator[tuple[str, Any]],
-    on_page: Callable[[], None] | None,
-    address: str | None = None,
-) -> Iterator[tuple[str, Any, Any]]:
-    """The plan in order, each file to clean with its cleaned pages, the
-    cleaning done by a Ray Data pipeline over all the files of the plan.
+class RayEngine:
+    """The clean stage on Ray Data (see ``pipeline.engines``)."""
 
-    The plan is listed first (a file to clean is a path and a key; an
-    unchanged input only its key), then one dataset maps every file, so
-    the actors load their models once for the whole run. Results stream
-    back in input order (``preserve_order``) while the driver settles them.
-    """
-    import ray
+    def __init__(
+        self,
+        jobs: int,
+        config: CleanerConfig,
+        templates: Path | None,
+        taxonomy: Path | None,
+        address: str | None = None,
+    ) -> None:
+        self.jobs = max(1, jobs)
+        self.config, self.templates, self.taxonomy, self.address = config, templates, taxonomy, address
 
-    start(address, run.jobs)
-    entries: list[tuple[str, Any]] = []
-    items: list[dict[str, Any]] = []
-    for kind, value in plan:
-        if kind == "clean":
-            path, key, _ = value
-            items.append({"seq": len(entries), "path": str(path), "key": key})
-        entries.append((kind, value))
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
-    context.enable_progress_bars = False
-    rows: Iterator[dict[str, Any]] = iter(())
-    if items:
-        dataset = ray.data.from_items(items).map_batches(
-            CleanFiles,
-            fn_constructor_args=(run.cleaner.config, run.templates, run.taxonomy_file),
-            batch_size=BATCH_FILES,
-            batch_format="numpy",
-            compute=ray.data.ActorPoolStrategy(size=run.jobs),
-        )
-        rows = iter(dataset.iter_rows())
-    for seq, (kind, value) in enumerate(entries):
-        result = None
-        if kind == "clean":
-            row = next(rows)
-            assert int(row["seq"]) == seq, "Ray Data returned the files out of order"
-            result = pickle.loads(row["result"])
-        if on_page:
-            on_page()
-        yield kind, value, result
+    def cleaned(
+        self, plan: Iterator[tuple[str, Any]], on_page: Callable[[], None] | None
+    ) -> Iterator[tuple[str, Any, Any]]:
+        """The plan in order, each file to clean with its cleaned pages, the
+        cleaning done by a Ray Data pipeline over all the files of the plan.
+
+        The plan is listed first (a file to clean is a path and a key; an
+        unchanged input only its key), then one dataset maps every file, so
+        the actors load their models once for the whole run. Results stream
+        back in input order (``preserve_order``) while the driver settles
+        them.
+        """
+        import ray
+
+        start(self.address, self.jobs)
+        entries: list[tuple[str, Any]] = []
+        items: list[dict[str, Any]] = []
+        for kind, value in plan:
+            if kind == "clean":
+                path, key, _ = value
+                items.append({"seq": len(entries), "path": str(path), "key": key})
+            entries.append((kind, value))
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+        rows: Iterator[dict[str, Any]] = iter(())
+        if items:
+            dataset = ray.data.from_items(items).map_batches(
+                CleanFiles,
+                fn_constructor_args=(self.config, self.templates, self.taxonomy),
+                batch_size=BATCH_FILES,
+                batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=self.jobs),
+            )
+            rows = iter(dataset.iter_rows())
+        for seq, (kind, value) in enumerate(entries):
+            result = None
+            if kind == "clean":
+                row = next(rows)
+                assert int(row["seq"]) == seq, "Ray Data returned the files out of order"
+                result = pickle.loads(row["result"])
+            if on_page:
+                on_page()
+            yield kind, value, result

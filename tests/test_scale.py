@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import pipeline.engines
 import pipeline.run
 from pipeline.cli import main
 from pipeline.run import Run
@@ -53,7 +54,7 @@ def test_copies_in_different_chunks_are_found(
     """Chunks of 3 inputs and tasks of one file: each article's two copies
     are 4 inputs apart, so always in different chunks."""
     monkeypatch.setattr(pipeline.run, "CHUNK", 3)
-    monkeypatch.setattr(pipeline.run, "TASK_FILES", 1)
+    monkeypatch.setattr(pipeline.engines, "TASK_FILES", 1)
     members = copies_folder(tmp_path / "pages")
     Run(tmp_path / "guides", jobs=jobs).execute([tmp_path / "pages"], tmp_path / "manifest.jsonl")
     records = {Path(r["source"]).name: r for r in records_of(tmp_path / "manifest.jsonl")}

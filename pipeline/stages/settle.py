@@ -1,0 +1,91 @@
+"""The settle stage: copies of one article grouped, and the copy to publish
+chosen.
+
+Copies in one chunk of a run are grouped with an in-memory LSH; a group
+that matches a guide published earlier (the index of published pages, in
+the state) stays a copy of that guide. Otherwise the copy with the least
+damage is published, its guessed passages repaired from the other copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.dedup import DedupIndex, repair_from_siblings
+from pipeline.stages.clean import Candidate, Composer, Placement
+
+
+@dataclass
+class Settled:
+    """One group of copies: the copy to publish (None when the article is
+    published already) and the others, each with the id of the guide it is
+    a copy of and why that one was kept."""
+
+    publish: Candidate | None
+    duplicates: list[tuple[Candidate, str, str]] = field(default_factory=list)
+
+
+class Settler:
+    def __init__(self, index: DedupIndex, composer: Composer) -> None:
+        self.index = index
+        self.composer = composer
+
+    def clusters(self, candidates: list[Candidate]) -> list[list[Candidate]]:
+        """Copies of the same article among ``candidates``, grouped
+        (union-find over an in-memory LSH), in input order."""
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=self.index.threshold, num_perm=self.index.num_perm)
+        parent = list(range(len(candidates)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, candidate in enumerate(candidates):
+            for j in lsh.query(candidate.minhash):
+                other = candidates[int(j)]
+                if candidate.minhash.jaccard(other.minhash) >= self.index.threshold:
+                    parent[root(i)] = root(int(j))
+            lsh.insert(str(i), candidate.minhash)
+        groups: dict[int, list[Candidate]] = {}
+        for i, candidate in enumerate(candidates):
+            groups.setdefault(root(i), []).append(candidate)
+        return sorted(groups.values(), key=lambda g: g[0].order)
+
+    def settle(self, cluster: list[Candidate]) -> Settled:
+        """A copy published by an earlier run stays the published one;
+        otherwise the copy with the least damage wins (the first one on a
+        tie)."""
+        ids = {c.doc.id for c in cluster}
+        earlier = [m for c in cluster for m in self.index.query(c.minhash) if m.id not in ids]
+        if earlier:
+            keeper_id = max(earlier, key=lambda m: m.similarity).id
+            return Settled(None, [(c, keeper_id, "a guide published earlier") for c in cluster])
+        best = min(cluster, key=lambda c: (c.damage, c.order))
+        others = [c for c in cluster if c is not best]
+        if others:
+            self._repair_from(best, others)
+        return Settled(best, [(c, best.doc.id, "the copy with the least damage") for c in others])
+
+    def _repair_from(self, best: Candidate, others: list[Candidate]) -> None:
+        siblings = [(c.doc.id, c.cleaned.text, c.cleaned.guesses) for c in others]
+        text, repairs = repair_from_siblings(best.cleaned.text, best.cleaned.guesses, siblings)
+        if not repairs:
+            return
+        settled = {guess["flag"] for guess, _, _ in repairs}
+        best.doc.findings[:] = [f for f in best.doc.findings if f.message not in settled]
+        for guess, new, sibling in repairs:
+            best.doc.note(
+                "repaired_from_copy",
+                f"「{guess['left']}{guess['choice']}{guess['right']}」 → "
+                f"「{guess['left']}{new}{guess['right']}」 as in the copy {sibling}, "
+                "which has this passage undamaged",
+                "repair_from_siblings",
+            )
+        best.cleaned.text = text
+        best.record["text"] = text
+        guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
+        best.guide = Placement.of(guide)
