@@ -24,6 +24,7 @@ from pipeline.cleaners import CleanerConfig
 from pipeline.cleaners.rules import RuleFileError
 from pipeline.personal_data import redact
 from pipeline.run import Run, RunSummary
+from pipeline.state import StateError
 
 DEFAULT_OUT = Path("content/guides")
 DEFAULT_MANIFEST = Path(".pipeline/manifest.jsonl")
@@ -36,7 +37,7 @@ err = Console(stderr=True, soft_wrap=True)  # a message stays one line, however 
 
 
 def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
     sys.exit(1)
 
 
@@ -168,7 +169,7 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
 
     try:
         for warning in check_site_config(Path("mkdocs.yml"), DEFAULT_OUT):
-            err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+            err.print(f"[yellow]warning:[/yellow] {escape(warning)}", highlight=False)
     except SiteConfigError as exc:
         _fail(str(exc))
     summary = _run(list(sources), DEFAULT_OUT, DEFAULT_MANIFEST, DEFAULT_TEMPLATES, False, DEFAULT_GLOSSARY)
@@ -243,8 +244,10 @@ def _run(
             engine=engine,
             ray_address=ray_address,
         )
-    except RuleFileError as exc:
+    except (RuleFileError, StateError) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or manifest.parent}: {exc.strerror or exc}")
     columns = (
         TextColumn("cleaning"),
         BarColumn(),
@@ -294,7 +297,7 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
     for outcome, count in sorted(summary.writes.items()):
         table.add_row(f"  guides {outcome}", str(count))
     for reason, count in summary.reasons.most_common():
-        table.add_row(f"  rejected: {reason}", str(count))
+        table.add_row(f"  rejected: {escape(reason)}", str(count))
     for kind, count in summary.findings.most_common():
         table.add_row(f"finding: {kind}", str(count))
     if summary.skipped_inputs:
@@ -314,4 +317,4 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
     for conflict in summary.conflicts:
         err.print(f"[yellow]conflict:[/yellow] {escape(conflict)}", highlight=False)
     if not dry_run:
-        err.print(f"manifest: {manifest}", highlight=False)
+        err.print(f"manifest: {escape(str(manifest))}", highlight=False)

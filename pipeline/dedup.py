@@ -146,17 +146,23 @@ class DedupIndex:
     """An LSH index of published pages, in SQLite (or in memory)."""
 
     def __init__(
-        self, path: Path | None = None, threshold: float = THRESHOLD, num_perm: int = NUM_PERM
+        self,
+        path: Path | None = None,
+        threshold: float = THRESHOLD,
+        num_perm: int = NUM_PERM,
+        db: sqlite3.Connection | None = None,
     ) -> None:
+        """The index in the SQLite file ``path`` (in memory without one), or
+        in the open database ``db``."""
         from datasketch import MinHashLSH
 
         params = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self.bands, self.rows = params.b, params.r
         self.threshold = threshold
         self.num_perm = num_perm
-        if path is not None:
+        if db is None and path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path) if path else ":memory:")
+        self.db = db if db is not None else sqlite3.connect(str(path) if path else ":memory:")
         self.db.executescript(
             """
             CREATE TABLE IF NOT EXISTS pages (

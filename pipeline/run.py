@@ -26,7 +26,7 @@ from pipeline.stages.clean import Candidate, Composer, make_record
 from pipeline.stages.plan import plan
 from pipeline.stages.publish import Manifest, Publisher, apply
 from pipeline.stages.settle import Settler
-from pipeline.state import Outputs, State, config_fingerprint
+from pipeline.state import Outputs, RunLock, State, config_fingerprint, open_state
 from pipeline.summary import RunSummary
 from pipeline.writers import flush_to_disk, remove_stale_temporaries
 
@@ -66,17 +66,22 @@ class Run:
         machine; everything else is the same."""
         config = cleaner_config or CleanerConfig()
         self.engine = make_engine(engine, jobs, config, templates, taxonomy, ray_address)
+        self.lock = RunLock(state) if state is not None and not dry_run else None
+        if self.lock is not None:
+            self.lock.acquire()
         self.out_dir = out_dir
         self.force = force
         self.dry_run = dry_run
         self.composer = Composer(templates, taxonomy)
-        self.index = DedupIndex(state)
+        db, restarted = open_state(state, dry_run=dry_run)
+        self.index = DedupIndex(state, db=db)
         self.fingerprint = config_fingerprint(config.glossary, templates, taxonomy, extra=repr(config))
         self.state = State(self.index.db, self.fingerprint)
         self.outputs = Outputs(self.index.db)
         self.summary = RunSummary()
-        if self.index.reset:
-            self.summary.messages.append(self.index.reset)
+        for message in (restarted, self.index.reset):
+            if message:
+                self.summary.messages.append(message)
         self.settler = Settler(self.index, self.composer)
         self.publisher = Publisher(
             out_dir,
@@ -91,6 +96,8 @@ class Run:
             dry_run=dry_run,
         )
         self._order = 0
+        # the inputs of this run, by key
+        self._keys: set[str] = set()
         if not dry_run:
             for leftover in remove_stale_temporaries(out_dir):
                 self.summary.messages.append(f"removed {leftover}, left by an interrupted run")
@@ -107,7 +114,10 @@ class Run:
         """Clean ``sources``; write guides and the manifest (atomically: a
         failed run leaves the previous manifest as it was). Inputs that did
         not change since the last run are not cleaned again."""
-        out = None if self.dry_run else Manifest(manifest)
+        leftovers: list[Path] = []
+        out = None if self.dry_run else Manifest(manifest, leftovers if self.lock is not None else None)
+        for stale in leftovers:
+            self.summary.messages.append(f"removed {stale}, left by an interrupted run")
         try:
             chunk: list[tuple[str, Any, Any]] = []
             for item in self.engine.cleaned(plan(sources, self.state, self.force), on_page):
@@ -120,15 +130,22 @@ class Run:
                 self.index.db.rollback()
                 return self.summary
             self.publisher.write_category_indexes()
+            # the manifest describes every input the state knows, not only
+            # this run's: the records of inputs not given this time follow
+            for record in self.state.records(excluding=self._keys):
+                out.write(record)
             out.commit()
             # the guides on disk before the state says they were written
             flush_to_disk()
+            # last: a run killed before this point leaves the state as it was
+            self.index.commit()
         except BaseException:
             if out is not None:
                 out.abort()
             raise
-        # last: a run killed before this point leaves the state as it was
-        self.index.commit()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
         return self.summary
 
     def write_category_indexes(self) -> None:
@@ -155,6 +172,7 @@ class Run:
                 )
                 self._order += 1
             elif kind == "reused":
+                self._keys.add(value[0])
                 self.summary.skipped_inputs += 1
                 reused = self.state.unchanged(*value) or []
                 for record in reused:
@@ -163,6 +181,7 @@ class Run:
                 self._order += len(reused)
             else:
                 _, key, content_hash = value
+                self._keys.add(key)
                 made: list[dict[str, Any]] = []
                 for outcome in result:
                     if isinstance(outcome, Candidate):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pipeline
 
@@ -37,6 +39,96 @@ def config_fingerprint(*paths: Path | None, extra: str = "") -> str:
                 digest.update(str(path.relative_to(root.parent if root.is_file() else root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+class StateError(Exception):
+    """The state cannot be used; the message says why and what to do."""
+
+
+class RunLock:
+    """One run at a time over a state file: a second run stops at once with
+    a message naming the first, instead of a database-locked traceback. The
+    lock (``state.lock`` beside the state) is the operating system's, so a
+    killed run leaves none behind."""
+
+    def __init__(self, state: Path) -> None:
+        self.path = state.with_suffix(".lock")
+        self.handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        try:
+            import fcntl
+        except ImportError:  # not on POSIX: no lock
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another run"
+            handle.close()
+            raise StateError(
+                f"{self.path.parent / 'state.sqlite'} is in use by {holder}; "
+                "wait for that run to finish (or stop it) and try again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"the run of process {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}")
+        handle.flush()
+        self.handle = handle
+
+    def release(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+def open_state(path: Path | None, *, dry_run: bool = False) -> tuple[sqlite3.Connection, str | None]:
+    """The state database, and a message when it had to start again.
+
+    A dry run works on a copy in memory and writes nothing, not even a new
+    folder. A state file that is not a readable SQLite database (truncated,
+    overwritten) is moved aside and a new one started: the guides' own front
+    matter says where each guide is, and each guide's stamp still protects
+    an editor's changes; what is lost is which inputs were already cleaned
+    (they are cleaned again) and which guides an editor deleted."""
+    if path is None or (dry_run and not path.exists()):
+        return sqlite3.connect(":memory:"), None
+    if dry_run:
+        memory = sqlite3.connect(":memory:")
+        try:
+            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+            _check(memory)
+        except sqlite3.DatabaseError as exc:
+            memory.close()
+            return sqlite3.connect(
+                ":memory:"
+            ), f"{path} is not a readable state ({exc}); a run would start it again"
+        return memory, None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path))
+    try:
+        _check(db)
+        return db, None
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        os.replace(path, aside)
+        return sqlite3.connect(str(path)), (
+            f"{path} was not a readable state ({exc}); moved it to {aside} and started a new one "
+            "from the guides on disk (inputs are cleaned again; guides edited by hand stay protected)"
+        )
+
+
+def _check(db: sqlite3.Connection) -> None:
+    row = db.execute("PRAGMA quick_check").fetchone()
+    if row is None or row[0] != "ok":
+        raise sqlite3.DatabaseError(f"integrity check: {row[0] if row else 'no answer'}")
 
 
 class State:
@@ -94,10 +186,12 @@ class State:
             (key, content_hash, self.fingerprint, json.dumps(records, ensure_ascii=False)),
         )
 
-    def records(self) -> Iterator[dict[str, Any]]:
-        """Every record of every input, by input key, one input at a time."""
-        for (records,) in self.db.execute("SELECT records FROM inputs ORDER BY key"):
-            yield from json.loads(records)
+    def records(self, excluding: set[str] | frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:
+        """Every record of every input (but those ``excluding``), by input
+        key, one input at a time."""
+        for key, records in self.db.execute("SELECT key, records FROM inputs ORDER BY key"):
+            if key not in excluding:
+                yield from json.loads(records)
 
     def all_records(self) -> list[dict[str, Any]]:
         return list(self.records())

@@ -64,9 +64,12 @@ def clusters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 
 def run(tmp: Path, *sources: Path, state: Path | None = None) -> list[dict]:
+    """The records of this run's inputs (the manifest also describes the
+    inputs of earlier runs that the state knows)."""
     manifest = tmp / "manifest.jsonl"
     Run(tmp / "guides", state=state).execute(list(sources), manifest)
-    return [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines()]
+    return [r for r in records if any(r["source"].startswith(s.as_posix()) for s in sources)]
 
 
 def test_each_cluster_becomes_one_guide(tmp_path: Path, clusters: tuple[Path, dict[str, list[str]]]) -> None:

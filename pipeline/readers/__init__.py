@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,20 +55,32 @@ def _walk(root: Path, folder: Path) -> Iterator[tuple[Path, str] | Rejection]:
     into 100,000 Path objects before the first is read)."""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(
-                (entry.name, entry.is_dir(follow_symlinks=False))
-                for entry in listing
-                if not entry.name.startswith(".")
-            )
+            names = sorted(entry.name for entry in listing if not entry.name.startswith("."))
     except OSError as exc:
         yield Rejection(str(folder), f"cannot read the folder: {exc.strerror or exc}; check its permissions")
         return
-    for name, is_dir in entries:
+    for name in names:
         child = folder / name
-        if is_dir:
-            yield from _walk(root, child)
-        elif child.is_file():
+        try:
+            mode = child.lstat().st_mode
+            if stat.S_ISDIR(mode):
+                yield from _walk(root, child)
+                continue
+            # a link is followed to a file; a link to a folder is not, so
+            # that no folder is read twice and a loop cannot go on for ever
+            target = child.stat().st_mode
+        except OSError as exc:
+            # a folder that can be listed but not entered, a broken link, a
+            # loop of links: said, not skipped
+            yield Rejection(
+                str(child), f"cannot read it: {exc.strerror or exc}", child.relative_to(root).as_posix()
+            )
+            continue
+        if stat.S_ISREG(target):
             yield child, child.relative_to(root).as_posix()
+        else:
+            kind = "a link to a folder" if stat.S_ISDIR(target) else "not a regular file"
+            yield Rejection(str(child), f"{kind}; not read", child.relative_to(root).as_posix())
 
 
 def read_sources(sources: Iterable[str | Path]) -> Iterator[Document | Rejection]:
@@ -142,6 +155,8 @@ def _fill_from_html(doc: Document, html: str) -> None:
         raise Rejected("no article text found in the HTML")
     doc.text = page.text
     doc.title = page.title
+    for message in page.notes:
+        doc.note("html_structure", message, "extract_html")
     if page.url:
         # shown as the guide's source; the page's identity stays its input
         doc.metadata["page_url"] = page.url
@@ -151,7 +166,9 @@ def _fill_from_html(doc: Document, html: str) -> None:
 def _read_jsonl(source: str, key: str, data: bytes) -> Iterator[Document | Rejection]:
     _check_bytes(data)
     text = decode(data).text
-    for number, line in enumerate(text.splitlines(), start=1):
+    # records end at \n only: JSON strings may hold U+2028, U+2029 or U+0085,
+    # which str.splitlines() also takes for line ends
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where, line_key = f"{source}#{number}", f"{key}#{number}"

@@ -20,8 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import lxml.html
+from lxml import etree
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
+
+from pipeline.record import Rejected
 
 _DROP_TAGS = [
     "script",
@@ -104,6 +107,8 @@ class ExtractedPage:
     headings: list[str] = field(default_factory=list)
     # the address the page gives for itself (canonical link, og:url), unchecked
     url: str | None = None
+    # what extraction did that an editor should know
+    notes: list[str] = field(default_factory=list)
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -233,9 +238,14 @@ def _emit(node: HtmlElement, blocks: list[str], headings: list[str]) -> None:
     flush()
 
 
+# huge_tree: libxml2 otherwise stops nesting at 255 levels and drops the text
+# below them without a word (pages made of thousands of nested <div>s exist)
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def _parse(html: str) -> HtmlElement | None:
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1), parser=_PARSER)
     except (ParserError, ValueError):
         return None  # nothing but white space, or nothing lxml can read
 
@@ -248,9 +258,14 @@ def extract_html(html: str) -> ExtractedPage:
     >>> page.title, page.text, page.headings
     ('协商流程', '一、准备材料\\n\\n身份证件和还款能力证明。', ['一、准备材料'])
     """
+    notes = []
+    html, collapsed = _collapse_wrapper_runs(html)
+    if collapsed:
+        notes.append(f"collapsed {collapsed} runs of hundreds of nested wrapper tags before parsing")
     root = _parse(html)
     if root is None:
-        return ExtractedPage(title=None, text="")
+        return ExtractedPage(title=None, text="", notes=notes)
+    _flatten_deep_nesting(root)
     # comments and processing instructions are not text; their tails are
     for junk in root.xpath("//comment() | //processing-instruction()"):
         if junk.getparent() is not None:
@@ -269,10 +284,77 @@ def extract_html(html: str) -> ExtractedPage:
     _emit(container, blocks, headings)
     if title and blocks and blocks[0] == title:
         blocks = blocks[1:]
-    return ExtractedPage(title=title, text="\n\n".join(blocks), headings=headings, url=url)
+    return ExtractedPage(title=title, text="\n\n".join(blocks), headings=headings, url=url, notes=notes)
 
 
 _HTTP = re.compile(r"\s*https?://", re.I)
+
+
+# Deeper than this, the tree is walked with Python recursion no more.
+MAX_DEPTH = 300
+_WRAPPERS = ("div", "span", "section", "font", "center", "article", "main", "b", "i", "em", "strong")
+
+
+# libxml2 reads at most 2,048 levels even with huge_tree and drops what is
+# deeper without a word; a run of hundreds of bare wrapper tags is collapsed
+# to one before parsing (its closing run too), which keeps the text
+_WRAPPER_RUN = re.compile(
+    r"(?:<(?:div|span|font|section|center|b|i|em|strong)>\s*){200,}"
+    r"|(?:</(?:div|span|font|section|center|b|i|em|strong)>\s*){200,}",
+    re.I,
+)
+# libxml2's own limit: a tree this deep may have lost what was below it
+PARSER_DEPTH = 2045
+
+
+def _collapse_wrapper_runs(html: str) -> tuple[str, int]:
+    """
+    >>> _collapse_wrapper_runs("<div><b>" * 300 + "正文" + "</b></div>" * 300)
+    ('<div>正文</div>', 2)
+    """
+    count = 0
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return "</div>" if match.group(0).startswith("</") else "<div>"
+
+    return _WRAPPER_RUN.sub(one, html), count
+
+
+def _depth(root: HtmlElement) -> int:
+    deepest = depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _flatten_deep_nesting(root: HtmlElement) -> None:
+    """A page nested thousands of levels deep (wrappers around wrappers)
+    keeps its text: a wrapper whose only content is one element goes, its
+    content stays. A page still too deep after that is not an article page.
+
+    >>> root = _parse("<body>" + "<div>" * 1000 + "<p>正文</p>" + "</div>" * 1000 + "</body>")
+    >>> _flatten_deep_nesting(root); _depth(root) < 10
+    True
+    """
+    depth = _depth(root)
+    if depth >= PARSER_DEPTH:
+        raise Rejected(f"the HTML is nested {depth}+ levels deep; the parser does not read below that")
+    if depth <= MAX_DEPTH:
+        return
+    for el in list(root.iter(*_WRAPPERS)):
+        if (
+            len(el) == 1
+            and not (el.text or "").strip()
+            and not (el[0].tail or "").strip()
+            and el.getparent() is not None
+        ):
+            el.drop_tag()
+    depth = _depth(root)
+    if depth > MAX_DEPTH:
+        raise Rejected(f"the HTML is nested {depth} levels deep, more than an article page ({MAX_DEPTH})")
 
 
 def _page_url(root: HtmlElement) -> str | None:

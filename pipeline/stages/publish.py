@@ -43,8 +43,15 @@ class Manifest:
     """The manifest, written record by record to a temporary file that
     replaces the old manifest only when the run completes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, leftovers: list[Path] | None = None) -> None:
+        """With ``leftovers``, temporary manifests that killed runs left
+        beside ``path`` are removed (the caller holds the run lock, so no
+        other run is writing one) and listed there."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        if leftovers is not None:
+            for stale in sorted(path.parent.glob(f".{path.name}.*.tmp")):
+                stale.unlink(missing_ok=True)
+                leftovers.append(stale)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.chmod(tmp, 0o666 & ~current_umask())
         self.path, self.tmp = path, Path(tmp)
