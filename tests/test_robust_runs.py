@@ -218,3 +218,28 @@ def test_an_output_folder_that_cannot_be_made_is_a_one_line_error(tmp_path: Path
     result = CliRunner().invoke(main, ["clean", str(SEEDS), "--out", str(blocker / "guides")])
     assert result.exit_code == 1
     assert "error:" in result.output and "Traceback" not in result.output
+
+
+def test_a_page_past_its_time_budget_is_rejected_with_the_reason(tmp_path: Path) -> None:
+    from pipeline.cleaners import CleanerConfig
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "fine.txt").write_text(ARTICLE, encoding="utf-8")
+    damaged = ARTICLE.encode("gb18030")
+    damaged = damaged[:60] + damaged[61:]  # one byte lost: the rest decoded out of step
+    text = damaged.decode("gb18030", errors="replace") + "联系13912345678"
+    (pages / "slipped.txt").write_text(text, encoding="utf-8")
+    _, manifest = clean(tmp_path, pages, cleaner_config=CleanerConfig(time_budget=0.0))
+    by_name = {Path(r["source"]).name: r for r in manifest}
+    assert by_name["fine.txt"]["status"] == "published", "a page without damage needs no repair"
+    slipped = by_name["slipped.txt"]
+    assert slipped["status"] == "rejected" and "time budget" in slipped["reason"]
+    assert slipped["text"] is None and slipped["title"] is None, "its text did not go through the PII step"
+    assert [f["kind"] for f in slipped["findings"]] == ["flag_time_budget"]
+    # with the usual budget the same page is repaired and published
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "slipped.txt").write_text(text, encoding="utf-8")
+    _, [record] = clean(tmp_path / "again", alone)
+    assert record["status"] == "published"

@@ -7,6 +7,7 @@ cleaner makes can be shown to an editor (``explain``).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -19,7 +20,7 @@ from pipeline.cleaners.boilerplate import (
     strip_related_blocks,
 )
 from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
-from pipeline.cleaners.garble import repair_byte_slips
+from pipeline.cleaners.garble import OutOfTime, repair_byte_slips
 from pipeline.cleaners.glossary import load_glossary
 from pipeline.cleaners.markup import strip_markup
 from pipeline.cleaners.mojibake import fix_mojibake, remove_control_escapes
@@ -61,6 +62,12 @@ class CleanerConfig:
       ``protect`` terms are also hidden from every step).
     - restore_law_titles: 《个人信息保》 → 《个人信息保护法》, flagged.
     - flag_cut_out_words: reports marks of cut-out words; changes nothing.
+    - time_budget: seconds the byte-slip repair may spend on one page (None:
+      no limit). A page of megabytes of damage would take minutes; past the
+      budget the cleaning of that page stops with a ``flag_time_budget``
+      finding (the run rejects it with the reason: its damage is not
+      repaired, so it is not published), and one page cannot hold up a
+      batch.
     """
 
     normalize_text: bool = True
@@ -87,6 +94,7 @@ class CleanerConfig:
     spin_rules: Path | None = None
     pii_rules: Path | None = None
     glossary: Path | None = None
+    time_budget: float | None = 3.0
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,7 @@ class _State:
     title: str | None
     alternatives: list[str] = field(default_factory=list)
     guesses: list[dict[str, str]] = field(default_factory=list)
+    stopped: bool = False
 
 
 class Cleaner:
@@ -171,6 +180,8 @@ class Cleaner:
                     doc.findings[i] = type(finding)(finding.kind, finding.message, name)
             if record_changes and state.text != before:
                 changes.append(Change(name, before, state.text))
+            if state.stopped:
+                break
         unmask = self.glossary.unmask
         changes = [Change(c.step, unmask(c.before), unmask(c.after)) for c in changes]
         if self.glossary.protect:
@@ -203,7 +214,21 @@ class Cleaner:
         s.title = fix_mojibake(s.title, s.doc.note) if s.title else s.title
 
     def _slips(self, s: _State) -> None:
-        s.text = repair_byte_slips(s.text, s.doc.note, s.guesses)
+        budget = self.config.time_budget
+        deadline = None if budget is None else time.monotonic() + budget
+        findings, guesses = len(s.doc.findings), len(s.guesses)
+        try:
+            s.text = repair_byte_slips(s.text, s.doc.note, s.guesses, deadline)
+        except OutOfTime:
+            # nothing of the unfinished repair is kept, and the page is
+            # cleaned no further: it is not published with its damage
+            del s.doc.findings[findings:], s.guesses[guesses:]
+            s.stopped = True
+            s.doc.note(
+                "flag_time_budget",
+                f"byte-slip repair stopped after {budget:g} s on a page of {len(s.text):,} characters; "
+                "its damage is left as it is for an editor",
+            )
 
     def _pinyin(self, s: _State) -> None:
         removed: list[str] = []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -406,7 +407,7 @@ class Gap:
     sure: bool = False
 
 
-def repair_line(line: str) -> tuple[str, list[str], list[Gap]]:
+def repair_line(line: str, deadline: float | None = None) -> tuple[str, list[str], list[Gap]]:
     """Repair the byte slips of one line.
 
     Returns the line, what was realigned, and the gaps that were filled.
@@ -420,6 +421,7 @@ def repair_line(line: str) -> tuple[str, list[str], list[Gap]]:
     realigned: list[str] = []
     parsed = _pieces(line)
     for n, piece in enumerate(parsed):
+        _check(deadline)
         prev = pieces[-1] if pieces else None
         nxt = parsed[n + 1] if n + 1 < len(parsed) else None
         near_damage = any(p is not None and p.kind in ("mark", "pinyin") for p in (prev, nxt))
@@ -454,17 +456,27 @@ def repair_line(line: str) -> tuple[str, list[str], list[Gap]]:
             and (prev.damaged or nxt.damaged)
         ):
             p.damaged = True
-    return _fill(pieces, realigned)
+    return _fill(pieces, realigned, deadline)
 
 
-def _fill(pieces: list[_Piece], realigned: list[str]) -> tuple[str, list[str], list[Gap]]:
+def _fill(
+    pieces: list[_Piece], realigned: list[str], deadline: float | None = None
+) -> tuple[str, list[str], list[Gap]]:
+    """Each run of damaged pieces becomes a gap, chosen in its context.
+
+    The context is gathered from the neighbouring pieces only, never by
+    joining the whole line again per gap: a page written as one line of
+    megabytes with thousands of gaps stays linear."""
     out: list[str] = []
+    length = 0  # characters in out
     gaps: list[Gap] = []
     n = 0
     while n < len(pieces):
         piece = pieces[n]
         if not piece.damaged:
-            out.append(piece.out if piece.out is not None else piece.text)
+            text = piece.out if piece.out is not None else piece.text
+            out.append(text)
+            length += len(text)
             n += 1
             continue
         damaged = []
@@ -474,13 +486,39 @@ def _fill(pieces: list[_Piece], realigned: list[str]) -> tuple[str, list[str], l
             if pieces[n].kind == "mark":
                 slots.append(pieces[n].readings[0] if pieces[n].readings else None)
             n += 1
-        left = "".join(out)[-CONTEXT:]
-        right = "".join(p.out if p.out is not None else p.text for p in pieces[n:])
-        gap = Gap(len("".join(out)), left, right[:CONTEXT], "".join(damaged), slots or [None])
+        _check(deadline)
+        gap = Gap(length, _tail(out, CONTEXT), _head(pieces, n, CONTEXT), "".join(damaged), slots or [None])
         _choose(gap)
         gaps.append(gap)
         out.append(gap.choice)
+        length += len(gap.choice)
     return "".join(out), realigned, gaps
+
+
+def _tail(parts: list[str], width: int) -> str:
+    """The last ``width`` characters of ``"".join(parts)``."""
+    taken: list[str] = []
+    size = 0
+    for part in reversed(parts):
+        taken.append(part)
+        size += len(part)
+        if size >= width:
+            break
+    return "".join(reversed(taken))[-width:]
+
+
+def _head(pieces: list[_Piece], start: int, width: int) -> str:
+    """The first ``width`` characters of the pieces from ``start`` on, as
+    they will read (repaired where they were realigned)."""
+    taken: list[str] = []
+    size = 0
+    for piece in pieces[start:]:
+        text = piece.out if piece.out is not None else piece.text
+        taken.append(text)
+        size += len(text)
+        if size >= width:
+            break
+    return "".join(taken)[:width]
 
 
 SLOT_OPTIONS = 12
@@ -559,8 +597,20 @@ def _han_context(text: str, side: str, width: int = 4) -> str:
     return han[-width:] if side == "left" else han[:width]
 
 
-def repair_byte_slips(text: str, note: Note, guesses: list[dict[str, str]] | None = None) -> str:
-    """Repair every line; report realignments, fills and guesses.
+class OutOfTime(Exception):
+    """The repair went past its deadline (a page of megabytes of damage)."""
+
+
+def _check(deadline: float | None) -> None:
+    if deadline is not None and time.monotonic() > deadline:
+        raise OutOfTime
+
+
+def repair_byte_slips(
+    text: str, note: Note, guesses: list[dict[str, str]] | None = None, deadline: float | None = None
+) -> str:
+    """Repair every line; report realignments, fills and guesses. Past
+    ``deadline`` (``time.monotonic()``) it raises :class:`OutOfTime`.
 
     Each guess is also appended to ``guesses`` (its flag message, the
     characters chosen and the Han characters around them), so that a copy
@@ -580,7 +630,7 @@ def repair_byte_slips(text: str, note: Note, guesses: list[dict[str, str]] | Non
             bullets += 1
         if not has_damage(line):
             continue
-        new, realigned, gaps = repair_line(line)
+        new, realigned, gaps = repair_line(line, deadline)
         for item in realigned:
             note("byte_slip_realigned", f"line {number}: {item} (GB18030 decoded one byte later)")
         for gap in gaps:

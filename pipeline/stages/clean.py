@@ -138,6 +138,11 @@ def clean_item(
     doc.text = ""  # the page as read is no longer needed; a batch keeps only what it publishes
     record = make_record(doc.source, doc.id, "rejected", title=cleaned.title, text=cleaned.text)
     reason = rejection_reason(cleaned)
+    if any(f.kind == "flag_time_budget" for f in doc.findings):
+        # its damage is not repaired and the later steps (contact details
+        # among them) did not run: nothing of its text is recorded
+        record.update(title=None, text=None)
+        reason = "the byte-slip repair ran out of its time budget; the page's damage is not repaired"
     if reason:
         record["reason"] = reason
         record["findings"] = [f.as_dict() for f in doc.findings]
