@@ -70,16 +70,17 @@ def main() -> None:
         normal, mixed = base / "normal", base / "mixed"
         write_corpus(normal, args.n)
         shutil.copytree(normal, mixed)
-        (mixed / "zz_long.txt").write_text("一篇很长的文章\n\n" + long_damaged_line(args.mb), encoding="utf-8")
+        long_page = "一篇很长的文章\n\n" + long_damaged_line(args.mb)
+        (mixed / "zz_long.txt").write_text(long_page, encoding="utf-8")
         size = (mixed / "zz_long.txt").stat().st_size / 1e6
         without = clean(normal, base / "a", args.jobs)
         with_long = clean(mixed, base / "b", args.jobs)
         records = [json.loads(line) for line in (base / "b" / "manifest.jsonl").read_text().splitlines()]
-        [long_page] = [r for r in records if r["source"].endswith("zz_long.txt")]
+        [record] = [r for r in records if r["source"].endswith("zz_long.txt")]
         print(f"{args.n} pages, {args.jobs} jobs: {without:.1f} s")
         print(f"the same with one {size:.1f} MB single-line damaged page: {with_long:.1f} s")
         print(f"ratio: {with_long / without:.2f}x (goal: at most 1.5x)")
-        print(f"the long page: {long_page['status']}: {long_page['reason']}")
+        print(f"the long page: {record['status']}: {record['reason']}")
 
 
 if __name__ == "__main__":

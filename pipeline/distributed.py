@@ -106,8 +106,8 @@ class RayEngine:
         items: list[dict[str, Any]] = []
         for kind, value in plan:
             if kind == "clean":
-                path, key, _ = value
-                items.append({"seq": len(entries), "path": str(path), "key": key})
+                path, _, _, identity = value
+                items.append({"seq": len(entries), "path": str(path), "key": identity})
             entries.append((kind, value))
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True

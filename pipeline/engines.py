@@ -85,8 +85,8 @@ class LocalEngine:
             for kind, value in plan:
                 result = None
                 if kind == "clean":
-                    path, key, _ = value
-                    result = clean_file(*self._local, path, key)
+                    path, _, _, identity = value
+                    result = clean_file(*self._local, path, identity)
                 if on_page:
                     on_page()
                 yield kind, value, result
@@ -98,7 +98,7 @@ class LocalEngine:
         ) as pool:
 
             def submit(batch: list[Planned]) -> None:
-                files = [(v[0], v[1]) for k, v in batch if k == "clean"]
+                files = [(v[0], v[3]) for k, v in batch if k == "clean"]
                 waiting.append((batch, pool.submit(_clean_files, files) if files else None))
 
             def take() -> Iterator[Cleaned]:

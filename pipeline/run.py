@@ -161,7 +161,7 @@ class Run:
         copies, publish, write the records to the manifest, remember the
         inputs."""
         records: list[dict[str, Any]] = []
-        inputs: list[tuple[str, str, list[dict[str, Any]]]] = []  # key, hash, records
+        inputs: list[tuple[str, str, list[dict[str, Any]], str]] = []  # key, hash, records, identity
         candidates: list[Candidate] = []
         for kind, value, result in chunk:
             if kind == "rejection":
@@ -180,7 +180,7 @@ class Run:
                 records.extend(reused)
                 self._order += len(reused)
             else:
-                _, key, content_hash = value
+                _, key, content_hash, identity = value
                 self._keys.add(key)
                 made: list[dict[str, Any]] = []
                 for outcome in result:
@@ -193,7 +193,7 @@ class Run:
                     self._order += 1
                 records.extend(made)
                 if content_hash:
-                    inputs.append((key, content_hash, made))
+                    inputs.append((key, content_hash, made, identity))
         for cluster in self.settler.clusters(candidates):
             apply(self.publisher, self.settler.settle(cluster))
         for record in records:
@@ -206,5 +206,5 @@ class Run:
                 if on_record:
                     on_record(record)
         if out is not None:
-            for key, content_hash, made in inputs:
-                self.state.remember(key, content_hash, made)
+            for key, content_hash, made, identity in inputs:
+                self.state.remember(key, content_hash, made, identity)

@@ -140,8 +140,11 @@ class State:
         self.db = db
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS inputs (key TEXT PRIMARY KEY, content_hash TEXT NOT NULL, "
-            "fingerprint TEXT NOT NULL, records TEXT NOT NULL)"
+            "fingerprint TEXT NOT NULL, records TEXT NOT NULL, identity TEXT)"
         )
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(inputs)")}
+        if "identity" not in columns:  # a state from before inputs were keyed by absolute path
+            self.db.execute("ALTER TABLE inputs ADD COLUMN identity TEXT")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS category_pages (category TEXT PRIMARY KEY, signature TEXT NOT NULL, "
             "count INTEGER NOT NULL)"
@@ -160,6 +163,24 @@ class State:
         self.db.execute(
             "INSERT OR REPLACE INTO category_pages VALUES (?, ?, ?)", (category, signature, count)
         )
+
+    def identity(self, key: str, name: str) -> str:
+        """What this input's pages take their ids from: its key, or for an
+        input that an earlier version keyed by ``name`` (its path inside the
+        folder given), that name, so that its guides keep their ids. The
+        first input to claim such a record takes it over; another input of
+        the same name (the same file name in a second folder) is a new
+        input with ids of its own."""
+        row = self.db.execute("SELECT identity FROM inputs WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return str(row[0] or key)
+        if (
+            not name.startswith("/")
+            and self.db.execute("SELECT 1 FROM inputs WHERE key = ?", (name,)).fetchone()
+        ):
+            self.db.execute("UPDATE inputs SET key = ?, identity = ? WHERE key = ?", (key, name, name))
+            return name
+        return key
 
     def is_unchanged(self, key: str, content_hash: str) -> bool:
         """Whether this input and the configuration are as in the last run."""
@@ -180,10 +201,18 @@ class State:
         records: list[dict[str, Any]] = json.loads(row[2])
         return records
 
-    def remember(self, key: str, content_hash: str, records: list[dict[str, Any]]) -> None:
+    def remember(
+        self, key: str, content_hash: str, records: list[dict[str, Any]], identity: str | None = None
+    ) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?)",
-            (key, content_hash, self.fingerprint, json.dumps(records, ensure_ascii=False)),
+            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)",
+            (
+                key,
+                content_hash,
+                self.fingerprint,
+                json.dumps(records, ensure_ascii=False),
+                None if identity in (None, key) else identity,
+            ),
         )
 
     def records(self, excluding: set[str] | frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,7 @@ def test_a_folder_that_cannot_be_entered_is_a_rejection(
     monkeypatch.undo()
     [rejection] = [f for f in found if isinstance(f, Rejection)]
     assert rejection.source.endswith("locked") and "Permission denied" in rejection.reason
-    assert [f[1] for f in found if not isinstance(f, Rejection)] == ["b.txt"]
+    assert [f.name for f in found if not isinstance(f, Rejection)] == ["b.txt"]
 
 
 def test_a_symlink_loop_is_a_rejection(tmp_path: Path) -> None:
@@ -243,3 +244,65 @@ def test_a_page_past_its_time_budget_is_rejected_with_the_reason(tmp_path: Path)
     (alone / "slipped.txt").write_text(text, encoding="utf-8")
     _, [record] = clean(tmp_path / "again", alone)
     assert record["status"] == "published"
+
+
+def _files(folder: Path) -> dict[Path, str]:
+    return {p: p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.md"))}
+
+
+def test_the_same_file_name_in_two_folders_is_two_inputs(tmp_path: Path) -> None:
+    site1, site2 = tmp_path / "site1", tmp_path / "site2"
+    site1.mkdir()
+    site2.mkdir()
+    card = "信用卡逾期以后，银行会先发短信提醒，然后打电话催收。" * 8
+    report = "个人可以在人民银行征信中心的网站上免费查询自己的信用报告。" * 8
+    (site1 / "page.txt").write_text(f"信用卡逾期了怎么办\n\n{card}", encoding="utf-8")
+    (site2 / "page.txt").write_text(f"征信报告怎么查询\n\n{report}", encoding="utf-8")
+    _, first = clean(tmp_path, site1, site2)
+    assert [r["status"] for r in first] == ["published", "published"]
+    assert len({r["id"] for r in first}) == 2
+    assert all(Path(r["output"]).exists() for r in first)
+    guides = _files(tmp_path / "guides")
+    manifest = (tmp_path / ".pipeline" / "manifest.jsonl").read_text(encoding="utf-8")
+    clean(tmp_path, site1, site2, force=True)
+    assert _files(tmp_path / "guides") == guides, "a re-run is byte-identical"
+    assert (tmp_path / ".pipeline" / "manifest.jsonl").read_text(encoding="utf-8") == manifest
+
+
+def test_a_state_keyed_by_file_names_keeps_its_guides_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state written when inputs were keyed by their path inside the
+    folder: its guides keep their ids, files and hand edits."""
+    import pipeline.stages.plan as plan_stage
+    from pipeline.readers import InputFile
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    real = plan_stage.iter_files
+
+    def keyed_by_name(sources):  # type: ignore[no-untyped-def]
+        for entry in real(sources):
+            yield InputFile(entry.path, entry.name, entry.name) if isinstance(entry, InputFile) else entry
+
+    monkeypatch.setattr(plan_stage, "iter_files", keyed_by_name)
+    _, old = clean(tmp_path, pages)
+    monkeypatch.undo()
+    edited = Path(old[0]["output"])
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n编辑补充。\n", encoding="utf-8")
+    run, new = clean(tmp_path, pages)
+
+    def placed(records: list[dict]) -> list[tuple]:
+        return [(r["id"], r["status"], r["output"]) for r in records]
+
+    assert placed(new) == placed(old)
+    assert run.summary.skipped_inputs == 4, "unchanged inputs are still known"
+    assert "编辑补充。" in edited.read_text(encoding="utf-8")
+    page = pages / Path(old[1]["source"]).name
+    page.write_text(page.read_text(encoding="utf-8") + "\n补充的一段话。", encoding="utf-8")
+    _, changed = clean(tmp_path, pages)
+    assert placed(changed) == placed(old), "a changed page keeps its guide"
+    guides = [
+        p.name for p in (tmp_path / "guides").rglob("*.md") if not p.name.startswith(("index", "page-"))
+    ]
+    assert len(guides) == 4, "no second guide for the same page"

@@ -74,16 +74,17 @@ def test_changed_rules_reclean_everything(tmp_path: Path) -> None:
 
 
 def test_deleted_guide_is_not_recreated_unless_forced(tmp_path: Path) -> None:
-    _, records = clean(tmp_path, SEEDS)
+    # a copy of the samples, so that a page can change where it is
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    _, records = clean(tmp_path, pages)
     guide = Path(records[1]["output"])
     guide.unlink()
-    job, again = clean(tmp_path, SEEDS)
+    job, again = clean(tmp_path, pages)
     assert again[1]["status"] == "published"  # the page is unchanged; its record is kept
     assert not guide.exists()
     assert job.summary.writes["deleted by hand, kept deleted"] == 1
     # the page itself changed: still not brought back
-    pages = tmp_path / "pages"
-    shutil.copytree(SEEDS, pages)
     page = pages / Path(records[1]["source"]).name
     page.write_text(page.read_text(encoding="utf-8") + "\n补充的一段话，内容有所更新。", encoding="utf-8")
     _, changed = clean(tmp_path, pages)
@@ -93,12 +94,12 @@ def test_deleted_guide_is_not_recreated_unless_forced(tmp_path: Path) -> None:
 
 
 def test_dry_run_reports_what_a_real_run_then_does(tmp_path: Path) -> None:
-    _, records = clean(tmp_path, SEEDS)
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    _, records = clean(tmp_path, pages)
     edited = Path(records[0]["output"])
     edited.write_text(edited.read_text(encoding="utf-8") + "\n编辑补充。\n", encoding="utf-8")
     Path(records[2]["output"]).unlink()
-    pages = tmp_path / "pages"
-    shutil.copytree(SEEDS, pages)
     page = pages / Path(records[3]["source"]).name
     page.write_text(page.read_text(encoding="utf-8").replace("结语", "总结"), encoding="utf-8")
     before = snapshot(tmp_path / "guides")

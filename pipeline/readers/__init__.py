@@ -30,12 +30,29 @@ class Rejection:
     key: str | None = None
 
 
-def iter_files(sources: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Rejection]:
-    """Every file named or found under the given folders, in a stable order,
-    with its key: its path inside the folder given, or its name.
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read. ``key`` identifies it: its absolute path, however
+    it was typed (``pages/`` or ``/abs/pages/a.txt``), so two folders that
+    both hold ``page.txt`` give two inputs. ``name`` is its path inside the
+    folder given (or its file name): what earlier versions keyed it by."""
 
-    The key, not the path as typed, identifies the page, so cleaning
-    ``pages/`` or ``/abs/pages/a.txt`` gives page ``a.txt`` the same id.
+    path: Path
+    key: str
+    name: str
+
+
+def input_key(path: Path) -> str:
+    """
+    >>> input_key(Path("/a/b/../c.txt"))
+    '/a/c.txt'
+    """
+    return Path(os.path.abspath(path)).as_posix()
+
+
+def iter_files(sources: Iterable[str | Path]) -> Iterator[InputFile | Rejection]:
+    """Every file named or found under the given folders, in a stable order.
+
     Hidden files and folders are skipped; files with other suffixes are
     rejected, so nothing is dropped without a word.
     """
@@ -44,12 +61,12 @@ def iter_files(sources: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Rej
         if path.is_dir():
             yield from _walk(path, path)
         elif path.is_file():
-            yield path, path.name
+            yield InputFile(path, input_key(path), path.name)
         else:
-            yield Rejection(str(path), "no such file or folder")
+            yield Rejection(str(path), "no such file or folder", input_key(path))
 
 
-def _walk(root: Path, folder: Path) -> Iterator[tuple[Path, str] | Rejection]:
+def _walk(root: Path, folder: Path) -> Iterator[InputFile | Rejection]:
     """The files under ``folder`` in sorted path order, hidden ones left out,
     one folder listed at a time (a folder of 100,000 pages is not turned
     into 100,000 Path objects before the first is read)."""
@@ -57,7 +74,8 @@ def _walk(root: Path, folder: Path) -> Iterator[tuple[Path, str] | Rejection]:
         with os.scandir(folder) as listing:
             names = sorted(entry.name for entry in listing if not entry.name.startswith("."))
     except OSError as exc:
-        yield Rejection(str(folder), f"cannot read the folder: {exc.strerror or exc}; check its permissions")
+        reason = f"cannot read the folder: {exc.strerror or exc}; check its permissions"
+        yield Rejection(str(folder), reason, input_key(folder))
         return
     for name in names:
         child = folder / name
@@ -72,15 +90,13 @@ def _walk(root: Path, folder: Path) -> Iterator[tuple[Path, str] | Rejection]:
         except OSError as exc:
             # a folder that can be listed but not entered, a broken link, a
             # loop of links: said, not skipped
-            yield Rejection(
-                str(child), f"cannot read it: {exc.strerror or exc}", child.relative_to(root).as_posix()
-            )
+            yield Rejection(str(child), f"cannot read it: {exc.strerror or exc}", input_key(child))
             continue
         if stat.S_ISREG(target):
-            yield child, child.relative_to(root).as_posix()
+            yield InputFile(child, input_key(child), child.relative_to(root).as_posix())
         else:
             kind = "a link to a folder" if stat.S_ISDIR(target) else "not a regular file"
-            yield Rejection(str(child), f"{kind}; not read", child.relative_to(root).as_posix())
+            yield Rejection(str(child), f"{kind}; not read", input_key(child))
 
 
 def read_sources(sources: Iterable[str | Path]) -> Iterator[Document | Rejection]:
@@ -88,13 +104,13 @@ def read_sources(sources: Iterable[str | Path]) -> Iterator[Document | Rejection
         if isinstance(item, Rejection):
             yield item
             continue
-        yield from read_file(*item)
+        yield from read_file(item.path, item.key)
 
 
 def read_file(path: Path, key: str | None = None) -> Iterator[Document | Rejection]:
     """The pages in one file: one, or one per line of a JSON Lines file."""
     source = path.as_posix()
-    key = key or path.name
+    key = key or input_key(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield Rejection(

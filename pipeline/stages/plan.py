@@ -17,17 +17,19 @@ from pipeline.state import State, file_hash
 
 def plan(sources: Iterable[str | Path], state: State, force: bool) -> Iterator[tuple[str, Any]]:
     """``("rejection", Rejection)``, ``("reused", (key, content hash))`` or
-    ``("clean", (path, key, content hash))`` for each input, in order."""
+    ``("clean", (path, key, content hash, identity))`` for each input, in
+    order; ``identity`` is what the input's pages take their ids from
+    (``State.identity``)."""
     for entry in iter_files(sources):
         if isinstance(entry, Rejection):
             yield "rejection", entry
             continue
-        path, key = entry
+        identity = state.identity(entry.key, entry.name)
         try:
-            content_hash = file_hash(path.read_bytes())
+            content_hash = file_hash(entry.path.read_bytes())
         except OSError:
             content_hash = ""
-        if content_hash and not force and state.is_unchanged(key, content_hash):
-            yield "reused", (key, content_hash)
+        if content_hash and not force and state.is_unchanged(entry.key, content_hash):
+            yield "reused", (entry.key, content_hash)
         else:
-            yield "clean", (path, key, content_hash)
+            yield "clean", (entry.path, entry.key, content_hash, identity)
