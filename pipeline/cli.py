@@ -187,6 +187,47 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
 
 
 @main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder the guides are in.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_MANIFEST,
+    show_default=True,
+    help="The manifest of the runs whose inputs are checked (the state is beside it).",
+)
+@click.option("--force", is_flag=True, help="Remove guides of gone inputs even where an editor changed them.")
+@click.option("--dry-run", is_flag=True, help="List what would be removed; write nothing.")
+def prune(out_dir: Path, manifest: Path, force: bool, dry_run: bool) -> None:
+    """Retire the guides of input files that were deleted from the sources.
+
+    Guides an editor changed stay (reported as conflicts) unless --force.
+    """
+    try:
+        run = Run(out_dir, state=state_file(manifest), force=force, dry_run=dry_run, jobs=1)
+        summary = run.prune()
+    except (RuleFileError, StateError) as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or manifest.parent}: {exc.strerror or exc}")
+    verb = "would be " if dry_run else ""
+    for outcome, path in summary.changes:
+        err.print(f"{verb}{outcome}: {escape(str(path))}", highlight=False)
+    for message in summary.messages:
+        err.print(message, highlight=False, markup=False)
+    for conflict in summary.conflicts:
+        err.print(f"[yellow]conflict:[/yellow] {escape(conflict)}", highlight=False)
+    if not dry_run and out_dir == DEFAULT_OUT:
+        _write_quality_report(manifest)
+
+
+@main.command()
 @click.argument("page", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def explain(page: Path) -> None:
     """Show every change the cleaner makes to PAGE, step by step."""

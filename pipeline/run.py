@@ -148,6 +148,30 @@ class Run:
                 self.lock.release()
         return self.summary
 
+    def prune(self) -> RunSummary:
+        """Retire the guides of inputs that are no longer there (deleted
+        from the sources): their guides go, except those an editor changed
+        (kept, and reported, unless ``force``); the state forgets them. A
+        dry run lists what would go."""
+        try:
+            retired = 0
+            for key, records in self.state.gone():
+                settled = [self.publisher.retire(record) for record in records]
+                if all(settled):
+                    self.state.forget(key)
+                    retired += 1
+            self.summary.messages.append(f"{retired} inputs no longer there were retired")
+            if self.dry_run:
+                self.index.db.rollback()
+                return self.summary
+            self.publisher.write_category_indexes()
+            flush_to_disk()
+            self.index.commit()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+        return self.summary
+
     def write_category_indexes(self) -> None:
         self.publisher.write_category_indexes()
 

@@ -222,6 +222,18 @@ class State:
             if key not in excluding:
                 yield from json.loads(records)
 
+    def gone(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        """Inputs whose file is no longer there, with their records. Inputs
+        an earlier version keyed by a path inside the folder given cannot be
+        checked, and are not listed."""
+        rows = self.db.execute("SELECT key, records FROM inputs WHERE key LIKE '/%' ORDER BY key").fetchall()
+        for key, records in rows:
+            if not os.path.lexists(key):
+                yield key, json.loads(records)
+
+    def forget(self, key: str) -> None:
+        self.db.execute("DELETE FROM inputs WHERE key = ?", (key,))
+
     def all_records(self) -> list[dict[str, Any]]:
         return list(self.records())
 

@@ -306,3 +306,33 @@ def test_a_state_keyed_by_file_names_keeps_its_guides_ids(
         p.name for p in (tmp_path / "guides").rglob("*.md") if not p.name.startswith(("index", "page-"))
     ]
     assert len(guides) == 4, "no second guide for the same page"
+
+
+def test_prune_retires_the_guides_of_deleted_inputs_but_not_edited_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    assert CliRunner().invoke(main, ["clean", str(pages)]).exit_code == 0
+    manifest = records(tmp_path / ".pipeline" / "manifest.jsonl")
+    gone, edited_gone = manifest[0], manifest[1]
+    edited = Path(edited_gone["output"])
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n编辑补充。\n", encoding="utf-8")
+    for record in (gone, edited_gone):
+        Path(record["source"]).unlink()
+    dry = CliRunner().invoke(main, ["prune", "--dry-run"])
+    assert dry.exit_code == 0, dry.output
+    assert f"would be removed: {gone['output']}" in dry.output
+    assert Path(gone["output"]).exists(), "a dry run removes nothing"
+    result = CliRunner().invoke(main, ["prune"])
+    assert result.exit_code == 0, result.output
+    assert not Path(gone["output"]).exists()
+    assert edited.exists() and "has hand edits but its input is gone" in result.output
+    assert all(Path(r["output"]).exists() for r in manifest[2:]), "the others stay"
+    # the state forgot the retired input; the next run does not bring it back
+    assert CliRunner().invoke(main, ["clean", str(pages)]).exit_code == 0
+    sources = {r["source"] for r in records(tmp_path / ".pipeline" / "manifest.jsonl")}
+    assert gone["source"] not in sources and edited_gone["source"] in sources
+    result = CliRunner().invoke(main, ["prune", "--force"])
+    assert not edited.exists()

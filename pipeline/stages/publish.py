@@ -216,6 +216,29 @@ class Publisher:
             self._claimed[str(path)] = guide.id
         return path
 
+    def retire(self, record: dict[str, Any]) -> bool:
+        """Take down the guide of an input that is gone. A guide an editor
+        changed stays, unless --force. Returns whether the record is settled
+        (its guide is gone, or it had none)."""
+        self.index.remove(record["id"])
+        output = record.get("output")
+        if record.get("status") != "published" or not output:
+            return True
+        path = Path(output)
+        if not path.exists():
+            self.outputs.forget(record["id"])
+            return True
+        if not self.force and not is_pristine(path.read_text(encoding="utf-8", errors="replace")):
+            self.summary.conflicts.append(
+                f"{path} has hand edits but its input is gone; left as it is (use --force to remove it)"
+            )
+            return False
+        if not self.dry_run:
+            path.unlink()
+        self.outputs.forget(record["id"])
+        self.summary.changed("removed", path)
+        return True
+
     def write_category_indexes(self) -> None:
         """Give each category an index page listing its guides (the home page
         links to every category, so an empty one gets a page too), split
