@@ -19,7 +19,7 @@ import pipeline.engines
 import pipeline.run
 from pipeline.cli import main
 from pipeline.run import Run
-from tests.conftest import SEEDS, write_pages
+from tests.conftest import SEEDS, write_corpus, write_pages
 from tests.test_dedup import damaged_copy
 
 SAMPLES = sorted(SEEDS.glob("*.txt"))
@@ -117,35 +117,52 @@ def test_a_rerun_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.Mon
     assert summary.writes["unchanged"] == 30
 
 
-def test_ray_engine_gives_the_same_result_as_a_local_run(tmp_path: Path) -> None:
-    """``credit-guides clean --engine ray`` (Ray started on this machine, two
-    actors) writes the same guides and manifest as a local run, copies of
-    one article included."""
-    pytest.importorskip("ray", reason="Ray Data is installed with the test extra")
-    pages = tmp_path / "pages"
-    copies_folder(pages)
-    write_pages(pages, 6, random.Random(2))
+def _local_and_ray(tmp_path: Path, pages: Path) -> Path:
+    """``credit-guides clean`` locally (two processes) and ``--engine ray``
+    (Ray started on this machine, two actors) over ``pages``: the guides and
+    the manifests must be byte-identical. Returns the Ray run's folder."""
     local, on_ray = tmp_path / "local", tmp_path / "ray"
-    Run(local / "guides", state=local / "state.sqlite").execute([pages], local / "manifest.jsonl")
-    result = CliRunner().invoke(
-        main,
-        [
+    for folder, engine in ((local, "local"), (on_ray, "ray")):
+        out, manifest = str(folder / "guides"), str(folder / "manifest.jsonl")
+        arguments = [
             "clean",
             str(pages),
             "--out",
-            str(on_ray / "guides"),
+            out,
             "--manifest",
-            str(on_ray / "manifest.jsonl"),
+            manifest,
             "--engine",
-            "ray",
+            engine,
             "--jobs",
             "2",
-        ],
-    )
-    assert result.exit_code == 0, result.output
+        ]
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
     assert snapshot(local / "guides") == snapshot(on_ray / "guides")
     ours = (local / "manifest.jsonl").read_text(encoding="utf-8").replace(str(local), "")
     theirs = (on_ray / "manifest.jsonl").read_text(encoding="utf-8").replace(str(on_ray), "")
     assert ours == theirs
+    return on_ray
+
+
+def test_ray_engine_gives_the_same_result_as_a_local_run(tmp_path: Path) -> None:
+    """The samples, their damaged copies and a few other articles: copies
+    cleaned by different actors are found."""
+    pytest.importorskip("ray", reason="Ray Data is installed with the test extra")
+    pages = tmp_path / "pages"
+    copies_folder(pages)
+    write_pages(pages, 6, random.Random(2))
+    on_ray = _local_and_ray(tmp_path, pages)
     statuses = [r["status"] for r in records_of(on_ray / "manifest.jsonl")]
     assert statuses.count("duplicate") == 4, "copies cleaned by different actors are found"
+
+
+def test_ray_engine_gives_the_same_result_on_a_batch_of_500(tmp_path: Path) -> None:
+    """500 different articles with the samples' damage: a third HTML, a
+    third GB18030, a third UTF-8 text; more than one chunk's worth of work
+    for each actor."""
+    pytest.importorskip("ray", reason="Ray Data is installed with the test extra")
+    pages = tmp_path / "pages"
+    write_corpus(pages, 500, seed=3)
+    on_ray = _local_and_ray(tmp_path, pages)
+    assert len(records_of(on_ray / "manifest.jsonl")) == 500
