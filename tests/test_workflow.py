@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -210,3 +211,122 @@ def test_force_shows_the_diff_of_the_hand_edit_it_replaces(tmp_path: Path) -> No
     real, _ = clean(tmp_path, SEEDS, force=True)
     assert real.summary.overwritten == [diff]
     assert "【编辑改过】" not in guide.read_text(encoding="utf-8")
+
+
+# Hand edits on each path where the pipeline would remove a guide file: each
+# test fails when that path stops checking for an editor's changes.
+
+
+def _edit(guide: Path, text: str = "编辑补充的一段。") -> None:
+    guide.write_text(guide.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+
+
+def test_an_edited_guide_that_becomes_a_copy_is_kept(tmp_path: Path) -> None:
+    from tests.test_dedup import damaged_copy
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    sample = (SEEDS / "000_0951288d9a01546f.txt").read_text(encoding="utf-8")
+    copy = pages / "copy.txt"
+    copy.write_text(damaged_copy(sample, 1, "首页 > 资讯"), encoding="utf-8")
+    _, [first] = clean(tmp_path, pages)
+    guide = Path(first["output"])
+    _edit(guide)
+    # the clean original arrives, and the copy changes a little: the copy is
+    # cleaned again and found to be a copy of the original
+    shutil.copy(SEEDS / "000_0951288d9a01546f.txt", pages / "original.txt")
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n更多资讯请关注本站。", encoding="utf-8")
+    job, records = clean(tmp_path, pages)
+    status = {Path(r["source"]).name: r["status"] for r in records}
+    assert status == {"copy.txt": "duplicate", "original.txt": "published"}
+    assert "编辑补充的一段。" in guide.read_text(encoding="utf-8"), "the editor's file survives"
+    assert any("is now a duplicate" in c and "hand edits" in c for c in job.summary.conflicts)
+
+
+def test_an_edited_guide_that_moves_is_kept(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    _, records = clean(tmp_path, pages)
+    # a page whose headline is written as it is published
+    n = next(i for i, r in enumerate(records) if r["title"] in Path(r["source"]).read_text(encoding="utf-8"))
+    guide = Path(records[n]["output"])
+    _edit(guide)
+    page = Path(records[n]["source"])
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(records[n]["title"], "逾期以后的第一件事"), "utf-8"
+    )
+    job, again = clean(tmp_path, pages)
+    assert "编辑补充的一段。" in guide.read_text(encoding="utf-8"), "the old file keeps the edit"
+    assert any("was moved but the old file has hand edits" in c for c in job.summary.conflicts)
+    assert again[n]["output"] == records[n]["output"]
+
+
+def test_an_edited_category_page_that_is_no_longer_needed_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.stages.publish
+
+    monkeypatch.setattr(pipeline.stages.publish, "CATEGORY_PAGE_SIZE", 1)
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    _, records = clean(tmp_path, pages)
+    folders = [Path(r["output"]).parent for r in records]
+    crowded = next(f for f in folders if folders.count(f) >= 2)
+    second = crowded / "page-2.md"
+    _edit(second, "编辑在分页上加的说明。")
+    for record in records:
+        if Path(record["output"]).parent == crowded:
+            Path(record["source"]).unlink()
+    job = Run(tmp_path / "guides", state=tmp_path / "state.sqlite")
+    job.prune()
+    assert "编辑在分页上加的说明。" in second.read_text(encoding="utf-8"), "the edited page stays"
+
+
+def test_a_line_inserted_into_a_jsonl_file_changes_no_guide(tmp_path: Path) -> None:
+    bodies = {
+        "信用卡逾期": "银行会先发短信提醒，再打电话催收。逾期超过九十天，银行可能向法院起诉。"
+        "持卡人应当主动联系银行，说明收入减少的原因。协商成功以后要保存好书面协议，按时还款。"
+        "不要相信网上代办停息挂账的广告，他们往往先收手续费，然后就联系不上了。"
+        "如果确实无力偿还，可以向银行申请个性化分期，最长可以分五年。"
+        "申请时要准备好收入证明、困难证明和身份证件，材料越齐全，通过的可能越大。",
+        "网贷被催收": "催收人员不得辱骂威胁借款人，也不得骚扰借款人的家人和同事。"
+        "接到催收电话时可以录音，保存好短信和聊天记录作为证据。"
+        "遇到暴力催收，可以向平台的官方客服投诉，情节严重的可以报警处理。"
+        "借款人自己也要积极还款，拖得越久，罚息和违约金越多。"
+        "正规的催收机构会在工作时间联系，不会在深夜反复拨打电话，更不会冒充公检法。"
+        "如果对欠款金额有疑问，可以要求平台提供借款合同和还款明细，核对清楚再还。",
+        "征信有污点": "不良记录在还清欠款五年以后自动删除，任何声称花钱洗白征信的都是骗局。"
+        "在这五年里保持良好的还款记录，新的记录会逐渐冲淡过去的影响。"
+        "如果发现征信报告上的记录有错误，可以向征信中心提出异议申请。"
+        "每年可以在人民银行征信中心的网站上免费查询两次自己的信用报告。"
+        "申请房贷之前最好先查一次，发现问题可以提前处理，避免影响审批。"
+        "查询记录本身也会出现在报告里，短时间内被多家机构查询会让银行更加谨慎。",
+        "花呗逾期": "花呗逾期以后，可以先在支付宝里查看还款计划，确认欠款金额。"
+        "如果暂时还不上，可以申请延期还款或者分期，说明自己的实际困难。"
+        "逾期时间越长，产生的费用越多，对芝麻信用的影响也越大，要尽快处理。"
+        "还清以后，花呗的额度一般会在几天内恢复，但评分需要更长的时间回升。"
+        "花呗的逾期记录也会上报征信，以后办理信用卡和贷款都可能受到影响。"
+        "遇到自称支付宝工作人员要求转账的电话，一定要挂断后拨打官方客服核实。",
+    }
+
+    def record(topic: str) -> str:
+        text = f"{topic}怎么办\n\n" + bodies[topic]
+        return json.dumps({"title": f"{topic}怎么办", "text": text}, ensure_ascii=False)
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    batch = pages / "batch.jsonl"
+    batch.write_text("\n".join(record(t) for t in ("信用卡逾期", "网贷被催收", "征信有污点")) + "\n", "utf-8")
+    _, first = clean(tmp_path, pages)
+    assert [r["status"] for r in first] == ["published"] * 3
+    deleted = Path(first[1]["output"])
+    deleted.unlink()
+    batch.write_text(record("花呗逾期") + "\n" + batch.read_text(encoding="utf-8"), encoding="utf-8")
+    _, second = clean(tmp_path, pages)
+    by_title = {r["title"]: r for r in second}
+    assert not deleted.exists(), "the guide the editor deleted stays deleted"
+    assert "deleted" in (by_title["网贷被催收怎么办"]["reason"] or "")
+    for old in (first[0], first[2]):
+        assert by_title[old["title"]]["id"] == old["id"] and by_title[old["title"]]["output"] == old["output"]
+    assert by_title["花呗逾期怎么办"]["status"] == "published"
+    assert by_title["花呗逾期怎么办"]["id"] not in {r["id"] for r in first}

@@ -6,6 +6,7 @@ the problem; reading goes on with the other files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -184,10 +185,17 @@ def _read_jsonl(source: str, key: str, data: bytes) -> Iterator[Document | Rejec
     text = decode(data).text
     # records end at \n only: JSON strings may hold U+2028, U+2029 or U+0085,
     # which str.splitlines() also takes for line ends
+    seen: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where, line_key = f"{source}#{number}", f"{key}#{number}"
+        # A record is known by what it holds, not by its line number: a line
+        # inserted above it must not give it (and its guide) another id.
+        # A record with a url is known by its url (``Document.id``).
+        content = hashlib.sha256(line.strip().encode("utf-8")).hexdigest()[:16]
+        seen[content] = seen.get(content, 0) + 1
+        repeat = f"-{seen[content]}" if seen[content] > 1 else ""
+        where, line_key = f"{source}#{number}", f"{key}#{content}{repeat}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
