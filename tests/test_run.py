@@ -153,9 +153,14 @@ def test_template_naming_a_missing_field_fails(tmp_path: Path, pages: Path) -> N
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "guide.md.j2").write_text("---\n---\n{{ guide.no_such_field }}\n")
+    run(tmp_path, pages)
+    manifest = (tmp_path / "manifest.jsonl").read_bytes()
     with pytest.raises(UndefinedError):
-        run(tmp_path, pages, templates=templates)
-    assert not (tmp_path / "manifest.jsonl").exists(), "a failed run leaves no half-written manifest"
+        run(tmp_path, pages, templates=templates, force=True)
+    assert (tmp_path / "manifest.jsonl").read_bytes() == manifest, (
+        "a failed run leaves the manifest as it was"
+    )
+    assert not list(tmp_path.glob(".manifest.jsonl.*.tmp")), "and no half-written one beside it"
 
 
 def test_samples_get_one_guide_each(tmp_path: Path) -> None:

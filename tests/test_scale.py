@@ -6,6 +6,7 @@ local run."""
 
 from __future__ import annotations
 
+import builtins
 import io
 import json
 import random
@@ -96,7 +97,9 @@ def test_a_rerun_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.Mon
             opened.append(Path(file))
         return real_open(file, *args, **kwargs)
 
+    # pathlib reads through io.open, the pipeline's own readers through open
     monkeypatch.setattr(io, "open", spy)
+    monkeypatch.setattr(builtins, "open", spy)
     summary = Run(guides, state=state).execute([pages], manifest)
     monkeypatch.undo()
 
@@ -114,7 +117,7 @@ def test_a_rerun_reads_only_what_changed(tmp_path: Path, monkeypatch: pytest.Mon
     unchanged_guides = {p for p in before if p.parent != category and p.name != "index.md"}
     assert unchanged_guides, "the corpus has guides in other categories"
     assert not set(opened) & unchanged_guides, "guides in other categories were read"
-    assert summary.writes["unchanged"] == 30
+    assert summary.writes["unchanged"] == 30, (summary.writes, opened)
 
 
 def _local_and_ray(tmp_path: Path, pages: Path) -> Path:
