@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from pipeline.cli import main
@@ -180,3 +181,66 @@ def test_the_404_page_links_inside_the_site(built_site: Path) -> None:
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert '<a href="/">首页</a>' in html and '<a href="/guides/">全部指南</a>' in html
     assert "example.org" not in html.split("<body", 1)[1]
+
+
+GUIDE = "guides/xieshang/zhifubao-yuqi-keyi-xieshang-liucheng/index.html"
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_feedback_is_asked_on_guides_only(built_site: Path) -> None:
+    assert 'class="md-feedback"' in _html(built_site, GUIDE)
+    for path in ("index.html", "faq/index.html", "help/index.html", "guides/index.html"):
+        assert 'class="md-feedback"' not in _html(built_site, path), path
+    assert 'class="md-feedback"' not in _html(built_site, "guides/cuishou/index.html")
+    assert 'class="md-feedback"' not in _html(built_site, "tags/index.html")
+
+
+def test_disclaimer_once_on_a_guide_and_titles_not_doubled(built_site: Path) -> None:
+    guide = _html(built_site, GUIDE)
+    assert guide.count("不构成法律意见") == 1, "once, in the box below the guide"
+    assert "<title>支付宝逾期可以协商流程 - 逾期还款帮助中心</title>" in guide
+    home = _html(built_site, "index.html")
+    assert "<title>逾期还款帮助中心</title>" in home
+    assert home.count("不构成法律意见") == 1
+
+
+def test_categories_in_reading_order_and_empty_ones_hidden(built_site: Path) -> None:
+    page = BeautifulSoup(_html(built_site, GUIDE), "html.parser")
+    sidebar = [a.get_text().strip() for a in page.select("nav.md-nav--primary a.md-nav__link")]
+    # the taxonomy's order (the home page's), not the folders' pinyin
+    present = [name for name in ("逾期处理", "催收流程", "协商还款") if name in sidebar]
+    assert present == ["逾期处理", "催收流程", "协商还款"], sidebar
+    assert sidebar.index("逾期处理") < sidebar.index("催收流程") < sidebar.index("协商还款")
+    assert sidebar[:3] == ["首页", "常见问题", "求助渠道"], sidebar
+    # 信用记录, 投诉维权, 防范诈骗 have no guide among the samples
+    for slug, name in (("zhengxin", "信用记录"), ("tousu", "投诉维权"), ("fangzha", "防范诈骗")):
+        assert not (built_site / "guides" / slug).exists()
+        assert name not in sidebar
+        assert f"guides/{slug}/" not in _html(built_site, "index.html")
+        assert f"{slug}/" not in _html(built_site, "guides/index.html")
+    assert "协商还款" in _html(built_site, "index.html")
+
+
+def test_faq_page_gathers_the_guides_questions(built_site: Path) -> None:
+    page = BeautifulSoup(_html(built_site, "faq/index.html"), "html.parser")
+    questions = [s.get_text().strip() for s in page.select("details.question > summary")]
+    assert "支付宝逾期一个月催款办法有哪些可投诉？" in questions or any(
+        "催款办法有哪些可投诉" in q for q in questions
+    ), questions
+    assert any("怎么样应对逾期" in q for q in questions), questions
+    links = [a.get("href") for a in page.select("details.question a")]
+    assert "../guides/cuishou/zhifubao-yuqi-yigeyue-cuikuan-fangshi-you-naxie/" in links, links
+
+
+def test_help_page_lists_the_channels_the_guides_mention_with_their_source(built_site: Path) -> None:
+    page = BeautifulSoup(_html(built_site, "help/index.html"), "html.parser")
+    headings = [h.get_text().strip(" ¶\n") for h in page.select("article h2")]
+    assert "支付宝客服 95188" in headings and "向金融监管部门投诉" in headings, headings
+    assert "全国 12315 平台" not in headings, "no sample guide mentions 12315"
+    items = page.select("article li")
+    source = next(li for li in items if "95188" in li.get_text())
+    link = source.select("a")[0]
+    assert link.get("href") == "../guides/cuishou/zhifubao-yuqi-yigeyue-cuikuan-fangshi-you-naxie/"
