@@ -197,6 +197,8 @@ def mention(guide: GuideText, channel: Channel) -> str | None:
     >>> mention(GuideText("g.md", "t", "c", "## 投诉\\n\\n先找平台。再拨打 12378 投诉。"), c)
     '再拨打 12378 投诉。'
     """
+    if not any(term in guide.body for term in channel.find):
+        return None  # most guides: no need to split them into sentences
     for line in guide.body.splitlines():
         if line.lstrip().startswith(("#", "???", "!!!")):
             continue

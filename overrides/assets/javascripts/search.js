@@ -101,14 +101,27 @@ if (root && toggle) {
     return t.other.replace("#", n)
   }
 
+  // The next PAGE results: their fragments are fetched at once, and each
+  // is shown as soon as it and those before it are in, so the first result
+  // does not wait for the tenth.
+  let appending = null // the query whose results are being appended
   async function more() {
+    const query = shown.query
+    if (appending === query) return
     const start = list.children.length
     const next = shown.results.slice(start, start + PAGE)
     if (!next.length) return
-    const query = shown.query
-    const data = await Promise.all(next.map((r) => r.data()))
-    if (query !== shown.query || list.children.length !== start) return
-    list.append(...data.map(item))
+    appending = query
+    try {
+      const pending = next.map((r) => r.data())
+      for (const data of pending) {
+        const loaded = await data
+        if (query !== shown.query) return
+        list.append(item(loaded))
+      }
+    } finally {
+      if (appending === query) appending = null
+    }
   }
 
   async function search() {
@@ -120,7 +133,9 @@ if (root && toggle) {
       return
     }
     const pagefind = await load()
-    const found = await pagefind.debouncedSearch(query, {}, 150)
+    // an input method commits a word at once; the short wait only spares
+    // the index while someone types letter by letter
+    const found = await pagefind.debouncedSearch(query, {}, 60)
     // null: a later keystroke started another search
     if (found === null || input.value.trim() !== query) return
     shown = { results: found.results, count: found.results.length, query }
