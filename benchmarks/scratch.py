@@ -16,8 +16,18 @@ from pipeline.readers.encoding import _is_common  # noqa: E402
 SEEDS = ROOT / "corpus" / "seeds"
 COMMON = [chr(c) for c in range(0x4E00, 0x9FA6) if _is_common(chr(c))]
 # What a build needs beside the package: mkdocs.yml reads the jieba user
-# dictionary from pipeline/data by a path relative to the project.
-PROJECT_FILES = ("mkdocs.yml", "content", "overrides", "corpus", "glossary.yaml", "pipeline/data", "pyproject.toml")
+# dictionary from pipeline/data by a path relative to the project; a
+# mutation-testing run reads its settings from pyproject.toml wherever the
+# copied project runs.
+PROJECT_FILES = (
+    "mkdocs.yml",
+    "content",
+    "overrides",
+    "corpus",
+    "glossary.yaml",
+    "pipeline/data",
+    "pyproject.toml",
+)
 
 
 def scramble(text: str, rng: random.Random, rate: float = 0.25) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
+
+# addresses that stand for "not set yet"
+PLACEHOLDER_HOSTS = {"example.org", "example.com", "www.example.org", "www.example.com"}
 
 
 class SiteConfigError(ValueError):
@@ -57,12 +61,20 @@ def check_site_config(path: Path, guides: Path) -> list[str]:
             )
     warnings = []
     if theme.get("language") != "zh":
-        warnings.append(f"{path}: theme.language is not zh; Chinese search will split words badly")
+        warnings.append(
+            f"{path}: theme.language is not zh; search segments Chinese only on pages marked lang=zh"
+        )
     for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "search" in plugin:
-            user_dict = (plugin["search"] or {}).get("jieba_dict_user")
-            if user_dict and not Path(str(user_dict)).is_file():
-                raise SiteConfigError(
-                    f"{path}: plugins.search.jieba_dict_user is {user_dict}, which does not exist"
-                )
+        name = next(iter(plugin)) if isinstance(plugin, dict) else plugin
+        if name in ("search", "material/search"):
+            raise SiteConfigError(
+                f"{path}: remove the search plugin from plugins; search is Pagefind, "
+                "run by overrides/hooks/search.py"
+            )
+    site_url = str(config.get("site_url") or "")
+    if urlsplit(site_url).hostname in PLACEHOLDER_HOSTS:
+        warnings.append(
+            f"{path}: site_url is still the placeholder {site_url}; set it to the site's real address "
+            "(canonical links and sitemap.xml use it; links between pages do not)"
+        )
     return warnings

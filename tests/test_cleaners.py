@@ -5,6 +5,7 @@ import pytest
 from pipeline.cleaners import Cleaner, CleanerConfig
 from pipeline.cleaners.boilerplate import strip_link_lists
 from pipeline.cleaners.pinyin import remove_pinyin_annotations
+from pipeline.cleaners.punctuation import normalize_punctuation
 from pipeline.cleaners.script import to_simplified
 from pipeline.record import Document
 
@@ -134,3 +135,56 @@ def test_boilerplate_rules(cleaner: Cleaner, line: str, rule: str) -> None:
 def test_boilerplate_rules_leave_body_lines(cleaner: Cleaner, line: str) -> None:
     doc = Document(source="t.txt", text=f"标题\n\n{line}")
     assert cleaner.clean(doc).text == line
+
+
+# ASCII punctuation inside Chinese text: what changes, and what must not.
+PUNCTUATION = [
+    ("用户需要耐心等待,客服会回复", "用户需要耐心等待，客服会回复"),
+    ("用户需要耐心等待 , 客服会回复", "用户需要耐心等待，客服会回复"),
+    ("在联系到客服后:说明情况", "在联系到客服后：说明情况"),
+    ("准备以下材料:", "准备以下材料："),
+    ("身份证件:“用于证明身份”", "身份证件：“用于证明身份”"),
+    ("逾期会怎样?平台会催收", "逾期会怎样？平台会催收"),
+    ("支付宝逾期一个月催款办法有哪些?", "支付宝逾期一个月催款办法有哪些？"),
+    ("分期偿还(含利息)的方式", "分期偿还（含利息）的方式"),
+    ("(一)逾期的后果", "（一）逾期的后果"),
+]
+PUNCTUATION_UNTOUCHED = [
+    "共1,000元",  # a number
+    "10:30前还款",  # a time
+    "(2)历史信用记录",  # numbering: digits inside
+    "拨打客服热线(95188)",  # a number in parentheses
+    "逾期初期(第1-3天)会收到短信",  # digits inside: a period the timeline reads
+    "打开支付宝(App)的客服中心",  # Latin inside
+    "详见 https://a.example/x?y=1,2:3(4)",  # a URL
+    "见 www.example.com/a,b",
+    "见 https://zh.example/逾期,协商?问题:一",  # a URL with Chinese in it
+    "运行 `逾期,协商` 即可",  # code with Chinese in it
+    "运行 `a,b:c?` 即可",  # code
+    "Hello, world: are you there? (yes)",  # Latin text
+    "Note: 中文在后",  # Latin before the colon
+    "在现代社会，电子支付：已经？（成为）",  # already full-width
+]
+
+
+@pytest.mark.parametrize(("before", "after"), PUNCTUATION)
+def test_ascii_punctuation_in_chinese_becomes_full_width(before: str, after: str) -> None:
+    notes: list[tuple[str, str]] = []
+    assert normalize_punctuation(before, lambda kind, message: notes.append((kind, message))) == after
+    assert notes and all(kind == "punctuation" for kind, _ in notes), "every change is a finding"
+
+
+@pytest.mark.parametrize("text", PUNCTUATION_UNTOUCHED)
+def test_punctuation_outside_chinese_is_untouched(text: str) -> None:
+    notes: list[tuple[str, str]] = []
+    assert normalize_punctuation(text, lambda kind, message: notes.append((kind, message))) == text
+    assert notes == []
+
+
+def test_punctuation_step_runs_in_the_chain_and_reports() -> None:
+    doc = Document(source="p.txt", text="逾期怎么办?\n\n在现代社会,电子支付已经普及,逾期后要及时还款。")
+    cleaned = Cleaner().clean(doc)
+    assert "在现代社会，电子支付已经普及，逾期后要及时还款。" in cleaned.text
+    steps = [f.step for f in doc.findings if f.kind == "punctuation"]
+    assert steps and set(steps) == {"normalize_punctuation"}
+    assert "," not in cleaned.text and "?" not in (cleaned.title or "")

@@ -8,7 +8,8 @@ category have the same candidates, so the ranking is worked out once per
 such group, not once per guide against every other guide: on a site of
 10,000 guides the pairwise way took minutes.
 
-The section is left out of the search index (its titles are other guides').
+The section is left out of the search index (its titles are other guides'):
+Pagefind skips what is inside ``data-pagefind-ignore``.
 """
 
 from __future__ import annotations
@@ -95,5 +96,8 @@ def on_page_markdown(markdown: str, page: Page, config, files) -> str:  # type: 
     head, sep, foot = markdown.rpartition("\n---\n")
     # Not in the search index: a search would otherwise list every guide
     # that links to the guide it is looking for.
-    block = f"\n## 相关指南 {{ data-search-exclude }}\n\n{links}\n"
+    block = (
+        '\n<div class="related-guides" data-pagefind-ignore="all" markdown>\n\n'
+        f"## 相关指南\n\n{links}\n\n</div>\n"
+    )
     return f"{head}{block}{sep}{foot}" if sep else f"{markdown}{block}"

@@ -27,6 +27,7 @@ from pipeline.cleaners.mojibake import fix_mojibake, remove_control_escapes
 from pipeline.cleaners.normalize import normalize_text
 from pipeline.cleaners.pii import load_pii_rules, remove_pii
 from pipeline.cleaners.pinyin import remove_pinyin_annotations
+from pipeline.cleaners.punctuation import normalize_punctuation
 from pipeline.cleaners.repeats import drop_repeated_body, drop_title_echoes, take_title
 from pipeline.cleaners.rules import load_boilerplate, load_spin_rules
 from pipeline.cleaners.script import OPENCC_CONFIG, to_simplified
@@ -61,6 +62,9 @@ class CleanerConfig:
     - apply_glossary: the editors' fixes from ``glossary`` (whose
       ``protect`` terms are also hidden from every step).
     - restore_law_titles: 《个人信息保》 → 《个人信息保护法》, flagged.
+    - normalize_punctuation: ASCII , : ? ( ) inside Chinese text made
+      full-width (never in numbers, URLs, code or Latin text); each change
+      is a ``punctuation`` finding.
     - flag_cut_out_words: reports marks of cut-out words; changes nothing.
     - time_budget: seconds the byte-slip repair may spend on one page (None:
       no limit). A page of megabytes of damage would take minutes; past the
@@ -89,6 +93,7 @@ class CleanerConfig:
     remove_pii: bool = True
     apply_glossary: bool = True
     restore_law_titles: bool = True
+    normalize_punctuation: bool = True
     flag_cut_out_words: bool = True
     boilerplate_rules: Path | None = None
     spin_rules: Path | None = None
@@ -155,6 +160,7 @@ class Cleaner:
             ("remove_pii", self._pii),
             ("apply_glossary", self._glossary),
             ("restore_law_titles", self._laws),
+            ("normalize_punctuation", self._punctuation),
             ("flag_cut_out_words", self._cut_outs),
         ]
         names = {f.name for f in fields(CleanerConfig)}
@@ -295,6 +301,10 @@ class Cleaner:
 
     def _laws(self, s: _State) -> None:
         s.text = restore_law_titles(s.text, s.doc.note)
+
+    def _punctuation(self, s: _State) -> None:
+        s.text = normalize_punctuation(s.text, s.doc.note)
+        s.title = normalize_punctuation(s.title, s.doc.note) if s.title else s.title
 
     def _cut_outs(self, s: _State) -> None:
         flag_cut_out_words(s.text, s.title, s.doc.note)
