@@ -124,7 +124,26 @@ def parse(text: str, heading_hints: frozenset[str] = frozenset()) -> Structure:
         else:
             target.append(Block("paragraph", line))
         i += 1
-    return Structure(intro, [s for s in sections if s.blocks or _has_children(s, sections)])
+    return Structure(intro, _fold_empty_headings(intro, sections))
+
+
+def _fold_empty_headings(intro: list[Block], sections: list[Section]) -> list[Section]:
+    """A line taken for a heading with nothing under it was not a heading
+    (questions closing an article: 还款后征信多久能恢复？): it stays as a
+    paragraph of what comes before it, so no line of the article is lost.
+
+    >>> s = parse("\\n\\n".join(["逾期后常见的问题，这里统一回答。", "一、征信", "逾期会上征信。",
+    ...                          "还款后征信多久能恢复？", "可以只还本金吗？"]))
+    >>> [(x.title, [b.text for b in x.blocks]) for x in s.sections]
+    [('一、征信', ['逾期会上征信。', '还款后征信多久能恢复？', '可以只还本金吗？'])]
+    """
+    kept: list[Section] = []
+    for section in sections:
+        if section.blocks or _has_children(section, sections):
+            kept.append(section)
+        else:
+            (kept[-1].blocks if kept else intro).append(Block("paragraph", section.title))
+    return kept
 
 
 def _collect_items(lines: list[str], start: int, hints: frozenset[str]) -> tuple[list[str], int]:

@@ -76,7 +76,7 @@ def test_comment_thread_between_two_copies(cleaner: Cleaner) -> None:
 
 
 def test_link_list_only_at_the_end() -> None:
-    items = "\n".join(f"• 第{i}篇相关文章的标题" for i in range(4))
+    items = "\n".join(f"• 信用卡逾期{i + 1}天怎么处理" for i in range(4))
     assert strip_link_lists(f"正文。\n\n{items}\n\n", lambda *a: None) == "正文。"
     # the same list followed by a paragraph is part of the article
     text = f"正文。\n\n{items}\n\n结尾一段。"

@@ -48,8 +48,18 @@ LEGITIMATE = [
 @pytest.mark.parametrize(("spun", "original"), SPUN)
 def test_spun_words_are_restored(spun: str, original: str) -> None:
     found: list[str] = []
-    assert restore_spun_words(spun, RULES, lambda k, m: found.append(m)) == original
+    # on a page known to be spun, as the rules that are not certain need
+    assert restore_spun_words(spun, RULES, lambda k, m: found.append(m), spun=True) == original
     assert found and all("→" in m for m in found)
+
+
+def test_uncertain_rules_need_a_spun_page() -> None:
+    # 在案件审理进展中 is good Chinese: without other spinning on the page it stays
+    sentence = "在案件审理进展中，双方仍可和解。"
+    assert restore_spun_words(sentence, RULES, lambda *a: None) == sentence
+    page = "之一步是核对账单。" + sentence
+    restored = "第一步是核对账单。在案件审理过程中，双方仍可和解。"
+    assert restore_spun_words(page, RULES, lambda *a: None) == restored
 
 
 @pytest.mark.parametrize("sentence", LEGITIMATE)

@@ -292,8 +292,10 @@ class Cleaner:
         s.text = drop_repeated_body(s.text, s.doc.note)
 
     def _spin(self, s: _State) -> None:
-        s.text = restore_spun_words(s.text, self.spin_rules, s.doc.note)
+        found = len(s.doc.findings)
         s.title = restore_spun_words(s.title, self.spin_rules, s.doc.note) if s.title else s.title
+        spun = any(f.kind == "spun_word" for f in s.doc.findings[found:])
+        s.text = restore_spun_words(s.text, self.spin_rules, s.doc.note, spun)
 
     def _glossary(self, s: _State) -> None:
         s.text = self.glossary.apply(s.text, s.doc.note)

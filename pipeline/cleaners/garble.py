@@ -257,11 +257,37 @@ def _toneless(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
+# What asks a question: a doubled ? after one of these (真的会被起诉吗??) is
+# the writer's emphasis, not two lost characters.
+_ASKS = re.compile(r"(?:[吗呢么嘛吧啊呀]|怎么办|为什么|怎么样|什么|多少|多久|怎样|如何|谁)$")
+_AFTER_QUESTION = re.compile(r"$|[\s”’」』）)\"'!！]")
+
+
+def _is_question_mark(line: str, i: int) -> bool:
+    """A ``?`` of a run of question marks that ends a question.
+
+    >>> _is_question_mark("真的会被起诉吗??", 7), _is_question_mark("状况等??头", 3)
+    (True, False)
+    """
+    start = i
+    while start and line[start - 1] == "?":
+        start -= 1
+    end = i
+    while end < len(line) and line[end] == "?":
+        end += 1
+    return (
+        end - start <= 3
+        and bool(_ASKS.search(line, 0, start))
+        and bool(_AFTER_QUESTION.match(line, end))
+        and not _ORPHAN_PINYIN.match(line, end)
+    )
+
+
 def _is_damage_mark(line: str, i: int) -> bool:
     char = line[i]
     if char == "\ufffd":
         return True
-    if char != "?":
+    if char != "?" or _is_question_mark(line, i):
         return False
     nxt = line[i + 1] if i + 1 < len(line) else ""
     prev = line[i - 1] if i else ""

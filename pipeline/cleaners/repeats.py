@@ -20,6 +20,9 @@ MIN_REPEAT_CHARS = 20
 NEAR_REPEAT = 0.9
 # Characters at either end that a near repeat shares with the line it repeats.
 END = 6
+# A repeated run of this many lines is a body printed twice wherever it is;
+# a shorter one only when no heading stands between it and what it repeats.
+BODY_LINES = 3
 
 
 def key(line: str) -> str:
@@ -108,31 +111,47 @@ def drop_repeated_body(text: str, note: Note) -> str:
     >>> spun = body.replace("重复", "反复")  # one word changed in the second copy
     >>> drop_repeated_body(body + "\\n\\n" + spun, lambda *a: None) == body
     True
+
+    A block of one or two paragraphs that comes again under another heading
+    is the author's (法律依据： and the article of law it quotes, cited in
+    two sections); printed twice within one section, it is a copy.
+
+    >>> law = "法律依据：\\n\\n《民法典》第六百七十五条　借款人应当按照约定的期限返还借款。"
+    >>> text = f"一、能否起诉\\n\\n可以起诉。\\n\\n{law}\\n\\n二、如何应对\\n\\n按时出庭。\\n\\n{law}"
+    >>> drop_repeated_body(text, lambda *a: None) == text
+    True
     """
     lines = text.split("\n")
-    seen: set[str] = set()
-    by_end: dict[str, list[str]] = {}  # long lines by their first and by their last characters
-    repeated = []
-    for line in lines:
+    first: dict[str, int] = {}
+    by_end: dict[str, list[tuple[str, int]]] = {}  # long lines by their first and by their last characters
+    original: list[int | None] = []  # for each line, the earlier line it repeats
+    for n, line in enumerate(lines):
         k = key(line)
-        repeated.append(bool(k) and (k in seen or _near_repeat(k, by_end)))
-        if k:
-            seen.add(k)
+        earlier = first.get(k) if k else None
+        if k and earlier is None:
+            earlier = _near_repeat(k, by_end)
+        original.append(earlier)
+        if k and k not in first:
+            first[k] = n
             if len(k) >= MIN_REPEAT_CHARS:
-                by_end.setdefault("^" + k[:END], []).append(k)
-                by_end.setdefault("$" + k[-END:], []).append(k)
+                by_end.setdefault("^" + k[:END], []).append((k, n))
+                by_end.setdefault("$" + k[-END:], []).append((k, n))
     drop = [False] * len(lines)
     i = 0
     while i < len(lines):
-        if not repeated[i]:
+        if original[i] is None:
             i += 1
             continue
         j = i
-        while j < len(lines) and (repeated[j] or not lines[j]):
+        while j < len(lines) and (original[j] is not None or not lines[j]):
             j += 1
         run = [n for n in range(i, j) if lines[n]]
         chars = sum(len(key(lines[n])) for n in run)
-        if len(run) >= 2 or chars >= MIN_REPEAT_CHARS:
+        copied = len(run) >= 2 or chars >= MIN_REPEAT_CHARS
+        if copied and len(run) < BODY_LINES:
+            last = max(original[n] or 0 for n in run)
+            copied = not any(_is_heading(line) for line in lines[last + 1 : i])
+        if copied:
             for n in run:
                 drop[n] = True
             if len(run) == 1:
@@ -147,23 +166,38 @@ def drop_repeated_body(text: str, note: Note) -> str:
     return _squeeze("\n".join(line for line, d in zip(lines, drop, strict=True) if not d))
 
 
-def _near_repeat(k: str, by_end: dict[str, list[str]]) -> bool:
+def _is_heading(line: str) -> bool:
+    """A line that opens a section: numbered (一、 (1) 1.), or short and
+    without sentence punctuation."""
+    if not line or _SENTENCE.search(line) or "，" in line or "," in line:
+        return False
+    return bool(_NUMBERED.match(line)) or len(line) <= TITLE_MAX // 2
+
+
+# Numbers that tell parallel sentences apart (逾期1至30天… and 逾期31至60天…;
+# 逾期三个月… and 逾期六个月…): a spun or damaged copy keeps them.
+_NUMBER = re.compile(r"\d+|[零〇一二两三四五六七八九十百千万]+(?=[个天月年日次期倍周成万千百])")
+
+
+def _near_repeat(k: str, by_end: dict[str, list[tuple[str, int]]]) -> int | None:
     """A long line that differs from an earlier one only by a few
-    characters (a spun word, a damaged character) repeats it. Such a line
-    keeps the start or the end of the earlier one, so only earlier lines
-    that begin or end the same way are compared."""
+    characters (a spun word, a damaged character) repeats it; the earlier
+    line's index is returned. Such a line keeps the start or the end of the
+    earlier one, so only earlier lines that begin or end the same way are
+    compared. Lines whose numbers differ say different things."""
     from difflib import SequenceMatcher
 
     if len(k) < MIN_REPEAT_CHARS:
-        return False
+        return None
+    numbers = _NUMBER.findall(k)
     earlier = by_end.get("^" + k[:END], []) + by_end.get("$" + k[-END:], [])
-    for other in earlier:
-        if abs(len(other) - len(k)) > 0.1 * len(k):
+    for other, n in earlier:
+        if abs(len(other) - len(k)) > 0.1 * len(k) or _NUMBER.findall(other) != numbers:
             continue
         matcher = SequenceMatcher(None, other, k, autojunk=False)
         if matcher.quick_ratio() >= NEAR_REPEAT and matcher.ratio() >= NEAR_REPEAT:
-            return True
-    return False
+            return n
+    return None
 
 
 def _squeeze(text: str) -> str:

@@ -25,6 +25,12 @@ class LineRule:
     why: str
     pattern: re.Pattern[str]
     max_chars: int
+    # the rule may remove a line shaped like a sentence (see
+    # ``boilerplate.is_sentence``); most chrome is not, and most article is
+    sentences: bool = False
+    # "head": only above the article's first paragraph, where a page prints
+    # its date and byline; "anywhere": wherever the line is
+    where: str = "anywhere"
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,9 @@ class SpinRule:
     why: str
     pattern: re.Pattern[str]
     replace: str
+    # False: the spun form is also good Chinese (在案件审理进展中), so the
+    # rule applies only on a page where a certain rule found spinning
+    certain: bool = True
 
 
 def data_path(name: str) -> Path:
@@ -79,12 +88,17 @@ def load_boilerplate(path: Path | None = None) -> tuple[list[LineRule], CommentR
     lines = []
     for i, item in enumerate(data.get("lines") or []):
         where = _where(path, "lines", i, item)
+        position = item.get("where", "anywhere")
+        if position not in ("anywhere", "head"):
+            raise RuleFileError(f"{path}: {where}: 'where' must be 'anywhere' or 'head'")
         lines.append(
             LineRule(
                 name=str(item["name"]),
                 why=str(item.get("why", "")),
                 pattern=_compile(path, where, item.get("pattern")),
                 max_chars=int(item.get("max_chars", 80)),
+                sentences=bool(item.get("sentences", False)),
+                where=position,
             )
         )
     blocks = data.get("comment_blocks") or {}
@@ -113,6 +127,7 @@ def load_spin_rules(path: Path | None = None) -> list[SpinRule]:
                 why=str(item.get("why", "")),
                 pattern=_compile(path, where, item.get("pattern")),
                 replace=str(item["replace"]),
+                certain=bool(item.get("certain", True)),
             )
         )
     return rules

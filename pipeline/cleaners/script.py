@@ -72,6 +72,49 @@ def has_traditional(text: str) -> bool:
     return _traditional_only().search(text) is not None
 
 
+@lru_cache(maxsize=65536)
+def is_simplified_only(char: str) -> bool:
+    """A character that Traditional text never uses: in GB2312 and outside
+    Big5 (显, 随, 着; 著 and 看 are in both).
+
+    >>> is_simplified_only("显"), is_simplified_only("著"), is_simplified_only("隨")
+    (True, False, False)
+    """
+    if not "\u3400" <= char <= "\u9fff":
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    try:
+        char.encode("big5")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _convert_line(line: str) -> str:
+    """One line through OpenCC, except the characters of both scripts that
+    sit beside a Simplified-only one: in a line that mixes the scripts,
+    显著 is a Simplified word whose 著 must stay (OpenCC would make it 着),
+    while the 著 of 隨著 is Traditional and becomes 着.
+
+    >>> _convert_line("這個方法效果显著，隨著時間推移")
+    '这个方法效果显著，随着时间推移'
+    """
+    new = to_simplified_text(line)
+    if len(new) != len(line):
+        return new
+    out = list(new)
+    for i, (old, char) in enumerate(zip(line, new, strict=True)):
+        if old == char or is_traditional_only(old):
+            continue
+        near = line[max(0, i - 1) : i] + line[i + 1 : i + 2]
+        if any(is_simplified_only(c) for c in near):
+            out[i] = old
+    return "".join(out)
+
+
 def to_simplified(text: str) -> tuple[str, int]:
     """Convert the lines written in Traditional script; return the text and
     how many lines changed.
@@ -88,7 +131,7 @@ def to_simplified(text: str) -> tuple[str, int]:
     changed = 0
     for i, line in enumerate(lines):
         if has_traditional(line):
-            new = to_simplified_text(line)
+            new = _convert_line(line)
             changed += new != line
             lines[i] = new
     return "\n".join(lines), changed

@@ -10,16 +10,28 @@ from pipeline.cleaners.rules import SpinRule
 Note = Callable[[str, str], None]
 
 
-def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note) -> str:
-    """Apply every rule of ``spin.yaml``; each change is reported with context.
+def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note, spun: bool = False) -> str:
+    """Apply the rules of ``spin.yaml``; each change is reported with context.
+
+    A rule that is not ``certain`` (its spun form is also good Chinese)
+    applies only where the page is known to be spun: a certain rule matched
+    in ``text``, or ``spun`` says one did elsewhere on the page.
 
     >>> from pipeline.cleaners.rules import load_spin_rules
     >>> restore_spun_words("逾期后的之一个工作日，原因之一是忘记", load_spin_rules(), lambda *a: None)
     '逾期后的第一个工作日，原因之一是忘记'
+    >>> restore_spun_words("在案件审理进展中，双方仍可和解。", load_spin_rules(), lambda *a: None)
+    '在案件审理进展中，双方仍可和解。'
+    >>> restore_spun_words("之一步，在沟通进展中要冷静。", load_spin_rules(), lambda *a: None)
+    '第一步，在沟通过程中要冷静。'
     """
-    for rule in rules:
+    for rule in sorted(rules, key=lambda r: not r.certain):
+        if not rule.certain and not spun:
+            continue
 
         def replace(match: re.Match[str], rule: SpinRule = rule) -> str:
+            nonlocal spun
+            spun = spun or rule.certain
             new = match.expand(rule.replace)
             context = match.string[max(0, match.start() - 6) : match.end() + 6].replace("\n", " ")
             note("spun_word", f"{rule.name}: 「{match.group(0)}」 → 「{new}」 in 「{context}」")
