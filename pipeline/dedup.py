@@ -119,6 +119,61 @@ def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
     return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
 
 
+# Lines shorter than this (in Han characters) say too little to count as
+# shared.
+LINE_MIN = 8
+
+
+def _han_lines(text: str) -> list[str]:
+    return [han for han in (_NOT_HAN.sub("", line) for line in text.split("\n")) if han]
+
+
+def _front_shared(lines: list[str], shared: set[str]) -> float:
+    """The share of the first half of a text (in Han characters) that is in
+    lines the other text has too."""
+    half = sum(map(len, lines)) / 2
+    seen = shared_seen = 0.0
+    for line in lines:
+        take = min(len(line), half - seen)
+        if take <= 0:
+            break
+        seen += take
+        shared_seen += take if line in shared else 0
+    return shared_seen / seen if seen else 0.0
+
+
+def same_article(a: str, b: str) -> bool:
+    r"""Whether two texts that MinHash found similar are one article, judged
+    on where they agree line for line.
+
+    Two different articles of one site can share a long footer or a boxed
+    notice: on short articles that alone reaches the similarity of a copy.
+    What the site adds sits at the margins; the article is the text from the
+    top. So two texts are one article when the first half of either is made
+    of lines the other has too; when the lines they share are only a small
+    part of each; or, for a copy with words changed on every line (spun, or
+    damaged), when what they do not share word for word is still similar.
+
+    >>> footer = "本站所有文章均由网友投稿整理，仅供学习交流，转载请注明出处，谢谢合作支持。"
+    >>> one = "逾期以后银行会先发短信提醒，然后打电话催收，超过九十天可能被起诉。" * 5
+    >>> other = "征信报告可以在人民银行征信中心的网站上免费查询，每年两次不收费用。" * 5
+    >>> same_article(f"{one}\n{footer}", f"{other}\n{footer}")
+    False
+    >>> same_article(f"{one}\n{footer}", f"{one}\n另一个网站的页脚文字，版权所有，不得转载，违者必究。")
+    True
+    """
+    lines_a, lines_b = _han_lines(a), _han_lines(b)
+    if not lines_a or not lines_b:
+        return True
+    shared = {line for line in lines_a if len(line) >= LINE_MIN} & set(lines_b)
+    if _front_shared(lines_a, shared) >= 0.5 or _front_shared(lines_b, shared) >= 0.5:
+        return True
+    rest_a = "".join(line for line in lines_a if line not in shared)
+    rest_b = "".join(line for line in lines_b if line not in shared)
+    x, y = set(shingle_hashes(rest_a).tolist()), set(shingle_hashes(rest_b).tolist())
+    return len(x & y) / max(len(x | y), 1) >= THRESHOLD
+
+
 def as_minhash(values: np.ndarray):  # type: ignore[no-untyped-def]
     """A signature as a datasketch LeanMinHash (what MinHashLSH indexes)."""
     from datasketch import LeanMinHash

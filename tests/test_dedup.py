@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dedup import DedupIndex, minhash, shingle_hashes
+from pipeline.dedup import THRESHOLD, DedupIndex, as_minhash, minhash, shingle_hashes, signature
 from pipeline.run import Run
 from tests.conftest import SEEDS
 
@@ -188,3 +188,65 @@ def test_an_index_built_another_way_starts_again(tmp_path: Path) -> None:
     assert job.index.query(job.index.minhash(text)) == []
     assert job.index.db.execute("SELECT count(*) FROM kept").fetchone() == (0,)
     assert DedupIndex(state).reset is None, "once rebuilt, the index is taken as it is"
+
+
+# a site's own block under every article, in no rule table: about the site
+FOOTER = (
+    "某某理财网是一家专注于个人金融知识普及的网站，团队由多名银行从业人员、律师和财经记者组成，"
+    "长期关注信用卡、网络借贷和个人征信方面的问题，每天为读者整理实用的经验和案例。"
+    "我们相信，只要掌握正确的方法，每一位遇到困难的借款人都能找到适合自己的解决办法，"
+    "重新走上正常的生活轨道。网站的文章按照问题分类，读者可以通过页面顶部的栏目找到需要的内容，"
+    "也可以在每篇文章的末尾看到相关的延伸阅读，方便系统地了解一个问题的来龙去脉。"
+)
+ARTICLES = {
+    "card.txt": (
+        "信用卡逾期三天会怎样\n\n"
+        "信用卡逾期三天，多数银行有宽限期，只要在宽限期内还清，一般不会上报征信。\n\n"
+        "但要注意，宽限期各家银行规定不同，最好打电话问清楚，并尽快把欠款还上，避免产生利息和违约金。\n\n"
+        "如果经常忘记还款日，可以设置自动还款，或者把还款日调整到发工资以后的几天。"
+    ),
+    "report.txt": (
+        "怎样查询个人征信报告\n\n"
+        "个人征信报告可以在人民银行征信中心的网站上查询，也可以带身份证到当地的查询网点打印。\n\n"
+        "每人每年有两次免费查询的机会，报告里会列出贷款、信用卡的使用情况和逾期记录。\n\n"
+        "看报告时要逐条核对，发现不是自己办理的业务，要及时向报送机构提出异议。"
+    ),
+    "huabei.txt": (
+        "花呗逾期一天要紧吗\n\n"
+        "花呗逾期一天会产生少量罚息，芝麻信用分可能受到轻微的影响，但一般不会立刻上报征信。\n\n"
+        "尽快还清欠款并保持按时还款，影响会慢慢消除，不必过于担心，也不要相信代办消除记录的广告。\n\n"
+        "如果资金确实紧张，可以在支付宝里申请延期或者分期，说明自己的实际困难。"
+    ),
+}
+
+
+def test_different_articles_sharing_a_long_footer_are_both_published(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("card.txt", "report.txt"):
+        (pages / name).write_text(f"{ARTICLES[name]}\n\n{FOOTER}", encoding="utf-8")
+    texts = [f"{ARTICLES[n]}\n{FOOTER}" for n in ("card.txt", "report.txt")]
+    assert as_minhash(signature(texts[0])).jaccard(as_minhash(signature(texts[1]))) >= THRESHOLD
+    records = run(tmp_path, pages)
+    assert [r["status"] for r in records] == ["published", "published"]
+    # and in a later batch: a third article of the site is checked against both
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "huabei.txt").write_text(f"{ARTICLES['huabei.txt']}\n\n{FOOTER}", encoding="utf-8")
+    state = tmp_path / "state.sqlite"
+    run(tmp_path / "a", pages, state=state)
+    [record] = run(tmp_path / "a", later, state=state)
+    assert record["status"] == "published"
+
+
+def test_copies_with_their_own_footers_are_still_copies(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    text = (SEEDS / "001_71aa38aa9bc6c4af.txt").read_text(encoding="utf-8")
+    (pages / "a.txt").write_text(f"{text}\n\n{FOOTER}", encoding="utf-8")
+    other_site = (
+        "另一家网站在每篇文章下面写着自己的介绍：我们是一群关心普通人财务健康的志愿者，"
+        "希望用通俗的语言讲清楚借贷中的常见问题，帮助大家少走弯路，远离高利贷和各种骗局。"
+    )
+    (pages / "b.txt").write_text(f"{text}\n\n{other_site}", encoding="utf-8")
+    assert [r["status"] for r in run(tmp_path, pages)] == ["published", "duplicate"]

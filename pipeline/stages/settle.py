@@ -10,8 +10,9 @@ damage is published, its guessed passages repaired from the other copies.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pipeline.dedup import DedupIndex, repair_from_siblings
+from pipeline.dedup import DedupIndex, repair_from_siblings, same_article
 from pipeline.stages.clean import Candidate, Composer, Placement
 
 
@@ -47,7 +48,9 @@ class Settler:
         for i, candidate in enumerate(candidates):
             for j in lsh.query(candidate.minhash):
                 other = candidates[int(j)]
-                if candidate.minhash.jaccard(other.minhash) >= self.index.threshold:
+                if candidate.minhash.jaccard(other.minhash) >= self.index.threshold and same_article(
+                    candidate.cleaned.text, other.cleaned.text
+                ):
                     parent[root(i)] = root(int(j))
             lsh.insert(str(i), candidate.minhash)
         groups: dict[int, list[Candidate]] = {}
@@ -60,7 +63,12 @@ class Settler:
         otherwise the copy with the least damage wins (the first one on a
         tie)."""
         ids = {c.doc.id for c in cluster}
-        earlier = [m for c in cluster for m in self.index.query(c.minhash) if m.id not in ids]
+        earlier = [
+            m
+            for c in cluster
+            for m in self.index.query(c.minhash)
+            if m.id not in ids and _same_as_published(c, m.output)
+        ]
         if earlier:
             keeper_id = max(earlier, key=lambda m: m.similarity).id
             return Settled(None, [(c, keeper_id, "a guide published earlier") for c in cluster])
@@ -89,3 +97,17 @@ class Settler:
         best.record["text"] = text
         guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
         best.guide = Placement.of(guide)
+
+
+def _same_as_published(candidate: Candidate, output: str | None) -> bool:
+    """A published guide that MinHash matched is the same article as the
+    candidate, judged line by line on the guide's text (``same_article``).
+    Without the guide's file (an editor deleted it) MinHash decides."""
+    if not output:
+        return True
+    try:
+        markdown = Path(output).read_text(encoding="utf-8")
+    except OSError:
+        return True
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    return same_article(candidate.cleaned.text, body)
