@@ -50,3 +50,50 @@ def test_contact_details_in_a_title_are_removed() -> None:
     doc = Document(source="a.txt", text="正文第一段，讲逾期以后怎么办。", title="逾期协商找王经理13912345678")
     cleaned = Cleaner().clean(doc)
     assert cleaned.title is not None and "13912345678" not in cleaned.title
+
+
+BODY = (
+    "逾期以后，很多人不知道第一步该做什么。其实最重要的是主动联系平台的官方客服，说明自己的实际困难和还款意愿。\n\n"
+    "准备好收入证明、困难证明等材料，提出分期还款或者延期还款的请求，平台一般会根据情况给出方案。"
+)
+
+
+def _clean(extra: str) -> tuple[str, list[str]]:
+    doc = Document(source="x.txt", text=f"逾期以后怎样和平台协商\n\n{BODY}\n\n{extra}")
+    return Cleaner().clean(doc).text, [f"{f.kind}: {f.message}" for f in doc.findings]
+
+
+def test_a_long_line_that_starts_like_a_byline_is_article_text() -> None:
+    # a byline is short; past the rule's max_chars the line is the article's
+    caption = (
+        "来源：中国人民银行征信中心网站公布的个人信用报告样本，其中包括个人基本信息、信贷交易信息明细、"
+        "公共信息明细和查询记录，每一部分都有详细的说明"
+    )
+    text, _ = _clean(caption)
+    assert caption in text
+    text, findings = _clean("来源：某某财经网")
+    assert "某某财经网" not in text and any(f.startswith("boilerplate") and "byline" in f for f in findings)
+
+
+def test_a_keyword_list_with_one_term_in_most_segments_goes() -> None:
+    # 逾期 in five of the eight segments: a list pasted for search engines
+    segments = "信用卡逾期 网贷逾期怎么办 花呗逾期一天 借呗逾期三天 白条逾期上征信"
+    segments += " 微粒贷协商 美团月付分期 招行停息挂账"
+    stuffing = ",".join(segments.split())
+    text, findings = _clean(stuffing)
+    assert "微粒贷协商" not in text
+    assert any(f.startswith("keyword_stuffing") for f in findings)
+
+
+def test_a_related_articles_block_goes_with_its_rule_named() -> None:
+    block = "相关推荐\n\n信用卡逾期三天会怎样\n网贷逾期被起诉怎么办\n停息挂账需要什么材料\n征信多久能恢复"
+    text, findings = _clean(block)
+    assert "停息挂账需要什么材料" not in text
+    assert any(f.startswith("related_list: removed 「相关推荐」 and the 4 article titles") for f in findings)
+
+
+def test_minhash_uses_the_number_of_permutations_asked_for() -> None:
+    from pipeline.dedup import DedupIndex, minhash
+
+    assert len(minhash("逾期以后怎样和平台协商还款", 64).hashvalues) == 64
+    assert len(DedupIndex(num_perm=64).minhash("逾期以后怎样和平台协商还款").hashvalues) == 64
