@@ -97,3 +97,93 @@ def test_minhash_uses_the_number_of_permutations_asked_for() -> None:
 
     assert len(minhash("逾期以后怎样和平台协商还款", 64).hashvalues) == 64
     assert len(DedupIndex(num_perm=64).minhash("逾期以后怎样和平台协商还款").hashvalues) == 64
+
+
+def _run(tmp: Path, pages: Path, **options) -> tuple[Run, list[dict]]:  # type: ignore[no-untyped-def]
+    job = Run(tmp / "guides", state=tmp / "state.sqlite", **options)
+    job.execute([pages], tmp / "manifest.jsonl")
+    records = [json.loads(line) for line in (tmp / "manifest.jsonl").read_text("utf-8").splitlines()]
+    return job, records
+
+
+def test_a_rerun_tells_each_kind_of_guide_apart(tmp_path: Path) -> None:
+    """Unchanged inputs' guides: untouched, touched but not edited, edited,
+    deleted. Only the edited one is reported as edited, only the deleted
+    one as deleted, and a touched one is recorded again as written."""
+    import os
+    import shutil
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    _, records = _run(tmp_path, pages)
+    untouched, touched, edited, deleted = (Path(r["output"]) for r in records)
+    os.utime(touched, ns=(1, 1))  # the same bytes, another time
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n编辑补充。\n", encoding="utf-8")
+    deleted.unlink()
+    job, _ = _run(tmp_path, pages)
+    assert dict(job.summary.writes) == {
+        "unchanged": 2,
+        "edited by hand, left alone": 1,
+        "deleted by hand, kept deleted": 1,
+    }
+    assert job.outputs.as_written(touched), "the touched guide's new time is recorded"
+    assert job.outputs.as_written(untouched)
+    assert not job.outputs.as_written(edited)
+    # a dry run records nothing
+    os.utime(untouched, ns=(2, 2))
+    dry, _ = _run(tmp_path, pages, dry_run=True)
+    assert dry.summary.writes["unchanged"] == 2
+    assert not Run(tmp_path / "guides", state=tmp_path / "state.sqlite").outputs.as_written(untouched)
+
+
+def test_prune_retires_guides_and_forgets_their_inputs(tmp_path: Path) -> None:
+    import shutil
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    _, records = _run(tmp_path, pages)
+    gone, edited = records[0], records[1]
+    Path(edited["output"]).write_text(Path(edited["output"]).read_text("utf-8") + "\n编辑补充。\n", "utf-8")
+    Path(gone["source"]).unlink()
+    Path(edited["source"]).unlink()
+    dry = Run(tmp_path / "guides", state=tmp_path / "state.sqlite", dry_run=True).prune()
+    assert dry.changes == [("removed", gone["output"])] and Path(gone["output"]).exists()
+    job = Run(tmp_path / "guides", state=tmp_path / "state.sqlite")
+    summary = job.prune()
+    assert summary.changes == [("removed", gone["output"])] and not Path(gone["output"]).exists()
+    assert summary.messages == ["1 inputs no longer there were retired"]
+    assert len(summary.conflicts) == 1 and edited["output"] in summary.conflicts[0]
+    after = Run(tmp_path / "guides", state=tmp_path / "state.sqlite")
+    sources = {r["source"] for r in after.state.records()}
+    assert gone["source"] not in sources and edited["source"] in sources, "only the retired one is forgotten"
+    assert after.outputs.path_of(gone["id"]) is None and after.outputs.path_of(edited["id"]) is not None
+    matches = after.index.query(as_minhash(signature(gone["text"])))
+    assert all(m.id != gone["id"] for m in matches), "the retired guide is out of the index"
+    assert after.lock is not None
+    after.lock.release()
+    forced = Run(tmp_path / "guides", state=tmp_path / "state.sqlite", force=True).prune()
+    assert forced.changes == [("removed", edited["output"])] and not Path(edited["output"]).exists()
+
+
+def test_front_matter_is_read_or_is_empty(tmp_path: Path) -> None:
+    from pipeline.writers import front_matter_value, read_front_matter
+
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: 逾期怎么办\ntags:\n- 协商\n---\n\n# 正文\n", encoding="utf-8")
+    assert read_front_matter(page) == {"title": "逾期怎么办", "tags": ["协商"]}
+    assert front_matter_value(page, "title") == "逾期怎么办"
+    page.write_text("# 没有 front matter\n---\ntitle: x\n---\n", encoding="utf-8")
+    assert read_front_matter(page) == {}
+    page.write_text("---\ntitle: [未闭合\n---\n", encoding="utf-8")
+    assert read_front_matter(page) == {}, "an editor's typo does not break the build"
+    page.write_text("---\n- 一个列表\n---\n", encoding="utf-8")
+    assert read_front_matter(page) == {}
+
+
+def test_a_guide_is_pristine_only_as_written() -> None:
+    from pipeline.writers import is_pristine, stamp
+
+    text = stamp("---\ntitle: 逾期\n---\n\n正文。\n")
+    assert is_pristine(text)
+    assert not is_pristine(text.replace("正文", "改过的正文"))
+    assert not is_pristine("---\ntitle: 逾期\n---\n\n正文。\n"), "no stamp: not the pipeline's"
