@@ -11,7 +11,7 @@ from pipeline.cleaners import Cleaner
 from pipeline.dedup import THRESHOLD, as_minhash, repair_from_siblings, signature
 from pipeline.record import Document
 from pipeline.run import Run
-from tests.conftest import SEEDS, scramble
+from tests.conftest import SEEDS, scramble, write_pages
 
 
 def test_a_copy_with_a_tenth_of_its_characters_changed_is_still_a_copy(tmp_path: Path) -> None:
@@ -107,33 +107,37 @@ def _run(tmp: Path, pages: Path, **options) -> tuple[Run, list[dict]]:  # type: 
 
 
 def test_a_rerun_tells_each_kind_of_guide_apart(tmp_path: Path) -> None:
-    """Unchanged inputs' guides: untouched, touched but not edited, edited,
-    deleted. Only the edited one is reported as edited, only the deleted
-    one as deleted, and a touched one is recorded again as written."""
+    """Unchanged inputs' guides: untouched, touched but not edited, edited
+    (one of them in another encoding), deleted, two of each. Only the edited
+    ones are reported as edited, only the deleted ones as deleted, and the
+    touched ones are recorded again as written."""
     import os
-    import shutil
 
     pages = tmp_path / "pages"
-    shutil.copytree(SEEDS, pages)
+    write_pages(pages, 8, random.Random(11))
     _, records = _run(tmp_path, pages)
-    untouched, touched, edited, deleted = (Path(r["output"]) for r in records)
-    os.utime(touched, ns=(1, 1))  # the same bytes, another time
-    edited.write_text(edited.read_text(encoding="utf-8") + "\n编辑补充。\n", encoding="utf-8")
-    deleted.unlink()
+    assert [r["status"] for r in records] == ["published"] * 8
+    guides = [Path(r["output"]) for r in records]
+    untouched, touched, edited, deleted = guides[0:2], guides[2:4], guides[4:6], guides[6:8]
+    for guide in touched:
+        os.utime(guide, ns=(1, 1))  # the same bytes, another time
+    edited[0].write_text(edited[0].read_text(encoding="utf-8") + "\n编辑补充。\n", encoding="utf-8")
+    edited[1].write_bytes(edited[1].read_text(encoding="utf-8").encode("gb18030"))
+    for guide in deleted:
+        guide.unlink()
     job, _ = _run(tmp_path, pages)
     assert dict(job.summary.writes) == {
-        "unchanged": 2,
-        "edited by hand, left alone": 1,
-        "deleted by hand, kept deleted": 1,
+        "unchanged": 4,
+        "edited by hand, left alone": 2,
+        "deleted by hand, kept deleted": 2,
     }
-    assert job.outputs.as_written(touched), "the touched guide's new time is recorded"
-    assert job.outputs.as_written(untouched)
-    assert not job.outputs.as_written(edited)
+    assert all(job.outputs.as_written(g) for g in untouched + touched), "touched guides' times recorded"
+    assert not any(job.outputs.as_written(g) for g in edited)
     # a dry run records nothing
-    os.utime(untouched, ns=(2, 2))
+    os.utime(untouched[0], ns=(2, 2))
     dry, _ = _run(tmp_path, pages, dry_run=True)
-    assert dry.summary.writes["unchanged"] == 2
-    assert not Run(tmp_path / "guides", state=tmp_path / "state.sqlite").outputs.as_written(untouched)
+    assert dry.summary.writes["unchanged"] == 4
+    assert not Run(tmp_path / "guides", state=tmp_path / "state.sqlite").outputs.as_written(untouched[0])
 
 
 def test_prune_retires_guides_and_forgets_their_inputs(tmp_path: Path) -> None:
@@ -143,7 +147,9 @@ def test_prune_retires_guides_and_forgets_their_inputs(tmp_path: Path) -> None:
     shutil.copytree(SEEDS, pages)
     _, records = _run(tmp_path, pages)
     gone, edited = records[0], records[1]
-    Path(edited["output"]).write_text(Path(edited["output"]).read_text("utf-8") + "\n编辑补充。\n", "utf-8")
+    # the editor saved it in another encoding
+    edited_text = Path(edited["output"]).read_text("utf-8") + "\n编辑补充。\n"
+    Path(edited["output"]).write_bytes(edited_text.encode("gb18030"))
     Path(gone["source"]).unlink()
     Path(edited["source"]).unlink()
     dry = Run(tmp_path / "guides", state=tmp_path / "state.sqlite", dry_run=True).prune()
@@ -163,6 +169,27 @@ def test_prune_retires_guides_and_forgets_their_inputs(tmp_path: Path) -> None:
     after.lock.release()
     forced = Run(tmp_path / "guides", state=tmp_path / "state.sqlite", force=True).prune()
     assert forced.changes == [("removed", edited["output"])] and not Path(edited["output"]).exists()
+
+
+def test_prune_forgets_inputs_whose_guide_is_already_gone_or_that_had_none(tmp_path: Path) -> None:
+    import shutil
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS, pages)
+    (pages / "stub.txt").write_text("太短了。", encoding="utf-8")
+    _, records = _run(tmp_path, pages)
+    by_name = {Path(r["source"]).name: r for r in records}
+    stub, deleted = by_name["stub.txt"], records[0]
+    assert stub["status"] == "rejected"
+    Path(deleted["output"]).unlink()  # an editor deleted the guide
+    for record in (stub, deleted):
+        Path(record["source"]).unlink()
+    summary = Run(tmp_path / "guides", state=tmp_path / "state.sqlite").prune()
+    assert summary.messages == ["2 inputs no longer there were retired"] and not summary.conflicts
+    after = Run(tmp_path / "guides", state=tmp_path / "state.sqlite")
+    sources = {r["source"] for r in after.state.records()}
+    assert stub["source"] not in sources and deleted["source"] not in sources
+    assert after.outputs.path_of(deleted["id"]) is None
 
 
 def test_front_matter_is_read_or_is_empty(tmp_path: Path) -> None:

@@ -241,6 +241,11 @@ def test_an_edited_guide_that_becomes_a_copy_is_kept(tmp_path: Path) -> None:
     assert status == {"copy.txt": "duplicate", "original.txt": "published"}
     assert "编辑补充的一段。" in guide.read_text(encoding="utf-8"), "the editor's file survives"
     assert any("is now a duplicate" in c and "hand edits" in c for c in job.summary.conflicts)
+    [copy_record] = [r for r in records if r["status"] == "duplicate"]
+    assert any(f["kind"] == "conflict" and str(guide) in f["message"] for f in copy_record["findings"])
+    # a re-run over the same inputs counts the published guide only
+    again, _ = clean(tmp_path, pages)
+    assert dict(again.summary.writes) == {"unchanged": 1}
 
 
 def test_an_edited_guide_that_moves_is_kept(tmp_path: Path) -> None:
