@@ -60,9 +60,9 @@ def main() -> None:
 @click.option(
     "--manifest",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_MANIFEST,
-    show_default=True,
-    help="JSON Lines file with one record per input page.",
+    default=None,
+    show_default=".pipeline/manifest.jsonl, or beside --out's folder when --out is given",
+    help="JSON Lines file with one record per input page (the run's state is kept beside it).",
 )
 @click.option(
     "--templates",
@@ -110,7 +110,7 @@ def main() -> None:
 def clean(
     sources: tuple[Path, ...],
     out_dir: Path,
-    manifest: Path,
+    manifest: Path | None,
     templates: Path,
     glossary: Path,
     force: bool,
@@ -125,6 +125,7 @@ def clean(
     article under --out and a record per page to --manifest. Guides changed
     by hand are left alone and reported as conflicts.
     """
+    manifest = manifest_for(out_dir, manifest)
     if engine == "ray":
         try:
             import ray  # noqa: F401
@@ -198,17 +199,18 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
 @click.option(
     "--manifest",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_MANIFEST,
-    show_default=True,
+    default=None,
+    show_default=".pipeline/manifest.jsonl, or beside --out's folder when --out is given",
     help="The manifest of the runs whose inputs are checked (the state is beside it).",
 )
 @click.option("--force", is_flag=True, help="Remove guides of gone inputs even where an editor changed them.")
 @click.option("--dry-run", is_flag=True, help="List what would be removed; write nothing.")
-def prune(out_dir: Path, manifest: Path, force: bool, dry_run: bool) -> None:
+def prune(out_dir: Path, manifest: Path | None, force: bool, dry_run: bool) -> None:
     """Retire the guides of input files that were deleted from the sources.
 
     Guides an editor changed stay (reported as conflicts) unless --force.
     """
+    manifest = manifest_for(out_dir, manifest)
     try:
         run = Run(out_dir, state=state_file(manifest), force=force, dry_run=dry_run, jobs=1)
         summary = run.prune()
@@ -314,6 +316,21 @@ def _run(
             return run.execute(sources, manifest, on_record, on_page)
         except OSError as exc:
             _fail(f"{exc.filename or manifest}: {exc.strerror or exc}")
+
+
+def manifest_for(out_dir: Path, manifest: Path | None) -> Path:
+    """The manifest a run writes: the one given; else, for a run into
+    another folder than the site's (a trial run), one in ``.pipeline/``
+    beside that folder, so that its state never mixes with the site's.
+
+    >>> manifest_for(Path("/tmp/trial/guides"), None).as_posix(), manifest_for(DEFAULT_OUT, None).as_posix()
+    ('/tmp/trial/.pipeline/manifest.jsonl', '.pipeline/manifest.jsonl')
+    """
+    if manifest is not None:
+        return manifest
+    if out_dir.resolve() == DEFAULT_OUT.resolve():
+        return DEFAULT_MANIFEST
+    return out_dir.parent / ".pipeline" / "manifest.jsonl"
 
 
 def state_file(manifest: Path) -> Path:

@@ -226,6 +226,9 @@ def _axe(page) -> list[str]:  # type: ignore[no-untyped-def]
     if not AXE.exists():
         _skip_or_fail(f"accessibility test needs axe-core: npm ci --prefix tests/browser ({AXE} missing)")
     page.add_script_tag(path=str(AXE))
+    # colours are measured as they settle: an element still fading in (the
+    # search results, as the search panel opens) has no contrast yet
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     violations = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
         ".filter(v => v.impact === 'serious' || v.impact === 'critical')"

@@ -336,3 +336,17 @@ def test_prune_retires_the_guides_of_deleted_inputs_but_not_edited_ones(
     assert gone["source"] not in sources and edited_gone["source"] in sources
     result = CliRunner().invoke(main, ["prune", "--force"])
     assert not edited.exists()
+
+
+def test_a_trial_run_into_another_folder_keeps_its_own_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    trial = tmp_path / "trial" / "guides"
+    result = CliRunner().invoke(main, ["clean", str(SEEDS), "--out", str(trial)])
+    assert result.exit_code == 0, result.output
+    assert not (project / ".pipeline").exists(), "the site's state is not touched by a trial run"
+    assert (tmp_path / "trial" / ".pipeline" / "state.sqlite").exists()
+    assert len(records(tmp_path / "trial" / ".pipeline" / "manifest.jsonl")) == 4
