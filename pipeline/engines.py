@@ -46,13 +46,17 @@ def make_engine(
     config: CleanerConfig,
     templates: Path | None,
     taxonomy: Path | None,
+    composer: Composer,
     ray_address: str | None = None,
 ) -> Engine:
+    """The engine ``name``; ``composer`` is the run's own (built from the
+    same templates and taxonomy), used when pages are cleaned in this
+    process."""
     if name not in ("local", "ray"):
         raise ValueError(f"unknown engine {name!r}: local or ray")
     # the rules are loaded here first, so that a broken rule file stops the
     # run before any page is cleaned, with its own message
-    local = (Cleaner(config), Composer(templates, taxonomy))
+    local = (Cleaner(config), composer)
     if name == "ray":
         from pipeline.distributed import RayEngine
 

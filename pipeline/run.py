@@ -65,14 +65,14 @@ class Run:
         ``jobs`` actors, on the cluster at ``ray_address`` or on this
         machine; everything else is the same."""
         config = cleaner_config or CleanerConfig()
-        self.engine = make_engine(engine, jobs, config, templates, taxonomy, ray_address)
+        self.composer = Composer(templates, taxonomy)
+        self.engine = make_engine(engine, jobs, config, templates, taxonomy, self.composer, ray_address)
         self.lock = RunLock(state) if state is not None and not dry_run else None
         if self.lock is not None:
             self.lock.acquire()
         self.out_dir = out_dir
         self.force = force
         self.dry_run = dry_run
-        self.composer = Composer(templates, taxonomy)
         db, restarted = open_state(state, dry_run=dry_run)
         self.index = DedupIndex(state, db=db)
         self.fingerprint = config_fingerprint(config.glossary, templates, taxonomy, extra=repr(config))
