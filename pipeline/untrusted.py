@@ -116,7 +116,7 @@ def public_url(url: object) -> str | None:
         return None
     scheme, host = parts.scheme.lower(), parts.netloc.lower()
     readable = unquote(parts.path + "?" + parts.query + "#" + parts.fragment)
-    if any(True for _ in personal_data.find(readable)):
+    if next(personal_data.find(readable), None) is not None:
         return f"{scheme}://{host}/"
     # quote what is not already a safe URL character; %XX stays as it is
     safe = "/:@!$&*+,;=-._~%"
