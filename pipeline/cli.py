@@ -41,6 +41,17 @@ def _fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
+# --manifest of clean and prune: where a run's records and state are (see
+# manifest_for for the default)
+manifest_option = click.option(
+    "--manifest",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    show_default=".pipeline/manifest.jsonl, or beside --out's folder when --out is given",
+    help="JSON Lines file with one record per input page; the runs' state is kept beside it.",
+)
+
+
 @click.group()
 @click.version_option(package_name="credit-guides")
 def main() -> None:
@@ -57,13 +68,7 @@ def main() -> None:
     show_default=True,
     help="Folder the guides are written to.",
 )
-@click.option(
-    "--manifest",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    show_default=".pipeline/manifest.jsonl, or beside --out's folder when --out is given",
-    help="JSON Lines file with one record per input page (the run's state is kept beside it).",
-)
+@manifest_option
 @click.option(
     "--templates",
     type=click.Path(path_type=Path, file_okay=False),
@@ -196,13 +201,7 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
     show_default=True,
     help="Folder the guides are in.",
 )
-@click.option(
-    "--manifest",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    show_default=".pipeline/manifest.jsonl, or beside --out's folder when --out is given",
-    help="The manifest of the runs whose inputs are checked (the state is beside it).",
-)
+@manifest_option
 @click.option("--force", is_flag=True, help="Remove guides of gone inputs even where an editor changed them.")
 @click.option("--dry-run", is_flag=True, help="List what would be removed; write nothing.")
 def prune(out_dir: Path, manifest: Path | None, force: bool, dry_run: bool) -> None:

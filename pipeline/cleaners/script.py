@@ -46,13 +46,9 @@ def is_traditional_only(char: str) -> bool:
     >>> is_traditional_only("隨"), is_traditional_only("著"), is_traditional_only("随")
     (True, False, False)
     """
-    if not "\u3400" <= char <= "\u9fff":
+    if not "\u3400" <= char <= "\u9fff" or _encodes(char, "gb2312"):
         return False
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return to_simplified_text(char) != char
-    return False
+    return to_simplified_text(char) != char
 
 
 @lru_cache(maxsize=1)
@@ -80,17 +76,16 @@ def is_simplified_only(char: str) -> bool:
     >>> is_simplified_only("显"), is_simplified_only("著"), is_simplified_only("隨")
     (True, False, False)
     """
-    if not "\u3400" <= char <= "\u9fff":
-        return False
+    return "\u3400" <= char <= "\u9fff" and _encodes(char, "gb2312") and not _encodes(char, "big5")
+
+
+def _encodes(char: str, codec: str) -> bool:
+    """Whether the character set of ``codec`` has ``char``."""
     try:
-        char.encode("gb2312")
+        char.encode(codec)
     except UnicodeEncodeError:
         return False
-    try:
-        char.encode("big5")
-    except UnicodeEncodeError:
-        return True
-    return False
+    return True
 
 
 def _convert_line(line: str) -> str:
