@@ -13,8 +13,10 @@ through it:
 
 A gold line that does not come out as it went in is counted by the step
 that removed or changed it (and, for strip_boilerplate, the rule), with
-examples. normalize_text (white space) and to_simplified (Traditional
-script) are the documented normalizations and are counted apart.
+examples. normalize_text (white space), normalize_punctuation (ASCII
+punctuation inside Chinese text made full-width) and to_simplified
+(Traditional script) are the documented normalizations and are counted
+apart.
 
     python benchmarks/gold_lines.py /tmp/realhtml [--examples 3]
 
@@ -44,7 +46,7 @@ OPENING = [
     "其实只要弄清楚欠款的构成，主动和银行沟通，大多数情况都能找到解决办法。",
 ]
 CLOSING = "最后提醒大家，任何时候都要通过官方渠道办理，不要相信所谓的代办机构。"
-NORMALIZATIONS = {"normalize_text", "to_simplified"}
+NORMALIZATIONS = {"normalize_text", "normalize_punctuation", "to_simplified"}
 
 
 def gold_lines(record: dict) -> list[str]:
