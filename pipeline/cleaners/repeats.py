@@ -13,7 +13,17 @@ _LABEL = re.compile(r"^\S{1,6}[:：]")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．\s]|[(（][\d一二三四五六七八九十]+[)）])"
 )
-TITLE_MAX = 40
+# a headline of a text page is at most this long (case names and SEO
+# questions run to 40–60 characters)
+HEADLINE_MAX = 80
+# a dateline or a publisher's line, which sits where a headline does
+_BYLINE = re.compile(
+    r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}|\d{1,2}:\d{2}|(?:发布|报道|供稿|讯|整理)\s*$|^(?:来源|作者|编辑|发布)"
+)
+# a title made from a sentence longer than this is cut at a clause
+GUESS_MAX = 40
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_CLAUSE = re.compile(r"[，,：:]")
 # A repeat shorter than this is a common phrase, not a copied body.
 MIN_REPEAT_CHARS = 20
 # Two long lines this similar (difflib ratio) are one paragraph printed twice.
@@ -33,7 +43,7 @@ def key(line: str) -> str:
 
 def _is_headline(line: str) -> bool:
     return (
-        0 < len(line) <= TITLE_MAX
+        0 < len(line) <= HEADLINE_MAX
         and not _SENTENCE.search(line)
         and not _LABEL.match(line)
         and not _NUMBERED.match(line)
@@ -47,10 +57,18 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
     Scraped pages often print a keyword title and then the article's own
     headline; the headline (the last of them) becomes the title and the
     others are kept as alternative titles, whose later echoes are removed too.
-    A title the page gave (HTML ``<h1>``, JSON Lines ``title``) wins.
+    A dateline or a publisher's line (2021-05-06 某某法院发布) is not a
+    headline. A title the page gave (HTML ``<h1>``, JSON Lines ``title``) wins.
 
     >>> take_title("逾期怎么办\\n\\n逾期一个月的应对策略\\n\\n正文第一段，很长。", None, lambda *a: None)
     ('正文第一段，很长。', '逾期一个月的应对策略', ['逾期怎么办'])
+
+    A page with no headline line (many scrapers save only the body) still
+    has a title: its first sentence, reported as a guess for the editor,
+    and the body keeps that sentence.
+
+    >>> take_title("信用卡逾期以后，银行会先打电话提醒。之后会寄出催收函。", None, lambda *a: None)
+    ('信用卡逾期以后，银行会先打电话提醒。之后会寄出催收函。', '信用卡逾期以后，银行会先打电话提醒', [])
     """
     lines = text.split("\n")
     heads: list[int] = []
@@ -66,19 +84,44 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
         heads = [i for i in heads if key(lines[i]) == key(title)]
         alternatives: list[str] = []
     else:
+        heads = [i for i in heads if not _BYLINE.search(lines[i])]
         found: list[str] = []
         for i in heads:
             if key(lines[i]) not in {key(f) for f in found}:
                 found.append(lines[i])
         if not found:
-            note("no_title", "no title line found above the first paragraph")
-            return text, None, []
+            guess = first_sentence(text)
+            if not guess:
+                return text, None, []
+            note("title_guessed", f"no headline on the page; the title 「{guess}」 is its first sentence")
+            return text, guess, []
         title, alternatives = found[-1], found[:-1]
     taken = set(heads)
     body = [line for i, line in enumerate(lines) if i not in taken]
     for alt in alternatives:
         note("alternative_title", f"kept 「{title}」 as the title; 「{alt}」 is another title of the page")
     return "\n".join(body).strip("\n"), title, alternatives
+
+
+def first_sentence(text: str) -> str | None:
+    """The first sentence of the first paragraph, without its end mark; one
+    longer than a short headline is cut after its last clause (，) that fits.
+
+    >>> first_sentence("\\n\\n逾期后怎么办？先别慌。")
+    '逾期后怎么办？'
+    >>> first_sentence("很多人在信用卡逾期以后第一反应是害怕，不知道该从哪里下手，"
+    ...                "其实只要弄清楚欠款的构成就好办了。")
+    '很多人在信用卡逾期以后第一反应是害怕，不知道该从哪里下手'
+    """
+    paragraph = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    sentence = _SENTENCE_END.split(paragraph, maxsplit=1)[0].strip()
+    if paragraph[len(sentence) : len(sentence) + 1] in ("？", "?"):
+        sentence += paragraph[len(sentence)]
+    if len(sentence) > GUESS_MAX:
+        # the longest run of whole clauses that fits
+        cuts = [m.start() for m in _CLAUSE.finditer(sentence) if m.start() <= GUESS_MAX]
+        sentence = sentence[: cuts[-1]] if cuts else sentence[: GUESS_MAX - 1] + "…"
+    return sentence.strip(" -—:：") or None
 
 
 def drop_title_echoes(text: str, titles: list[str], note: Note) -> str:
@@ -171,7 +214,7 @@ def _is_heading(line: str) -> bool:
     without sentence punctuation."""
     if not line or _SENTENCE.search(line) or "，" in line or "," in line:
         return False
-    return bool(_NUMBERED.match(line)) or len(line) <= TITLE_MAX // 2
+    return bool(_NUMBERED.match(line)) or len(line) <= HEADLINE_MAX // 4
 
 
 # Numbers that tell parallel sentences apart (逾期1至30天… and 逾期31至60天…;

@@ -24,14 +24,15 @@ from lxml import etree
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
+from pipeline.readers.titles import LONG, choose_title, key, page_lines
 from pipeline.record import Rejected
+from pipeline.untrusted import plain_line
 
 _DROP_TAGS = [
     "script",
     "style",
     "noscript",
     "iframe",
-    "form",
     "nav",
     "header",
     "footer",
@@ -78,6 +79,8 @@ _CHROME_TOKENS = {
     "rank",
     "tags",
 }
+# an element holding this share of the page's text is the article's
+MOST = 0.5
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _BLOCKS = {"p", "li", "blockquote", "pre", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
 _CONTAINERS = {
@@ -97,7 +100,6 @@ _CONTAINERS = {
     "font",
     "span",
 }
-_TITLE_SUFFIX = re.compile(r"\s*[_|｜\-–—]\s*[^_|｜\-–—]{1,30}$")
 
 
 @dataclass
@@ -109,6 +111,8 @@ class ExtractedPage:
     url: str | None = None
     # what extraction did that an editor should know
     notes: list[str] = field(default_factory=list)
+    # how the title was chosen (see pipeline.readers.titles)
+    title_how: str | None = None
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -144,21 +148,40 @@ def _link_density(el: HtmlElement) -> float:
     return linked / total
 
 
+def _prose_by_element(root: HtmlElement) -> dict[HtmlElement, float]:
+    """How much prose each element holds: the text of its paragraphs
+    (``<p>`` of 10 characters or more), less their links."""
+    held: dict[HtmlElement, float] = defaultdict(float)
+    for p in root.iter("p"):
+        text = p.text_content()
+        if len(text.strip()) < 10:
+            continue
+        linked = sum(len(a.text_content()) for a in p.iter("a"))
+        weight = max(len(text) - linked, 0)
+        held[p] += weight
+        for ancestor in p.iterancestors():
+            held[ancestor] += weight
+    return held
+
+
 def _has_descendant(el: HtmlElement, *tags: str) -> bool:
     return next(el.iterdescendants(*tags), None) is not None
 
 
-def _page_title(root: HtmlElement) -> str | None:
-    h1 = next(root.iter("h1"), None)
-    if h1 is not None and _text(h1):
-        return _text(h1)
-    for meta in root.iter("meta"):
-        if meta.get("property") == "og:title" and meta.get("content"):
-            return str(meta.get("content")).strip()
+def _page_names(root: HtmlElement) -> tuple[str | None, str | None]:
+    """What the page's head calls it: ``<title>`` and ``og:title``."""
+    og = next(
+        (
+            str(meta.get("content")).strip()
+            for meta in root.iter("meta")
+            if meta.get("property") in ("og:title", "twitter:title") and (meta.get("content") or "").strip()
+        ),
+        None,
+    )
     title = next(root.iter("title"), None)
-    if title is not None and title.text and len(title) == 0:
-        return _TITLE_SUFFIX.sub("", title.text.strip()) or None
-    return None
+    # markup written into them as text (entity-encoded) is not their wording
+    text = plain_line(title.text_content(), LONG) if title is not None else ""
+    return text or None, plain_line(og, LONG) or None if og else None
 
 
 def _direct_text(el: HtmlElement) -> str:
@@ -270,21 +293,40 @@ def extract_html(html: str) -> ExtractedPage:
     for junk in root.xpath("//comment() | //processing-instruction()"):
         if junk.getparent() is not None:
             junk.drop_tree()
-    title = _page_title(root)
+    title_tag, og_title = _page_names(root)
+    lines = page_lines(root)
     url = _page_url(root)
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
+    page_chars = len(root.text_content())
+    for el in list(root.iter("form")):
+        # a search or login box goes; an ASP.NET page's <form> around the
+        # whole page stays
+        if len(el.text_content()) < page_chars * MOST:
+            el.drop_tree()
+    prose = _prose_by_element(root)
+    total = prose.get(root, 0.0)
     for el in list(root.iter()):
         if el.tag not in ("html", "body") and isinstance(el.tag, str) and _is_chrome(el):
+            if total and prose.get(el, 0.0) >= total * MOST:
+                # a class such as post_header or js_img_share_area on the
+                # element that holds most of the page's prose: the article
+                name = el.get("class") or el.get("id")
+                notes.append(f"kept <{el.tag} {name!r}> despite its name: it holds the article")
+                continue
             el.drop_tree()
     body = root.find("body")
     container = _best_container(body if body is not None else root)
     blocks: list[str] = []
     headings: list[str] = []
     _emit(container, blocks, headings)
-    if title and blocks and blocks[0] == title:
+    choice = choose_title(lines, container, title_tag, og_title)
+    title = choice.title
+    if title and blocks and key(blocks[0]) == key(title):
         blocks = blocks[1:]
-    return ExtractedPage(title=title, text="\n\n".join(blocks), headings=headings, url=url, notes=notes)
+    return ExtractedPage(
+        title=title, text="\n\n".join(blocks), headings=headings, url=url, notes=notes, title_how=choice.how
+    )
 
 
 _HTTP = re.compile(r"\s*https?://", re.I)

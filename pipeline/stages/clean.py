@@ -28,7 +28,7 @@ from pipeline.untrusted import DESCRIPTION_MAX, plain_line, public_url
 
 # Fewer characters than this after cleaning is not a guide (a stub, or a page
 # that was all chrome). Characters, not words: Chinese has no spaces.
-MIN_BODY_CHARS = 150
+MIN_BODY_CHARS = 100
 _CONTENT_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 
 
@@ -118,10 +118,10 @@ def make_record(source: str, id_: str, status: str, **values: Any) -> dict[str, 
 
 
 def rejection_reason(cleaned: Cleaned) -> str | None:
-    if not cleaned.title:
-        return "no title: no short headline line above the first paragraph"
+    # a page without a headline gets one from its first sentence
+    # (take_title); only a page with no text at all has no title
     chars = len(_CONTENT_CHAR.findall(cleaned.text))
-    if chars < MIN_BODY_CHARS:
+    if chars < MIN_BODY_CHARS or not cleaned.title:
         return f"too short after cleaning: {chars} characters of text (a guide needs {MIN_BODY_CHARS})"
     return None
 

@@ -1,0 +1,185 @@
+"""Titles from what a page says about itself, and articles that used to be
+lost: no page is rejected for lacking a headline, and an article inside an
+element named like chrome (a page-wide ``<form>``, ``post_header``,
+``share_area``) is still found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.cleaners import Cleaner
+from pipeline.readers import Rejection, read_file
+from pipeline.readers.htmlpage import extract_html
+from pipeline.record import Document
+from pipeline.stages.clean import rejection_reason
+
+PARAGRAPHS = [
+    "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款，这个阶段不必过分紧张。",
+    "如果确实没有能力一次还清，可以主动联系银行客服说明情况，申请延期或者分期偿还欠款。",
+    "协商时要准备好收入证明和困难证明，语气诚恳，并且把约定的还款方案留下书面记录。",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+NAV = "<ul>" + "".join(f'<li><a href="/c/{i}">栏目{i}</a></li>' for i in range(8)) + "</ul>"
+
+
+def page(head: str, before: str = "", body: str = BODY, after: str = "") -> str:
+    content = f"<div class='content'>{body}</div>"
+    return f"<html><head>{head}</head><body>{NAV}{before}{content}{after}</body></html>"
+
+
+def test_the_headline_is_what_the_title_tag_and_a_heading_agree_on() -> None:
+    # the logo <h1> is the site's name; the headline is the <h2> that
+    # <title> also carries, with the channel and site names cut off
+    html = page(
+        "<title>信用卡逾期后如何与银行协商_理财频道_某某网</title>",
+        "<h1>新闻中心</h1><h2>信用卡逾期后如何与银行协商</h2>",
+    )
+    assert extract_html(html).title == "信用卡逾期后如何与银行协商"
+
+
+def test_a_site_name_that_the_title_tag_also_carries_is_passed_over() -> None:
+    html = page(
+        "<title>信用卡逾期后如何与银行协商 - 某某财经</title>",
+        "<h3>某某财经</h3><h1>信用卡逾期后如何与银行协商</h1>",
+    )
+    assert extract_html(html).title == "信用卡逾期后如何与银行协商"
+    # the site's name, even as a longer heading, is the last part of <title>
+    named = page(
+        "<title>协商还款 - 某某财经频道官方网站</title>",
+        "<h1>协商还款</h1><h2>某某财经频道官方网站</h2>",
+    )
+    assert extract_html(named).title == "协商还款"
+    # a short headline is still one when a heading carries it
+    short = page(
+        "<title>协商还款 - 维基百科，自由的百科全书</title>",
+        "<h1>协商还款</h1><div>维基百科，自由的百科全书</div>",
+    )
+    assert extract_html(short).title == "协商还款"
+
+
+def test_a_headline_shown_as_plain_text_agrees_with_the_title_tag() -> None:
+    html = page(
+        "<title>网贷逾期三个月会被起诉吗 东区办事处_某某网</title>",
+        "<table><tr><td>网贷逾期三个月会被起诉吗</td></tr></table>",
+    )
+    assert extract_html(html).title == "网贷逾期三个月会被起诉吗"
+
+
+def test_a_heading_below_the_article_does_not_agree() -> None:
+    # the footer's heading carries the society's name, which <title> ends
+    # with; the headline is the heading just above the text
+    html = page(
+        "<title>新闻动态--某某学会官网</title>",
+        "<h3>首页 - 新闻动态</h3><h5>学会年会在重庆成功举行</h5>",
+        after="<h3>某某学会</h3>",
+    )
+    assert extract_html(html).title == "学会年会在重庆成功举行"
+
+
+def test_og_title_when_nothing_on_the_page_agrees_with_the_title_tag() -> None:
+    html = page(
+        '<title>某某网</title><meta property="og:title" content="停息挂账怎么申请">',
+        "<h1>新闻中心</h1>",
+    )
+    assert extract_html(html).title == "停息挂账怎么申请"
+
+
+def test_a_bold_line_above_the_text_beats_a_site_name_title() -> None:
+    # old pages: <title> is the site's name, the headline a bold line; the
+    # author's name and a dateline between it and the text are not headlines
+    html = page(
+        "<title>某某论坛</title>",
+        "<p><b>逾期以后征信多久能恢复</b></p><p><b>作者： 来源： 发布日期： 7/5/2005 9:23:57 PM</b></p>"
+        "<p><strong>小王</strong></p>",
+    )
+    extracted = extract_html(html)
+    assert extracted.title == "逾期以后征信多久能恢复"
+    assert extracted.title_how == "lead"
+
+
+def test_the_heading_nearest_the_text_is_the_headline_when_the_title_tag_is_missing() -> None:
+    html = page("", "<h1>某某的博客</h1><h2>谁来为暴力催收埋单？- -</h2>")
+    assert extract_html(html).title == "谁来为暴力催收埋单？"
+
+
+def test_markup_written_into_a_title_is_not_its_wording() -> None:
+    html = page(
+        "<title>&lt;img src=x onerror=alert(1)&gt;网贷逾期被催收怎么办_某某网</title>",
+        "<h1>&lt;img src=x onerror=alert(2)&gt;网贷逾期被催收怎么办</h1>",
+    )
+    assert extract_html(html).title == "网贷逾期被催收怎么办"
+
+
+def test_an_article_inside_a_page_wide_form_is_found() -> None:
+    # ASP.NET wraps the whole page in one <form>; a search box is a form too
+    html = (
+        "<html><head><title>协商还款的步骤</title></head><body>"
+        "<div class='search'><form><input name='q'>搜索</form></div>"
+        f"<form id='aspnetForm'>{NAV}<div class='content'>{BODY}</div></form></body></html>"
+    )
+    extracted = extract_html(html)
+    assert all(p in extracted.text for p in PARAGRAPHS)
+    assert "搜索" not in extracted.text
+
+
+def test_an_article_in_an_element_named_like_chrome_is_kept() -> None:
+    # class names such as post_header or js_img_share_area hold the article
+    # on some sites; a real share bar beside it still goes
+    html = page(
+        "<title>协商还款的步骤</title>",
+        body=f"<div class='js_img_share_area'>{BODY}</div><div class='share'>分享到微信 分享到微博</div>",
+    )
+    extracted = extract_html(html)
+    assert all(p in extracted.text for p in PARAGRAPHS)
+    assert "分享到" not in extracted.text
+    assert any("holds the article" in note for note in extracted.notes)
+
+
+def clean_text_page(tmp_path: Path, text: str) -> tuple[str | None, str, list[str], str | None]:
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    [doc] = list(read_file(path))
+    assert isinstance(doc, Document)
+    cleaned = Cleaner().clean(doc)
+    return cleaned.title, cleaned.text, [f.kind for f in doc.findings], rejection_reason(cleaned)
+
+
+def test_a_text_page_without_a_headline_is_published_with_a_guessed_title(tmp_path: Path) -> None:
+    title, text, kinds, reason = clean_text_page(tmp_path, "\n\n".join(PARAGRAPHS))
+    assert reason is None
+    assert title == "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款"
+    assert "title_guessed" in kinds
+    assert text.startswith(PARAGRAPHS[0])  # the sentence stays in the body
+
+
+def test_a_long_headline_is_a_headline(tmp_path: Path) -> None:
+    headline = "张某诉某某银行信用卡纠纷一案：逾期利息、违约金和年费能否一并主张的裁判要点"
+    assert 30 < len(headline) <= 80
+    title, text, kinds, reason = clean_text_page(tmp_path, headline + "\n\n" + "\n\n".join(PARAGRAPHS))
+    assert title == headline and reason is None
+    assert "title_guessed" not in kinds and headline not in text
+
+
+def test_a_dateline_is_not_taken_for_the_headline(tmp_path: Path) -> None:
+    page_text = "逾期后如何申请停息挂账\n\n2021-05-06 09:30 某某法院发布\n\n" + "\n\n".join(PARAGRAPHS)
+    title, _, _, _ = clean_text_page(tmp_path, page_text)
+    assert title == "逾期后如何申请停息挂账"
+
+
+def test_a_short_real_article_is_published(tmp_path: Path) -> None:
+    article = "\n\n".join(PARAGRAPHS[:3])
+    assert 100 <= len(article) < 150
+    _, _, _, reason = clean_text_page(tmp_path, "信用卡逾期怎么协商\n\n" + article)
+    assert reason is None
+    _, _, _, stub = clean_text_page(tmp_path, "信用卡逾期怎么协商\n\n" + PARAGRAPHS[0])
+    assert stub is not None and stub.startswith("too short")
+
+
+def test_a_page_of_nothing_but_chrome_is_still_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "nav.html"
+    path.write_text(page("<title>某某网</title>", body=""), encoding="utf-8")
+    [item] = list(read_file(path))
+    if isinstance(item, Rejection):
+        assert "no article text" in item.reason
+    else:
+        assert rejection_reason(Cleaner().clean(item)) is not None
