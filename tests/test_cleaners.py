@@ -89,6 +89,23 @@ def test_pinyin_removed_only_when_it_is_a_reading() -> None:
     assert remove_pinyin_annotations("会(kuài)计") == "会计"
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("个性化分期(fēn qī)还款", "个性化分期还款"),  # a word's syllables, spaced
+        ("協(xie)商", "協商"),  # no tone marks
+        ("申请协商（xie shang）还款", "申请协商还款"),  # full-width brackets
+        ("逾期(yuqi)以后", "逾期以后"),  # run together
+        ("分期(fen qi 3)还款", "分期(fen qi 3)还款"),  # not only syllables
+        ("分期(qi fen)还款", "分期(qi fen)还款"),  # syllables in the wrong order
+        ("支付宝(Alipay)和中国银行(Bank of China)", "支付宝(Alipay)和中国银行(Bank of China)"),
+        ("信用卡(card)", "信用卡(card)"),
+    ],
+)
+def test_pinyin_of_a_word_is_removed_in_the_forms_scrapers_write_it(line: str, expected: str) -> None:
+    assert remove_pinyin_annotations(line) == expected
+
+
 def test_simplified_lines_do_not_go_through_opencc() -> None:
     text, changed = to_simplified("隨著網路發展\n效率会显著提升，看着办")
     assert text == "随着网路发展\n效率会显著提升，看着办"

@@ -7,7 +7,13 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-_ANNOTATION = re.compile(r"([\u3400-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7})[)）]")
+_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# a run of Han characters, then up to MAX_WORD syllables in brackets
+_ANNOTATION = re.compile(
+    rf"([\u3400-\u9fff]{{1,6}})[(（]\s*([{_LETTERS}]{{1,7}}(?:[\s'’]+[{_LETTERS}]{{1,7}}){{0,5}}|[{_LETTERS}]{{8,30}})\s*[)）]"
+)
+_SYLLABLE_SPLIT = re.compile(r"[\s'’]+")
+MAX_WORD = 6
 
 
 def _toneless(syllable: str) -> str:
@@ -30,21 +36,49 @@ def readings(char: str) -> frozenset[str]:
 
 
 def remove_pinyin_annotations(text: str, on_removed: Callable[[str, str], None] | None = None) -> str:
-    """Remove a bracketed syllable only when it is a reading of the character
-    before it; 第一(1), (注意) and 支付宝(Alipay) stay.
+    """Remove a bracketed reading when it is the reading of the characters
+    before it (one syllable per character, with or without tone marks, the
+    syllables of a word spaced or run together); 第一(1), (注意) and
+    支付宝(Alipay) stay.
 
-    >>> remove_pinyin_annotations("歡迎訪問(wèn)逾期頻道，協(xié)商流程")
-    '歡迎訪問逾期頻道，協商流程'
-    >>> remove_pinyin_annotations("第一(1)步，注(意)，支付宝(Alipay)，问(xié)")
-    '第一(1)步，注(意)，支付宝(Alipay)，问(xié)'
+    >>> remove_pinyin_annotations("歡迎訪問(wèn)逾期頻道，協(xié)商流程，協(xie)議")
+    '歡迎訪問逾期頻道，協商流程，協議'
+    >>> remove_pinyin_annotations("个性化分期(fēn qī)还款，协商（xie shang）成功，逾期(yuqi)")
+    '个性化分期还款，协商成功，逾期'
+    >>> remove_pinyin_annotations("第一(1)步，注(意)，支付宝(Alipay)，问(xié)，中国(China)")
+    '第一(1)步，注(意)，支付宝(Alipay)，问(xié)，中国(China)'
     """
 
     def replace(match: re.Match[str]) -> str:
-        char, syllable = match.group(1), match.group(2)
-        if syllable.lower() in readings(char) or _toneless(syllable) in readings(char):
-            if on_removed:
-                on_removed(char, syllable)
-            return char
+        han, reading = match.group(1), match.group(2)
+        syllables = [_toneless(s) for s in _SYLLABLE_SPLIT.split(reading.strip()) if s]
+        for count in range(1, min(len(han), MAX_WORD) + 1):
+            chars = han[-count:]
+            spaced = len(syllables) > 1
+            if (
+                spaced
+                and len(syllables) == count
+                and all(s in readings(c) for s, c in zip(syllables, chars, strict=True))
+            ) or (not spaced and _reads_as(chars, syllables[0] if syllables else "")):
+                if on_removed:
+                    on_removed(chars, reading)
+                return han
         return match.group(0)
 
     return _ANNOTATION.sub(replace, text)
+
+
+def _reads_as(chars: str, joined: str) -> bool:
+    """Whether ``joined`` (toneless, no spaces) is one reading of each of
+    ``chars`` in turn.
+
+    >>> _reads_as("分期", "fenqi"), _reads_as("分期", "fenq")
+    (True, False)
+    """
+    if not chars:
+        return not joined
+    return any(
+        joined.startswith(r) and _reads_as(chars[1:], joined[len(r) :])
+        for r in readings(chars[0])
+        if r and r.isascii()
+    )
