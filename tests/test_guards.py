@@ -114,7 +114,10 @@ def test_a_rerun_tells_each_kind_of_guide_apart(tmp_path: Path) -> None:
     import os
 
     pages = tmp_path / "pages"
-    write_pages(pages, 8, random.Random(11))
+    # eight publishable pages (with seed 11 one page keeps a private-use
+    # character the byte-slip repair cannot place, and the readability gate
+    # rejects it)
+    write_pages(pages, 8, random.Random(12))
     _, records = _run(tmp_path, pages)
     assert [r["status"] for r in records] == ["published"] * 8
     guides = [Path(r["output"]) for r in records]

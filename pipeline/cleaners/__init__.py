@@ -23,7 +23,7 @@ from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
 from pipeline.cleaners.garble import OutOfTime, repair_byte_slips
 from pipeline.cleaners.glossary import load_glossary
 from pipeline.cleaners.markup import strip_markup
-from pipeline.cleaners.mojibake import fix_mojibake, remove_control_escapes
+from pipeline.cleaners.mojibake import fix_mojibake, remove_control_escapes, remove_icon_characters
 from pipeline.cleaners.normalize import normalize_text
 from pipeline.cleaners.pii import load_pii_rules, remove_pii
 from pipeline.cleaners.pinyin import remove_pinyin_annotations
@@ -46,9 +46,15 @@ class CleanerConfig:
     - strip_markup: HTML tags and script bodies pasted into a text page,
       Markdown link targets and attribute lists (the renderer escapes the
       rest in any case).
-    - fix_mojibake: lines of UTF-8 read as GBK, Big5 or cp1252.
+    - fix_mojibake: lines (and the title) of UTF-8 read as GBK or cp1252;
+      a character the wrong decoding lost is left as one U+FFFD.
+    - remove_icon_characters: private-use characters of icon fonts, at a
+      line's start or after a space, full stop or ASCII mark (others are
+      damage, for the next step).
     - repair_byte_slips: GB18030 text read out of step after a lost byte;
-      lost characters restored from pinyin or guessed and flagged.
+      lost characters restored from pinyin or guessed and flagged (in the
+      title too when it lost characters). The U+FFFD it finds are counted
+      as lost characters (``Cleaned.lost``) for the readability gate.
     - remove_pinyin_annotations: 訪問(wèn) → 訪問 when wèn is a reading of 問.
     - to_simplified: OpenCC ``tw2s``.
     - strip_comment_blocks, strip_related_blocks, strip_boilerplate,
@@ -78,6 +84,7 @@ class CleanerConfig:
     remove_control_escapes: bool = True
     strip_markup: bool = True
     fix_mojibake: bool = True
+    remove_icon_characters: bool = True
     repair_byte_slips: bool = True
     remove_pinyin_annotations: bool = True
     to_simplified: bool = True
@@ -117,6 +124,8 @@ class Cleaned:
     changes: list[Change] = field(default_factory=list)
     # byte-slip guesses, with Han context in the script of the cleaned text
     guesses: list[dict[str, str]] = field(default_factory=list)
+    # characters lost in decoding (U+FFFD before the byte-slip repair)
+    lost: int = 0
 
 
 @dataclass
@@ -126,6 +135,7 @@ class _State:
     title: str | None
     alternatives: list[str] = field(default_factory=list)
     guesses: list[dict[str, str]] = field(default_factory=list)
+    lost: int = 0
     stopped: bool = False
 
 
@@ -145,6 +155,7 @@ class Cleaner:
             ("remove_control_escapes", self._control),
             ("strip_markup", self._markup),
             ("fix_mojibake", self._mojibake),
+            ("remove_icon_characters", self._icons),
             ("repair_byte_slips", self._slips),
             ("remove_pinyin_annotations", self._pinyin),
             ("to_simplified", self._simplify),
@@ -201,6 +212,7 @@ class Cleaner:
             [unmask(t) for t in state.alternatives],
             changes,
             guesses,
+            state.lost,
         )
 
     # Each step reads and updates the state; notes go to the document.
@@ -217,14 +229,21 @@ class Cleaner:
 
     def _mojibake(self, s: _State) -> None:
         s.text = fix_mojibake(s.text, s.doc.note)
-        s.title = fix_mojibake(s.title, s.doc.note) if s.title else s.title
+        s.title = fix_mojibake(s.title, s.doc.note, "title") if s.title else s.title
 
     def _slips(self, s: _State) -> None:
         budget = self.config.time_budget
         deadline = None if budget is None else time.monotonic() + budget
         findings, guesses = len(s.doc.findings), len(s.guesses)
+        # what is lost is known here, before the repair guesses it (a line
+        # of nothing but U+FFFD lost an ornament, not text)
+        s.lost = sum(
+            line.count("\ufffd") for line in [*s.text.split("\n"), s.title or ""] if line.strip(" \ufffd")
+        )
         try:
             s.text = repair_byte_slips(s.text, s.doc.note, s.guesses, deadline)
+            if s.title and "\ufffd" in s.title:
+                s.title = repair_byte_slips(s.title, s.doc.note, s.guesses, deadline)
         except OutOfTime:
             # nothing of the unfinished repair is kept, and the page is
             # cleaned no further: it is not published with its damage
@@ -235,6 +254,10 @@ class Cleaner:
                 f"byte-slip repair stopped after {budget:g} s on a page of {len(s.text):,} characters; "
                 "its damage is left as it is for an editor",
             )
+
+    def _icons(self, s: _State) -> None:
+        s.text = remove_icon_characters(s.text, s.doc.note)
+        s.title = remove_icon_characters(s.title, s.doc.note, "title") if s.title else s.title
 
     def _pinyin(self, s: _State) -> None:
         removed: list[str] = []

@@ -5,10 +5,22 @@ Latin-1 (æ”¯ä»˜å®); ftfy repairs the second kind, and only its
 ``fix_encoding`` is used: its other fixes turn full-width Chinese
 punctuation into ASCII. UTF-8 read as Big5 is not repaired: most UTF-8
 byte pairs are invalid in Big5, so the bytes were lost when it was read.
+
+UTF-8 read as GBK *with losses* (逾期以后如何与银行协商还款 arriving as
+閫炬湡浠ュ悗濡備綍涓庨摱琛屽崗鍟嗚繕娆�) is repaired too: a GBK decoder drops one
+byte for each U+FFFD it writes and reads on from the next byte, so the run
+is encoded back with every U+FFFD standing for one unknown byte, and the
+bytes are decoded as UTF-8. A character that lost a byte comes out as one
+U+FFFD: the byte-slip repair that runs next counts the U+FFFD of the page
+as lost characters, guesses each from its context and flags the guess for
+an editor, and the readability gate (``pipeline.readability``) keeps a page
+that lost too many characters, or still holds a U+FFFD, from being
+published.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -39,24 +51,58 @@ def _quality(line: str) -> float:
 _LATIN1 = re.compile("[\u00c0-\u00ff]")
 
 
-def _candidates(line: str) -> list[tuple[str, str]]:
-    out = []
+# An unknown byte: never valid in UTF-8, so it cannot join a character.
+_UNKNOWN_BYTE = b"\xff"
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+# A re-decoding that loses more of its characters than this is not UTF-8
+# read as GBK (Chinese read correctly gives mostly undecodable bytes).
+MAX_LOST_SHARE = 0.25
+
+
+def redecode_gbk(line: str) -> tuple[str, int] | None:
+    """``line`` read as GBK or GB18030 and decoded again as UTF-8: the text
+    and how many of its characters were lost (each one U+FFFD). A U+FFFD in
+    ``line`` is one byte the GBK decoder dropped.
+
+    >>> redecode_gbk("閫炬湡浠ュ悗濡備綍涓庨摱琛屽崗鍟嗚繕娆\ufffd")
+    ('逾期以后如何与银行协商还\ufffd', 1)
+    >>> redecode_gbk("閫炬湡")
+    ('逾期', 0)
+    """
     try:
-        redecoded = line.encode("gb18030").decode("utf-8", errors="replace")
+        data = _UNKNOWN_BYTE.join(part.encode("gb18030") for part in line.split("\ufffd"))
     except UnicodeEncodeError:
-        redecoded = ""
-    # Chinese read correctly gives mostly replacement characters here.
-    if redecoded and redecoded.count("\ufffd") <= len(redecoded) // 10:
-        out.append(("UTF-8 read as GBK", redecoded))
+        return None
+    lost = 0
+
+    def mark(match: re.Match[str]) -> str:
+        # a Chinese character or full-width mark is three bytes in UTF-8
+        nonlocal lost
+        count = math.ceil(len(match.group()) / 3)
+        lost += count
+        return "\ufffd" * count
+
+    text = _UNDECODED.sub(mark, data.decode("utf-8", errors="surrogateescape"))
+    return text, lost
+
+
+def _candidates(line: str) -> list[tuple[str, str, int]]:
+    out = []
+    redecoded = redecode_gbk(line)
+    if redecoded and redecoded[1] <= len(redecoded[0]) * MAX_LOST_SHARE:
+        out.append(("UTF-8 read as GBK", *redecoded))
     if len(_LATIN1.findall(line)) >= 2:
         import ftfy
 
-        out.append(("UTF-8 read as cp1252/latin-1 (ftfy)", ftfy.fix_encoding(line)))
+        out.append(("UTF-8 read as cp1252/latin-1 (ftfy)", ftfy.fix_encoding(line), 0))
     return out
 
 
-def fix_mojibake(text: str, note: Note) -> str:
-    """Re-decode lines that read better in another codec.
+def fix_mojibake(text: str, note: Note, where: str = "line") -> str:
+    """Re-decode lines that read better in another codec. A character
+    lost in the wrong decoding is left as one U+FFFD, and the finding says
+    how many were lost; ``where`` names the text in findings ("line"
+    numbers the lines, "title").
 
     >>> fix_mojibake("閫炬湡浠ュ悗鑱旂郴瀹㈡湇鍗忓晢杩樻\\ue0d9", lambda *a: None)
     '逾期以后联系客服协商还款'
@@ -64,6 +110,10 @@ def fix_mojibake(text: str, note: Note) -> str:
     '支付宝逾期'
     >>> fix_mojibake("支付宝逾期可以协商流程，（注意）", lambda *a: None)
     '支付宝逾期可以协商流程，（注意）'
+    >>> title = "閫炬湡浠ュ悗濡備綍涓庨摱琛屽崗鍟嗚繕娆\\ufffd"
+    >>> fix_mojibake(title, print, where="title")  # doctest: +ELLIPSIS
+    mojibake title: UTF-8 read as GBK, 1 character lost: 「閫炬湡浠ュ悗...」 → 「逾期以后如何与银行协商还�」
+    '逾期以后如何与银行协商还\\ufffd'
     """
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
@@ -74,15 +124,18 @@ def fix_mojibake(text: str, note: Note) -> str:
             continue
         base = _quality(line)
         best = None
-        for how, candidate in candidates:
+        for how, candidate, lost in candidates:
             if candidate == line or not candidate.strip():
                 continue
             gain = _quality(candidate) - base
             if gain >= MIN_GAIN and (best is None or gain > best[0]):
-                best = (gain, how, candidate)
+                best = (gain, how, candidate, lost)
         if best:
-            _, how, candidate = best
-            note("mojibake", f"line {number}: {how}: 「{line[:20]}」 → 「{candidate[:20]}」")
+            _, how, candidate, lost = best
+            label = f"line {number}" if where == "line" else where
+            if lost:
+                how += f", {lost} character{'s' if lost > 1 else ''} lost"
+            note("mojibake", f"{label}: {how}: 「{line[:20]}」 → 「{candidate[:20]}」")
             lines[number - 1] = candidate
     return "\n".join(lines)
 
@@ -105,4 +158,43 @@ def remove_control_escapes(text: str, note: Note) -> str:
     text = _CONTROL_ESCAPE.sub(replace, text)
     if found:
         note("control_escape", f"removed {len(found)} control-character escapes such as {found[0]}")
+    return text
+
+
+# Icon fonts draw from the private-use area; a site puts the icon before a
+# title or after a sentence. Damage of text read out of step puts private-use
+# characters among other odd characters instead.
+_ICON = re.compile(r"(?:(?<=^)|(?<=[\s。！？!-/:-@\[-`{-~]))[ \t]*[\ue000-\uf8ff]+[ \t]*", re.M)
+
+
+def remove_icon_characters(text: str, note: Note, where: str = "text") -> str:
+    """Private-use characters that a site's icon font draws beside the text
+    (a ``\\ue004`` before a title, after a sentence): at a line's start or
+    after a space, a full stop or an ASCII mark. Private-use characters after
+    other text are damage, not icons: they stay for the byte-slip repair and
+    the readability gate.
+
+    >>> remove_icon_characters("\\ue004 逾期以后如何协商", print, "title")
+    icon_character removed 1 private-use character(s) (icon font) from the title, such as U+E004
+    '逾期以后如何协商'
+    >>> remove_icon_characters("逾期\\ue004以后", print)
+    '逾期\\ue004以后'
+    >>> remove_icon_characters("投身外交(3)\\ue004_读书频道", lambda *a: None)
+    '投身外交(3)_读书频道'
+    >>> remove_icon_characters("按时还款。\\ue004逾期以后", lambda *a: None)
+    '按时还款。逾期以后'
+    """
+    found: list[str] = []
+
+    def remove(match: re.Match[str]) -> str:
+        found.extend(c for c in match.group() if not c.isspace())
+        return ""
+
+    text = _ICON.sub(remove, text)
+    if found:
+        note(
+            "icon_character",
+            f"removed {len(found)} private-use character(s) (icon font) from the {where}, "
+            f"such as U+{ord(found[0]):04X}",
+        )
     return text

@@ -18,6 +18,7 @@ from typing import Any
 from pipeline.cleaners import Cleaned, Cleaner
 from pipeline.dedup import as_minhash, damage, signature
 from pipeline.guide import Guide, Renderer, describe
+from pipeline.readability import unreadable
 from pipeline.readers import Rejection, read_file
 from pipeline.record import Document, document_id
 from pipeline.shape import shape
@@ -123,7 +124,7 @@ def rejection_reason(cleaned: Cleaned) -> str | None:
     chars = len(_CONTENT_CHAR.findall(cleaned.text))
     if chars < MIN_BODY_CHARS or not cleaned.title:
         return f"too short after cleaning: {chars} characters of text (a guide needs {MIN_BODY_CHARS})"
-    return None
+    return unreadable(cleaned.title, cleaned.text, cleaned.lost)
 
 
 def clean_item(
