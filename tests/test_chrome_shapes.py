@@ -118,10 +118,13 @@ def test_an_invitation_to_comment_that_ends_the_article_stays(cleaner: Cleaner) 
     assert doc.findings == []
 
 
-def test_one_reply_after_one_name_line_is_not_a_thread_of_the_body(cleaner: Cleaner) -> None:
-    # an author line above the body is chrome; the short first paragraph
-    # under it is not a commenter's reply
-    out, _ = clean(cleaner, [TITLE, "头像 小王同学 3天前", "先说结论：能谈。", *OPENING, CLOSING])
+@pytest.mark.parametrize(
+    "byline", [["头像 小王同学 3天前"], ["@小王同学 发表于 3天前", "2019.3.19 10:16 · 晨光论坛"]]
+)
+def test_name_lines_above_the_body_are_a_byline_not_a_thread(cleaner: Cleaner, byline: list[str]) -> None:
+    # author lines above the body are chrome; the short first paragraph
+    # under them is not a commenter's reply
+    out, _ = clean(cleaner, [TITLE, *byline, "先说结论：能谈。", *OPENING, CLOSING])
     assert out == ["先说结论：能谈。", *OPENING, CLOSING]
 
 

@@ -45,6 +45,8 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
     '正文。\\n欢迎大家留言讨论'
     """
     lines = text.split("\n")
+    # above the first paragraph, name-and-time lines are the page's byline
+    head = _body_start(lines)
     keep: list[str] = []
     i = 0
     while i < len(lines):
@@ -57,7 +59,7 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
         # by its shape alone takes only short replies
         end, commenters = _thread_end(lines, i + 1 if headed or prompt else i, rules, 10**9 if headed else 80)
         prompted = prompt and commenters >= 1
-        if not (headed or prompted or commenters >= 2):
+        if not (headed or prompted or (commenters >= 2 and i >= head)):
             keep.append(line)
             i += 1
             continue
