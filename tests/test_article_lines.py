@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cleaners import Cleaner
+from pipeline.cleaners.boilerplate import SHAPES
 from pipeline.cleaners.punctuation import normalize_punctuation
 from pipeline.cleaners.rules import load_boilerplate
 from pipeline.personal_data import redact
@@ -197,7 +198,7 @@ def test_good_chinese_is_not_taken_for_spinning(cleaner: Cleaner) -> None:
 
 # Steps that remove blocks name the block's first line and how many lines it had.
 BLOCK_KINDS = {"comment_block", "related_list", "link_list", "repeated_body", "markup"}
-RULES = {rule.name for rule in load_boilerplate()[0]}
+RULES = {rule.name for rule in load_boilerplate()[0]} | set(SHAPES)
 CHROME_PAGE = "\n\n".join(
     [
         "首页 > 逾期动态 > 正文",

@@ -13,43 +13,100 @@ _BULLET = re.compile(r"^[•·▪●◆◇■□○\-*]\s*")
 _SENTENCE_END = re.compile(r"[。！？!?；;，,]")
 
 
+# A comment widget's prompt or heading: short, naming comments, and shaped
+# as a widget (a placeholder ending …, a count, "none yet"), not as the
+# author's closing line (欢迎大家留言讨论 stays unless a thread follows it).
+_COMMENT_WORD = re.compile(r"评论|留言|沙发|说两句|说点什么|写点什么|看法")
+_WIDGET = re.compile(r"(?:…|\.{2,}|～|~)$|\d+\s*条|[(（]\d+[)）]|^(?:暂无|还没有|快来|抢|发表|写下)")
+
+
+def _comment_prompt(line: str) -> bool:
+    return len(line) <= 20 and bool(_COMMENT_WORD.search(line)) and not re.search(r"[。？；]", line)
+
+
 def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
-    """Remove reader comment threads: from a 精彩评论-style heading through
-    the commenters' lines, dates and 写评论 prompts that follow it."""
+    """Remove reader comment threads: from a 精彩评论-style heading (or a
+    comment box's prompt, 说点什么… / 暂无评论，快来抢沙发) through the
+    commenters' lines, dates, replies and buttons that follow it.
+
+    A thread is also found by its shape without a heading: two or more
+    commenters' name-time lines (头像 小王同学 3天前), each followed by the
+    commenter's short reply and its buttons (回复 赞 3). A prompt that is
+    not shaped like a widget (欢迎大家留言讨论) opens a thread only when
+    commenters' lines follow it.
+
+    >>> from pipeline.cleaners.rules import load_boilerplate
+    >>> rules = load_boilerplate()[1]
+    >>> page = "正文。\\n说点什么…\\n头像 小王 3天前\\n写得真好\\n回复 赞 3\\n老张 · 1小时前\\n感谢分享！"
+    >>> strip_comment_blocks(page, rules, print)
+    comment_block removed a comment block of 6 lines starting 「说点什么…」
+    '正文。'
+    >>> strip_comment_blocks("正文。\\n欢迎大家留言讨论", rules, print)
+    '正文。\\n欢迎大家留言讨论'
+    """
     lines = text.split("\n")
+    # above the first paragraph, name-and-time lines are the page's byline
+    head = _body_start(lines)
     keep: list[str] = []
     i = 0
     while i < len(lines):
-        if not rules.start.search(lines[i]):
-            keep.append(lines[i])
+        line = lines[i]
+        headed = bool(line) and (
+            bool(rules.start.search(line)) or (_comment_prompt(line) and bool(_WIDGET.search(line)))
+        )
+        prompt = bool(line) and _comment_prompt(line)
+        # under a heading a reply may be a paragraph long; a thread found
+        # by its shape alone takes only short replies
+        end, commenters = _thread_end(lines, i + 1 if headed or prompt else i, rules, 10**9 if headed else 80)
+        prompted = prompt and commenters >= 1
+        if not (headed or prompted or (commenters >= 2 and i >= head)):
+            keep.append(line)
             i += 1
             continue
-        start = i
-        i += 1
-        while i < len(lines):
-            line = lines[i]
-            if not line:
-                i += 1
-            elif any(p.search(line) for p in rules.inside):
-                i += 1
-            elif rules.author.search(line):
-                i += 1
-                # the commenter's text follows their name line
-                if (
-                    i < len(lines)
-                    and lines[i]
-                    and not rules.author.search(lines[i])
-                    and not rules.start.search(lines[i])
-                ):
-                    i += 1
-            else:
-                break
-        removed = [line for line in lines[start:i] if line]
+        removed = [x for x in lines[i:end] if x]
         note(
             "comment_block",
-            f"removed a comment block of {len(removed)} lines starting 「{removed[0]}」",
+            f"removed a comment block of {len(removed)} lines starting 「{_clip(removed[0])}」",
         )
+        i = end
     return "\n".join(keep)
+
+
+def _commenter(line: str, rules: CommentRules) -> bool:
+    return bool(rules.author.search(line)) or metadata_shape(line) in ("name_time", "name_date")
+
+
+def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -> tuple[int, int]:
+    """Where the comment thread that may start at ``i`` ends (the index
+    after it, blank lines after it left out), and how many commenters'
+    lines it holds."""
+    commenters = 0
+    end = i
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if _commenter(line, rules):
+            commenters += 1
+            i += 1
+            # the commenter's text follows their name line
+            j = i
+            while j < len(lines) and not lines[j]:
+                j += 1
+            if (
+                j < len(lines)
+                and len(lines[j]) <= reply_max
+                and not _commenter(lines[j], rules)
+                and not rules.start.search(lines[j])
+            ):
+                i = j + 1
+        elif any(p.search(line) for p in rules.inside) or metadata_shape(line) == "meta_line":
+            i += 1
+        else:
+            break
+        end = i
+    return end, commenters
 
 
 _DATE = re.compile(r"(20\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
@@ -79,6 +136,122 @@ def _body_start(lines: list[str]) -> int:
     return next((i for i, line in enumerate(lines) if len(line) >= 10 and is_sentence(line)), len(lines))
 
 
+# --- chrome by shape -------------------------------------------------------
+#
+# Lines that no rule table lists but whose shape is chrome: they are made
+# only of dates and times, metadata labels with short values, counts and
+# one or two short names (a site, a person), never of sentence text.
+
+# what separates the fields of a metadata line
+_FIELD_SEP = re.compile(r"[\s|｜·•丨]+|\s/\s")
+_FULL_DATE = r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?"
+_SHORT_DATE = r"\d{1,2}月\d{1,2}日|\d{1,2}[-/]\d{1,2}"
+_CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+_DATE_FIELD = re.compile(rf"[(（\[【]?(?:{_FULL_DATE}|{_SHORT_DATE})(?:{_CLOCK})?[)）\]】]?|{_CLOCK}")
+# relative times of comment widgets and feeds: 3天前, 刚刚, 昨天 21:04
+_AGO_FIELD = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|刚刚|昨天|前天|今天")
+_LABELS = (
+    r"来源|作者|编辑|责任编辑|主编|记者|通讯员|摄影|发布|发布时间|发布日期|发布于|编辑于|最后编辑于|修改于"
+    r"|更新于|更新时间|发表于|时间|日期|IP属地|来自|阅读|阅读量|浏览|浏览量|点击|点赞|赞|踩|评论|收藏"
+    r"|分享|转发|举报|回复|原创|头像"
+)
+# a label alone, with a count (阅读 1234 splits into two fields; 浏览(42569),
+# 293赞, 21楼), or with a short value after a colon (来源：某某日报) or, for
+# 属地 and 来自, without one (IP属地广东)
+_LABEL_FIELD = re.compile(
+    rf"(?:{_LABELS})(?:[(（]?\d+[)）]?|[:：][^。？；，]{{0,24}})?|\d+\s*(?:{_LABELS}|楼)|#\d+"
+    r"|(?:IP属地|来自)[:：]?[\u4e00-\u9fff]{1,8}"
+)
+_NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?")
+_NAME_FIELD = re.compile(r"@?[\w\u4e00-\u9fff]{1,14}")
+
+
+def _fields(line: str) -> list[str]:
+    return [f for f in _FIELD_SEP.split(re.sub(r"IP\s*属地", "IP属地", line.strip())) if f]
+
+
+def metadata_shape(line: str) -> str | None:
+    """What kind of metadata line ``line`` is by its shape, or None.
+
+    - ``meta_line``: a date or time with metadata labels (2021-05-06 09:30
+      来源：某某日报 作者：张三; 编辑于 2024-03-02 · IP 属地广东), or counters
+      (阅读 1234 · 点赞 56 · 评论 7; 回复 赞 3);
+    - ``name_time``: a name with a relative time (头像 小王同学 3天前);
+    - ``name_date``: one name with a date and a clock time (路人甲
+      2017.3.25 05:08; 2019.3.19 10:16 · 某某论坛), weaker evidence:
+      ``strip_boilerplate`` takes it only above the first paragraph or
+      below the last.
+
+    Every field must be one of those; a sentence mark, or a field that is
+    neither a date, a label, a count nor a short name, and it is not chrome.
+
+    >>> metadata_shape("2021-05-06 09:30 来源：某某日报 作者：张三"), metadata_shape("头像 小王同学 3天前")
+    ('meta_line', 'name_time')
+    >>> metadata_shape("2024年3月2日，张三来到某某法院。"), metadata_shape("作者认为来源不明的借款不能还")
+    (None, None)
+    """
+    if len(line) > 100 or _SENTENCE_MARK.search(line):
+        return None
+    fields = _fields(line)
+    if len(fields) < 2:
+        return None
+    dates = clocks = agos = labels = numbers = 0
+    names: list[str] = []
+    for field in fields:
+        if _DATE_FIELD.fullmatch(field):
+            dates += 1
+            clocks += bool(re.search(_CLOCK, field))
+        elif _AGO_FIELD.fullmatch(field):
+            agos += 1
+        elif _LABEL_FIELD.fullmatch(field):
+            labels += 1
+        elif _NUMBER_FIELD.fullmatch(field):
+            numbers += 1
+        elif not re.search(r"[\w\u4e00-\u9fff]", field):
+            continue  # a symbol: 👍, », ▲
+        elif _NAME_FIELD.fullmatch(field) and len(names) < 2:
+            names.append(field)
+        else:
+            return None
+    if names and agos and sum(len(n) for n in names) <= 20:
+        return "name_time"
+    if len(names) == 1 and dates and clocks:
+        return "name_date"
+    if labels and (dates or agos or ((numbers or labels >= 2) and not names)):
+        return "meta_line"
+    return None
+
+
+_PAGER = re.compile(
+    r"上一页|下一页|上页|下页|前一页|后一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d+|[«»‹›<>/…]|\.{2,}|跳转|[\s|｜]"
+)
+
+
+def is_pagination(line: str) -> bool:
+    """A pager: page numbers and 上一页 / 下一页 / 共 N 页 tokens only.
+
+    >>> is_pagination("共 3 页 上一页 1 2 3 下一页"), is_pagination("« 1 2 3 »")
+    (True, True)
+    >>> is_pagination("上一页提到的协商技巧，同样适用于网贷平台。"), is_pagination("首页")
+    (False, False)
+    """
+    if len(line) > 200 or _PAGER.sub("", line):
+        return False
+    paged = "页" in line or bool(re.search(r"[«»‹›]", line))
+    return paged and bool(re.search(r"\d|上一页|下一页", line))
+
+
+def chrome_shape(line: str) -> str | None:
+    """The name of the chrome shape ``line`` has (see ``metadata_shape``,
+    ``is_pagination``), or None."""
+    if is_pagination(line):
+        return "pagination"
+    return metadata_shape(line)
+
+
+SHAPES = ("pagination", "meta_line", "name_time", "name_date")
+
+
 def strip_boilerplate(
     text: str, rules: Sequence[LineRule], note: Note, dates: list[str] | None = None
 ) -> str:
@@ -99,6 +272,9 @@ def strip_boilerplate(
     """
     lines = text.split("\n")
     head = _body_start(lines)
+    tail = next(
+        (i for i in range(len(lines) - 1, -1, -1) if len(lines[i]) >= 10 and is_sentence(lines[i])), -1
+    )
     keep = []
     for i, line in enumerate(lines):
         rule = next(
@@ -113,14 +289,17 @@ def strip_boilerplate(
             ),
             None,
         )
-        if rule is None:
+        name = rule.name if rule else (chrome_shape(line) if line else None)
+        if name == "name_date" and head <= i <= tail:
+            name = None
+        if name is None:
             keep.append(line)
-        else:
-            note("boilerplate", f"removed {rule.name} line 「{_clip(line)}」")
-            match = _DATE.search(line)
-            if match and dates is not None:
-                year, month, day = match.groups()
-                dates.append(f"{year}-{int(month):02d}-{int(day):02d}")
+            continue
+        note("boilerplate", f"removed {name} line 「{_clip(line)}」")
+        match = _DATE.search(line)
+        if match and dates is not None and (rule is not None or i < head):
+            year, month, day = match.groups()
+            dates.append(f"{year}-{int(month):02d}-{int(day):02d}")
     return "\n".join(keep)
 
 
@@ -182,14 +361,88 @@ def _clip(line: str, width: int = 40) -> str:
 _SEGMENTS = re.compile(r"[，,、|｜/\s]+")
 
 
+_ANY_DATE = rf"(?:{_FULL_DATE}|{_SHORT_DATE})"
+# a headline with its date after it (上海发布新规 2021-05-06, 某某新闻 · 05/06,
+# · 某某新闻 (2021年5月6日)) or a bracketed date before it ([05-06] 某某新闻)
+_DATED_HEADLINE = re.compile(
+    rf"[•·▪●◆\-*]?\s*(?:[\[【(（]{_ANY_DATE}[\]】)）]\s*(?P<after>.+)"
+    rf"|(?P<before>.+?)(?:[\s·|｜]+[\[【(（]?{_ANY_DATE}[\]】)）]?|[\[【(（]{_ANY_DATE}[\]】)）]))"
+)
+# the heading of a list of other articles (为你推荐, 大家都在看：)
+_LIST_HEADING = re.compile(
+    r"^[^。？；，,!！]{0,6}(?:推荐|阅读|喜欢|都在看|相关|热门|精选|更多|最新)[^。？；，,!！]{0,4}$"
+)
+
+
+def _dated_headline(line: str) -> bool:
+    """A line that is a headline and its date: what lists of other
+    articles print. The headline part is 4 to 50 characters and not a
+    sentence (a question mark is allowed: many headlines are questions)."""
+    if len(line) > 70:
+        return False
+    match = _DATED_HEADLINE.fullmatch(line.strip())
+    if not match:
+        return False
+    headline = (match.group("after") or match.group("before") or "").strip()
+    return (
+        4 <= len(headline) <= 50
+        and not re.search(r"[。；;]", headline)
+        and bool(re.search(r"[\u4e00-\u9fff]", headline))
+    )
+
+
+def _headline_sized(lines: list[str]) -> bool:
+    """Headlines of other articles are longer than the items of a dated
+    schedule (第一期还款日 2024-03-15): eight characters and more on average."""
+    sizes = []
+    for line in lines:
+        match = _DATED_HEADLINE.fullmatch(line.strip()) if line else None
+        if match:
+            sizes.append(len((match.group("after") or match.group("before") or "").strip()))
+    return bool(sizes) and sum(sizes) >= 8 * len(sizes)
+
+
+def _dated_run(lines: list[str], i: int) -> tuple[int, int]:
+    """The end of the run of dated headlines starting at ``i`` (blank lines
+    inside it allowed, those after it left out) and how many it holds."""
+    end, count = i, 0
+    while i < len(lines) and (not lines[i] or _dated_headline(lines[i])):
+        if lines[i]:
+            count += 1
+            end = i + 1
+        i += 1
+    return end, count
+
+
 def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
-    """Remove a 相关推荐-style heading and the list of titles under it."""
+    """Remove a 相关推荐-style heading and the list of titles under it, and
+    a run of three or more headlines each with its date (a list of other
+    articles printed without a heading, or under one no table lists).
+
+    >>> page = "正文。\\n[05-06] 某地发布养老新规\\n某地迎来大范围降温 2021-05-07"
+    >>> page += "\\n· 高校启动专项整治行动 (2021年5月8日)"
+    >>> strip_related_blocks(page, re.compile("(?!)"), print)
+    dated_headlines removed a list of 3 dated headlines, first 「[05-06] 某地发布养老新规」
+    '正文。'
+    """
     lines = text.split("\n")
     keep: list[str] = []
     i = 0
     while i < len(lines):
-        if not (lines[i] and start.search(lines[i])):
-            keep.append(lines[i])
+        line = lines[i]
+        if line and not start.search(line):
+            heading = bool(_LIST_HEADING.match(line))
+            end, count = _dated_run(lines, i + 1 if heading else i)
+            before = next((x for x in reversed(keep) if x), "")
+            if count >= 3 and not before.rstrip().endswith((":", "：")) and _headline_sized(lines[i:end]):
+                first = line if heading else lines[i]
+                note(
+                    "dated_headlines", f"removed a list of {count} dated headlines, first 「{_clip(first)}」"
+                )
+                i = end
+                continue
+        if not (line and start.search(line)):
+            keep.append(line)
             i += 1
             continue
         j = i + 1
@@ -197,12 +450,49 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
         while j < len(lines) and (
             not lines[j]
             or (len(_BULLET.sub("", lines[j])) <= 40 and not _SENTENCE_END.search(_BULLET.sub("", lines[j])))
+            or _dated_headline(lines[j])
         ):
             items += bool(lines[j])
             j += 1
-        note("related_list", f"removed 「{lines[i]}」 and the {items} article titles under it")
+        note("related_list", f"removed 「{line}」 and the {items} article titles under it")
         i = j
     return "\n".join(keep)
+
+
+# What separates the phrases of a keyword run: white space and the marks
+# that are not a sentence's (a 、 or ， list needs many more phrases).
+_KEYWORD_SEP = re.compile(r"[\s|｜/_丨]+")
+_LIST_SEP = re.compile(r"[\s|｜/_丨，,、]+")
+_HAN2 = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
+
+
+def keyword_run(line: str) -> int:
+    """How many phrases ``line`` holds when it is a run of search keywords
+    (0 when it is not): many short phrases, most of them with two or more
+    Han characters, no sentence punctuation, not ending on a colon. Ten or
+    more when they are separated by spaces, bars or underscores (Chinese
+    prose does not put them between phrases; a list of six materials
+    may be), twenty or more when by 、 or ， (a sentence's list is
+    shorter). Linear in the line's length.
+
+    >>> keyword_run("逾期协商 逾期怎么办 网贷技巧 征信修复 花呗分期 借呗利息 逾期一天 逾期两天 协商技巧 多久")
+    10
+    >>> keyword_run("身份证 户口本 收入证明 银行流水 工作证明 征信报告")
+    0
+    >>> keyword_run("南京、苏州、无锡、常州、镇江、扬州、泰州、南通、盐城")
+    0
+    """
+    if re.search(r"[。！？!?；;]|[:：]\s*$", line):
+        return 0
+    for separator, least in ((_KEYWORD_SEP, 10), (_LIST_SEP, 20)):
+        phrases = [p for p in separator.split(line) if p]
+        if len(phrases) < least:
+            continue
+        short = sum(len(p) <= 12 for p in phrases)
+        han = sum(bool(_HAN2.search(p)) for p in phrases if len(p) <= 12)
+        if short >= 0.9 * len(phrases) and han >= 0.8 * len(phrases):
+            return len(phrases)
+    return 0
 
 
 def strip_keyword_stuffing(text: str, note: Note) -> str:
@@ -223,6 +513,13 @@ def strip_keyword_stuffing(text: str, note: Note) -> str:
         if len(segments) >= 6 and not re.search(r"[。！？!?；;]|[:：]$", line) and _shared_term(segments):
             note(
                 "keyword_stuffing", f"removed a line of {len(segments)} search keywords 「{_clip(line, 24)}」"
+            )
+            continue
+        phrases = keyword_run(line)
+        if phrases:
+            note(
+                "keyword_stuffing",
+                f"removed a run of {phrases} keyword phrases, {len(line):,} characters 「{_clip(line, 24)}」",
             )
             continue
         keep.append(line)

@@ -1,0 +1,511 @@
+"""Real articles wrapped in site chrome: how much chrome the cleaner leaves,
+and how much of the article it takes with it.
+
+The articles are the gold texts of the real-page development set
+(../shared/realhtml-dev, built into a scratch folder outside the project;
+nothing of them is written anywhere). Each is wrapped, several times with
+different seeds, in chrome of every kind scraped pages print around an
+article: welcome banners, dateline-source-author lines, post metadata
+(编辑于 … · IP 属地…, counters), an avatar-name-time line, pagination,
+相关阅读 / 猜你喜欢 lists of dated headlines, a comment thread (prompt, then
+commenters' name-time lines, one-line replies and their buttons) and a
+keyword-stuffed line of a few hundred to 200,000 characters, in varying
+places (before the title, between title and body, after the body).
+
+Two halves, kept apart so that the rules can be tuned on one and measured
+on the other: pages are split by a stable hash of their id into ``tune``
+and ``held``, and every kind of chrome has two families of phrasings (and
+of site names, people, separators and date formats): the tune half is
+wrapped in family A, the held half in family B, which the rules were never
+checked against.
+
+Per half: chrome lines left per 100 pages (a chrome line is left when its
+normalized text is still in a line of the cleaned page, title included,
+that is not a line of the article), article lines lost or changed (a gold
+line whose normalized text is no line of the cleaned page; the same count
+on the undamaged page beside it), and the character error rate of the
+cleaned body against the gold body (edit distance on the normalized texts,
+normalized as benchmarks/real_pages.py does, over the gold length).
+
+    python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from real_pages import normalize  # noqa: E402
+
+from pipeline.cleaners import Cleaner  # noqa: E402
+from pipeline.record import Document  # noqa: E402
+
+R = random.Random
+
+
+# --- vocabulary: two families of everything ------------------------------
+
+
+@dataclass(frozen=True)
+class Family:
+    surnames: str
+    given: str
+    site_heads: tuple[str, ...]
+    site_tails: tuple[str, ...]
+    provinces: tuple[str, ...]
+    nick_words: tuple[str, ...]
+    headline_subjects: tuple[str, ...]
+    headline_events: tuple[str, ...]
+    keywords_a: tuple[str, ...]
+    keywords_b: tuple[str, ...]
+    keyword_seps: tuple[str, ...]
+    praise: tuple[str, ...]
+
+
+A = Family(
+    surnames="王李张刘陈杨黄赵吴周",
+    given="伟芳娜敏静磊洋艳勇军杰",
+    site_heads=("今日", "南方", "金融", "民生", "东方", "城市", "信用", "财富"),
+    site_tails=("网", "日报", "在线", "财经网", "新闻网"),
+    provinces=("广东", "浙江", "江苏", "山东", "四川", "湖北", "河南"),
+    nick_words=("追风少年", "小王同学", "快乐的鱼", "老张说事", "阳光男孩", "橘子汽水"),
+    headline_subjects=("上海", "北京", "多地", "央行", "楼市", "高校", "新能源车", "本地菜市场"),
+    headline_events=("发布新规", "迎来降温", "启动专项整治", "公布最新数据", "出台补贴政策", "调整收费标准"),
+    keywords_a=("逾期", "信用卡", "网贷", "征信", "贷款", "花呗", "借呗", "分期"),
+    keywords_b=("怎么办", "协商", "利息", "多久", "上门", "技巧", "流程", "后果", "2024"),
+    keyword_seps=(" ", "  ", " "),
+    praise=("写得真好，学习了", "感谢分享！", "说得太对了", "收藏了，很有用", "mark一下", "讲得很清楚"),
+)
+
+B = Family(
+    surnames="孙马朱胡郭何林罗高梁",
+    given="秀霞平刚桂英华明超涛娟",
+    site_heads=("西部", "北方", "环球", "华夏", "晨光", "天天", "消费", "百姓"),
+    site_tails=("晚报", "资讯网", "频道", "论坛", "观察"),
+    provinces=("北京", "上海", "福建", "湖南", "陕西", "辽宁", "云南"),
+    nick_words=("夜行的猫", "一只柠檬", "海边听风", "大刘", "momo酱", "路人甲"),
+    headline_subjects=("广州", "深圳", "全国", "教育部", "股市", "医保", "短视频平台", "小区物业"),
+    headline_events=("再出新招", "引发热议", "迎来大变化", "开展集中检查", "发布提醒", "晒出成绩单"),
+    keywords_a=("旅游", "美食", "装修", "保险", "理财", "考研", "租房", "二手车"),
+    keywords_b=("攻略", "推荐", "价格", "排行榜", "哪家好", "大全", "官网", "最新"),
+    keyword_seps=("|", "_", "、", " | ", "，"),
+    praise=("干货满满，已收藏", "楼主说得好", "支持一下", "谢谢，受教了", "顶！", "有用，转给家里人看看"),
+)
+
+
+def person(rng: R, fam: Family) -> str:
+    return rng.choice(fam.surnames) + "".join(rng.choice(fam.given) for _ in range(rng.randint(1, 2)))
+
+
+def site(rng: R, fam: Family) -> str:
+    return rng.choice(fam.site_heads) + rng.choice(fam.site_heads) + rng.choice(fam.site_tails)
+
+
+def user(rng: R, fam: Family) -> str:
+    if fam is A:
+        return rng.choice(
+            [
+                rng.choice(fam.nick_words),
+                f"{rng.choice(fam.nick_words)}{rng.randint(1, 2024)}",
+                f"用户{rng.randint(1000, 99999)}",
+            ]
+        )
+    return rng.choice(
+        [
+            rng.choice(fam.nick_words),
+            f"{rng.choice(fam.surnames)}先生",
+            f"网友{rng.randint(100, 9999)}",
+            f"{rng.choice(fam.nick_words)}_{rng.randint(1, 99)}",
+        ]
+    )
+
+
+def date(rng: R, fam: Family, short: bool = False) -> str:
+    y, m, d = rng.randint(2008, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    if fam is A:
+        return rng.choice([f"{y}-{m:02d}-{d:02d}", f"{y}年{m}月{d}日"])
+    if short:
+        return rng.choice([f"{m:02d}-{d:02d}", f"{m:02d}/{d:02d}"])
+    return rng.choice([f"{y}/{m:02d}/{d:02d}", f"{y}.{m}.{d}", f"{y}-{m:02d}-{d:02d}"])
+
+
+def clock(rng: R) -> str:
+    return f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+
+
+def ago(rng: R, fam: Family) -> str:
+    if fam is A:
+        return rng.choice([f"{rng.randint(1, 30)}天前", f"{rng.randint(1, 23)}小时前", "刚刚"])
+    return rng.choice(
+        [
+            f"{rng.randint(2, 59)}分钟前",
+            f"昨天 {clock(rng)}",
+            f"{rng.randint(1, 3)}周前",
+            f"{rng.randint(1, 11)}个月前",
+        ]
+    )
+
+
+def headline(rng: R, fam: Family) -> str:
+    tail = rng.choice(["", "", "：这些变化要知道", "（附名单）", "，市民怎么看", "？专家解读"])
+    return rng.choice(fam.headline_subjects) + rng.choice(fam.headline_events) + tail
+
+
+# --- chrome of each kind: a list of lines --------------------------------
+
+Gen = Callable[[R, Family], list[str]]
+
+
+def welcome(rng: R, fam: Family) -> list[str]:
+    if fam is A:
+        return [rng.choice([f"欢迎来到{site(rng, fam)}！", f"您好，欢迎访问{site(rng, fam)}"])]
+    return [
+        rng.choice(
+            [f"Hi，欢迎光临{site(rng, fam)}，今天是{date(rng, fam)}", f"欢迎莅临{site(rng, fam)}官方网站"]
+        )
+    ]
+
+
+def dateline(rng: R, fam: Family) -> list[str]:
+    if fam is A:
+        return [
+            rng.choice(
+                [
+                    f"{date(rng, fam)} {clock(rng)} 来源：{site(rng, fam)} 作者：{person(rng, fam)}",
+                    f"{date(rng, fam)}　来源：{site(rng, fam)}",
+                    f"发布时间：{date(rng, fam)} {clock(rng)} | 来源：{site(rng, fam)}"
+                    f" | 作者：{person(rng, fam)}",
+                ]
+            )
+        ]
+    return [
+        rng.choice(
+            [
+                f"{site(rng, fam)} {date(rng, fam)} {clock(rng)} 编辑：{person(rng, fam)}",
+                f"{date(rng, fam)}　{site(rng, fam)}　责任编辑：{person(rng, fam)}",
+                f"作者：{person(rng, fam)} · {date(rng, fam)} · 阅读 {rng.randint(10, 99999)}",
+                f"{date(rng, fam)} {clock(rng)} · {site(rng, fam)}",
+            ]
+        )
+    ]
+
+
+def post_meta(rng: R, fam: Family) -> list[str]:
+    n, m, k = rng.randint(10, 99999), rng.randint(0, 999), rng.randint(0, 99)
+    if fam is A:
+        return [
+            rng.choice(
+                [
+                    f"编辑于 {date(rng, fam)} · IP 属地{rng.choice(fam.provinces)}",
+                    f"发布于 {date(rng, fam)} {clock(rng)}",
+                    f"阅读 {n} · 点赞 {m} · 评论 {k}",
+                ]
+            )
+        ]
+    return [
+        rng.choice(
+            [
+                f"最后编辑于 {date(rng, fam)}  IP属地：{rng.choice(fam.provinces)}",
+                f"发表于 {ago(rng, fam)} · 来自{rng.choice(fam.provinces)}",
+                f"{n} 阅读 · {m} 赞 · {k} 评论",
+                f"浏览({n})  收藏({m})  分享",
+            ]
+        )
+    ]
+
+
+def avatar(rng: R, fam: Family) -> list[str]:
+    if fam is A:
+        return [rng.choice([f"头像 {user(rng, fam)} {ago(rng, fam)}", f"{user(rng, fam)} · {ago(rng, fam)}"])]
+    return [
+        rng.choice(
+            [
+                f"{user(rng, fam)} {date(rng, fam)} {clock(rng)}",
+                f"@{user(rng, fam)} 发表于 {ago(rng, fam)}",
+                f"{user(rng, fam)}  {rng.randint(1, 60)}楼  {ago(rng, fam)}",
+            ]
+        )
+    ]
+
+
+def pagination(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(2, 12)
+    cur = rng.randint(1, n)
+    pages = " ".join(str(i) for i in range(1, min(n, 5) + 1))
+    if fam is A:
+        return [rng.choice([f"共 {n} 页 上一页 {pages} 下一页", f"上一页 {pages} ... {n} 下一页"])]
+    return [
+        rng.choice(
+            [
+                f"首页 上一页 {cur} / {n} 下一页 尾页",
+                f"« {pages} »",
+                f"第 {cur} 页 / 共 {n} 页",
+                "< 上一页 | 下一页 >",
+            ]
+        )
+    ]
+
+
+def related(rng: R, fam: Family) -> list[str]:
+    items = []
+    for _ in range(rng.randint(3, 8)):
+        if fam is A:
+            items.append(
+                rng.choice(
+                    [f"{headline(rng, fam)} {date(rng, fam)}", f"· {headline(rng, fam)}  ({date(rng, fam)})"]
+                )
+            )
+        else:
+            items.append(
+                rng.choice(
+                    [
+                        f"[{date(rng, fam, short=True)}] {headline(rng, fam)}",
+                        f"{headline(rng, fam)} · {date(rng, fam)}",
+                        f"{headline(rng, fam)}　{date(rng, fam, short=True)}",
+                    ]
+                )
+            )
+    heads = (
+        ["相关阅读：", "相关阅读", "猜你喜欢", None]
+        if fam is A
+        else ["延伸阅读", "大家都在看：", "为你推荐", None]
+    )
+    head = rng.choice(heads)
+    return ([head] if head else []) + items
+
+
+def comments(rng: R, fam: Family) -> list[str]:
+    k = rng.randint(2, 5)
+    if fam is A:
+        prompt = rng.choice(["说点什么…", "暂无评论，快来抢沙发", "发表评论", f"评论（{k}）"])
+    else:
+        prompt = rng.choice(["写下你的评论...", "还没有评论，来说两句吧～", f"全部评论 {k} 条", "我来说两句"])
+    lines = [prompt]
+    for _ in range(k):
+        lines += avatar(rng, fam)
+        lines.append(rng.choice(fam.praise))
+        if rng.random() < 0.6:
+            n = rng.randint(1, 300)
+            lines.append(
+                rng.choice([f"回复 赞 {n}", f"赞({n}) 回复"])
+                if fam is A
+                else rng.choice([f"回复  举报  {n}赞", f"👍 {n}  回复"])
+            )
+    return lines
+
+
+def keywords(rng: R, fam: Family) -> list[str]:
+    # a few hundred to 200,000 characters, log-uniform
+    size = int(math.exp(rng.uniform(math.log(300), math.log(200_000))))
+    sep = rng.choice(fam.keyword_seps)
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        word = rng.choice(fam.keywords_a) + rng.choice(fam.keywords_b)
+        if rng.random() < 0.3:
+            word += rng.choice(fam.keywords_b)
+        parts.append(word)
+        length += len(word) + len(sep)
+    return [sep.join(parts)]
+
+
+# where each kind may stand
+TOP, MID, TAIL = "top", "mid", "tail"
+KINDS: dict[str, tuple[Gen, tuple[str, ...]]] = {
+    "welcome": (welcome, (TOP, TAIL)),
+    "dateline": (dateline, (TOP, MID)),
+    "post_meta": (post_meta, (MID, TAIL)),
+    "avatar": (avatar, (MID,)),
+    "pagination": (pagination, (TOP, TAIL)),
+    "related": (related, (TAIL,)),
+    "comments": (comments, (TAIL,)),
+    "keywords": (keywords, (TOP, MID, TAIL)),
+}
+
+
+@dataclass
+class Damaged:
+    id: str
+    text: str
+    gold_lines: list[str]
+    gold_body: str
+    chrome: list[tuple[str, str]] = field(default_factory=list)  # (kind, line)
+
+
+def damage(record: dict, rng: R, fam: Family) -> Damaged:
+    title = (record.get("title") or "").strip()
+    body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
+    places: dict[str, list[tuple[str, list[str]]]] = {TOP: [], MID: [], TAIL: []}
+    for kind, (gen, where) in KINDS.items():
+        places[rng.choice(where)].append((kind, gen(rng, fam)))
+    for blocks in places.values():
+        rng.shuffle(blocks)
+    lines: list[str] = []
+    chrome: list[tuple[str, str]] = []
+
+    def put(place: str) -> None:
+        for kind, block in places[place]:
+            lines.extend(block)
+            chrome.extend((kind, line) for line in block)
+
+    put(TOP)
+    if title:
+        lines.append(title)
+    put(MID)
+    lines.extend(body)
+    put(TAIL)
+    return Damaged(record["id"], "\n\n".join(lines), body, "\n".join(body), chrome)
+
+
+def half_of(page_id: str) -> str:
+    return "tune" if hashlib.sha256(page_id.encode()).digest()[0] % 2 == 0 else "held"
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance, bit-parallel (Myers/Hyyrö): linear in the
+    longer text times the shorter one's length in machine words."""
+    if len(a) < len(b):
+        a, b = b, a
+    m = len(b)
+    if not m:
+        return len(a)
+    peq: dict[str, int] = {}
+    for i, char in enumerate(b):
+        peq[char] = peq.get(char, 0) | (1 << i)
+    mask, high = (1 << m) - 1, 1 << (m - 1)
+    pv, mv, score = mask, 0, m
+    for char in a:
+        eq = peq.get(char, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = (mv | ~(xh | pv)) & mask
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = ((ph << 1) | 1) & mask
+        mh = (mh << 1) & mask
+        pv = (mh | ~(xv | ph)) & mask
+        mv = ph & xv
+    return score
+
+
+@dataclass
+class Result:
+    pages: int = 0
+    chrome: int = 0
+    left: Counter[str] = field(default_factory=Counter)
+    lost: int = 0
+    lost_undamaged: int = 0
+    article_lines: int = 0
+    cers: list[float] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+
+
+def output_lines(cleaned: object) -> list[str]:
+    title = getattr(cleaned, "title", None)
+    alternatives = getattr(cleaned, "alternative_titles", [])
+    text = getattr(cleaned, "text", "")
+    return [line for line in [title or "", *alternatives, *text.split("\n")] if line.strip()]
+
+
+def measure(cleaner: Cleaner, page: Damaged, undamaged_lost: set[str], result: Result, examples: int) -> None:
+    doc = Document(source=page.id, text=page.text)
+    cleaned = cleaner.clean(doc, record_changes=False)
+    gold = {normalize(line) for line in page.gold_lines}
+    out = [normalize(line) for line in output_lines(cleaned)]
+    out_set = set(out)
+    foreign = [line for line in out if line not in gold]
+    result.pages += 1
+    for kind, line in page.chrome:
+        key = normalize(line)
+        if not key or key in gold:
+            continue
+        result.chrome += 1
+        if any(key in line_out for line_out in foreign):
+            result.left[kind] += 1
+            if len(result.examples) < examples:
+                result.examples.append(f"{page.id} {kind}: {line[:70]}")
+    for line in page.gold_lines:
+        result.article_lines += 1
+        if normalize(line) not in out_set:
+            result.lost += 1
+            result.lost_undamaged += line in undamaged_lost
+    truth = normalize(page.gold_body)
+    if truth:
+        result.cers.append(edit_distance(normalize(cleaned.text), truth) / len(truth))
+
+
+def undamaged_losses(cleaner: Cleaner, record: dict) -> set[str]:
+    body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
+    title = (record.get("title") or "").strip()
+    doc = Document(source=record["id"], text="\n\n".join([title, *body] if title else body))
+    out = {normalize(line) for line in output_lines(cleaner.clean(doc, record_changes=False))}
+    return {line for line in body if normalize(line) not in out}
+
+
+def report(name: str, result: Result) -> None:
+    left = sum(result.left.values())
+    per100 = 100 * left / result.pages if result.pages else 0.0
+    print(f"\n== {name}: {result.pages} damaged pages, {result.chrome} chrome lines")
+    print(f"chrome lines left: {left} ({per100:.2f} per 100 pages)", end="")
+    print(f"  {dict(result.left.most_common())}" if left else "")
+    print(
+        f"article lines lost or changed: {result.lost} of {result.article_lines}"
+        f" ({result.lost_undamaged} of them also on the undamaged page)"
+    )
+    if result.cers:
+        print(
+            f"character error rate of the body: median {100 * statistics.median(result.cers):.2f}%,"
+            f" mean {100 * statistics.mean(result.cers):.2f}%"
+        )
+    for example in result.examples:
+        print(f"   left: {example}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", type=Path, help="where realhtml-dev's build.py wrote gold.jsonl")
+    parser.add_argument("--half", choices=["tune", "held", "both"], default="both")
+    parser.add_argument("--copies", type=int, default=3, help="damaged copies of each page (different seeds)")
+    parser.add_argument("--examples", type=int, default=12, help="chrome lines left shown per half")
+    args = parser.parse_args()
+    gold = args.folder / "gold.jsonl"
+    if not gold.is_file():
+        sys.exit(f"{gold} is missing: build the set first (see ../shared/realhtml-dev/README.md)")
+    records = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [r for r in records if (r.get("text") or "").strip()]
+    cleaner = Cleaner()
+    halves = ["tune", "held"] if args.half == "both" else [args.half]
+    start = time.monotonic()
+    for half in halves:
+        fam = A if half == "tune" else B
+        result = Result()
+        for record in records:
+            if half_of(record["id"]) != half:
+                continue
+            lost = undamaged_losses(cleaner, record)
+            for copy in range(args.copies):
+                seed = int.from_bytes(hashlib.sha256(f"{record['id']}/{copy}".encode()).digest()[:8], "big")
+                measure(cleaner, damage(record, random.Random(seed), fam), lost, result, args.examples)
+        report(f"{half} (phrasings of family {'A' if fam is A else 'B'})", result)
+    print(f"\n{time.monotonic() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

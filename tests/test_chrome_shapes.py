@@ -1,0 +1,198 @@
+"""Chrome that no rule table lists, found by its shape.
+
+Each case is a line (or block) of site chrome put into an ordinary article,
+which must come out without it, with a finding naming the shape; beside
+them, article lines of the same look that must stay (more of those are in
+tests/data/negative_lines.txt).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from pipeline.cleaners import Cleaner
+from pipeline.cleaners.boilerplate import keyword_run
+from pipeline.record import Document
+
+TITLE = "信用卡逾期后怎么和银行协商"
+OPENING = [
+    "信用卡逾期以后，很多人第一反应是害怕，不知道该从哪里下手。",
+    "其实只要弄清楚欠款的构成，主动和银行沟通，大多数情况都能找到解决办法。",
+]
+CLOSING = "最后提醒大家，任何时候都要通过官方渠道办理，不要相信所谓的代办机构。"
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner()
+
+
+def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
+    doc = Document(source="t.txt", text="\n\n".join(blocks))
+    return cleaner.clean(doc).text.split("\n\n"), doc
+
+
+@pytest.mark.parametrize(
+    ("chrome", "shape"),
+    [
+        ("2021-05-06 09:30 来源：城市晚报 作者：张三", "meta_line"),
+        ("编辑于 2024-03-02 · IP 属地广东", "meta_line"),
+        ("发表于 3天前 · 来自浙江", "meta_line"),
+        ("阅读 1234 · 点赞 56 · 评论 7", "meta_line"),
+        ("浏览(4256)  收藏(99)  分享", "meta_line"),
+        ("头像 小王同学 3天前", "name_time"),
+        ("@老张说事 发表于 2小时前", "name_time"),
+        ("共 3 页 上一页 1 2 3 下一页", "pagination"),
+        ("首页 上一页 2 / 5 下一页 尾页", "pagination"),
+        ("« 1 2 3 4 »", "pagination"),
+        ("第 2 页 / 共 5 页", "pagination"),
+    ],
+)
+def test_chrome_lines_go_by_shape_anywhere(cleaner: Cleaner, chrome: str, shape: str) -> None:
+    out, doc = clean(cleaner, [TITLE, OPENING[0], chrome, OPENING[1], CLOSING])
+    assert out == [*OPENING, CLOSING]
+    assert [f.message for f in doc.findings if f.kind == "boilerplate"] == [
+        f"removed {shape} line 「{' '.join(chrome.split())}」"
+    ]
+
+
+def test_a_dateline_above_the_body_gives_the_page_date(cleaner: Cleaner) -> None:
+    out, doc = clean(cleaner, [TITLE, "2021-05-06 09:30 来源：城市晚报 作者：张三", *OPENING, CLOSING])
+    assert out == [*OPENING, CLOSING]
+    assert doc.metadata["date"] == "2021-05-06"
+
+
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_a_name_with_a_date_and_time_goes_only_at_the_head_or_tail(cleaner: Cleaner, where: str) -> None:
+    chrome = "2019.3.19 10:16 · 晨光论坛"
+    blocks = [TITLE, chrome, *OPENING, CLOSING] if where == "head" else [TITLE, *OPENING, CLOSING, chrome]
+    out, doc = clean(cleaner, blocks)
+    assert out == [*OPENING, CLOSING]
+    assert any("name_date" in f.message for f in doc.findings)
+    # inside the body the same shape is the article's (a diary line)
+    line = "2024年3月2日 14:30 在银行网点签了分期协议"
+    out, doc = clean(cleaner, [TITLE, OPENING[0], line, OPENING[1], CLOSING])
+    assert out == [OPENING[0], line, OPENING[1], CLOSING]
+
+
+THREAD = [
+    "头像 小王同学 3天前",
+    "写得真好，学习了",
+    "回复 赞 12",
+    "老张说事 · 5小时前",
+    "感谢分享！",
+    "赞(3) 回复",
+    "用户20931 · 刚刚",
+    "收藏了，很有用",
+]
+
+
+@pytest.mark.parametrize(
+    "prompt", ["说点什么…", "暂无评论，快来抢沙发", "评论（3）", "欢迎大家留言讨论", None]
+)
+@pytest.mark.parametrize("commenters", [3, 1])
+def test_a_comment_thread_goes_with_its_prompt(cleaner: Cleaner, prompt: str | None, commenters: int) -> None:
+    if prompt is None and commenters == 1:
+        pytest.skip("one commenter's line without a prompt is not a thread")
+    thread = ([prompt] if prompt else []) + (THREAD if commenters == 3 else THREAD[:3])
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *thread])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["comment_block"]
+
+
+@pytest.mark.parametrize("prompt", ["说点什么…", "暂无评论，快来抢沙发"])
+def test_an_empty_comment_box_goes(cleaner: Cleaner, prompt: str) -> None:
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, prompt])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["comment_block"]
+
+
+def test_an_invitation_to_comment_that_ends_the_article_stays(cleaner: Cleaner) -> None:
+    # the author's closing words, not the site's comment box: it goes only
+    # as the head of a thread of commenters' lines (above)
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, "欢迎大家留言讨论"])
+    assert out == [*OPENING, CLOSING, "欢迎大家留言讨论"]
+    assert doc.findings == []
+
+
+@pytest.mark.parametrize(
+    "byline", [["头像 小王同学 3天前"], ["@小王同学 发表于 3天前", "2019.3.19 10:16 · 晨光论坛"]]
+)
+def test_name_lines_above_the_body_are_a_byline_not_a_thread(cleaner: Cleaner, byline: list[str]) -> None:
+    # author lines above the body are chrome; the short first paragraph
+    # under them is not a commenter's reply
+    out, _ = clean(cleaner, [TITLE, *byline, "先说结论：能谈。", *OPENING, CLOSING])
+    assert out == ["先说结论：能谈。", *OPENING, CLOSING]
+
+
+HEADLINES = [
+    "上海出台新能源车补贴政策 2015-04-22",
+    "· 央行迎来降息，市民怎么看  (2009年3月16日)",
+    "[05-06] 多地启动网贷催收专项整治",
+    "高校公布最新毕业生就业数据？专家解读 2021年10月25日",
+]
+
+
+@pytest.mark.parametrize("heading", ["相关阅读：", "猜你喜欢", "为你推荐", None])
+def test_a_list_of_dated_headlines_goes(cleaner: Cleaner, heading: str | None) -> None:
+    items = ([heading] if heading else []) + HEADLINES
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *items])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] in (["related_list"], ["dated_headlines"])
+
+
+SCHEDULE = ["第一期还款日 2024-03-15", "第二期还款日 2024-04-15", "第三期还款日 2024-05-15"]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        SCHEDULE,
+        ["分期后的还款计划如下：", *(f"{s}，最低还款额2000元" for s in ("第一期", "第二期", "第三期"))],
+        [
+            "协商后的还款计划如下：",
+            *(f"按时还清本期的欠款和利息 {d}" for d in ("2024-03-15", "2024-04-15", "2024-05-15")),
+        ],
+    ],
+)
+def test_a_dated_schedule_of_the_article_stays(cleaner: Cleaner, items: list[str]) -> None:
+    out, doc = clean(cleaner, [TITLE, *OPENING, *items, CLOSING])
+    assert out == [*OPENING, *items, CLOSING]
+    assert doc.findings == []
+
+
+def keyword_line(size: int, separator: str = " ") -> str:
+    rng = random.Random(size)
+    heads, tails = (
+        ["逾期", "信用卡", "网贷", "征信", "贷款", "花呗"],
+        ["怎么办", "协商", "利息", "多久", "技巧"],
+    )
+    words: list[str] = []
+    length = 0
+    while length < size:
+        words.append(rng.choice(heads) + rng.choice(tails))
+        length += len(words[-1]) + len(separator)
+    return separator.join(words)
+
+
+@pytest.mark.parametrize(("size", "separator"), [(300, " "), (2_000, "|"), (174_000, " "), (5_000, "，")])
+def test_a_keyword_run_of_any_length_goes(cleaner: Cleaner, size: int, separator: str) -> None:
+    line = keyword_line(size, separator)
+    out, doc = clean(cleaner, [TITLE, *OPENING, line, CLOSING])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings if f.kind != "punctuation"] == ["keyword_stuffing"]
+
+
+def test_a_keyword_run_is_read_in_linear_time() -> None:
+    small, large = keyword_line(17_400), keyword_line(174_000)
+    times = []
+    for line in (small, large):
+        start = time.perf_counter()
+        for _ in range(3):
+            assert keyword_run(line)
+        times.append(time.perf_counter() - start)
+    assert times[1] < 1.0
+    assert times[1] < 30 * times[0]
