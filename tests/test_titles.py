@@ -102,6 +102,20 @@ def test_the_heading_nearest_the_text_is_the_headline_when_the_title_tag_is_miss
     assert extract_html(html).title == "谁来为暴力催收埋单？"
 
 
+def test_a_title_only_the_title_tag_gives_is_flagged_for_the_editor(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(page("<title>某某娱乐</title>"), encoding="utf-8")
+    [doc] = list(read_file(path))
+    assert isinstance(doc, Document) and doc.title == "某某娱乐"
+    assert [f.kind for f in doc.findings if f.kind == "flag_title_guessed"] == ["flag_title_guessed"]
+    agreed = tmp_path / "agreed.html"
+    agreed.write_text(
+        page("<title>停息挂账怎么申请_某某网</title>", "<h1>停息挂账怎么申请</h1>"), encoding="utf-8"
+    )
+    [doc] = list(read_file(agreed))
+    assert isinstance(doc, Document) and not [f for f in doc.findings if f.kind == "flag_title_guessed"]
+
+
 def test_markup_written_into_a_title_is_not_its_wording() -> None:
     html = page(
         "<title>&lt;img src=x onerror=alert(1)&gt;网贷逾期被催收怎么办_某某网</title>",
@@ -148,7 +162,7 @@ def test_a_text_page_without_a_headline_is_published_with_a_guessed_title(tmp_pa
     title, text, kinds, reason = clean_text_page(tmp_path, "\n\n".join(PARAGRAPHS))
     assert reason is None
     assert title == "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款"
-    assert "title_guessed" in kinds
+    assert "flag_title_guessed" in kinds
     assert text.startswith(PARAGRAPHS[0])  # the sentence stays in the body
 
 
@@ -157,7 +171,7 @@ def test_a_long_headline_is_a_headline(tmp_path: Path) -> None:
     assert 30 < len(headline) <= 80
     title, text, kinds, reason = clean_text_page(tmp_path, headline + "\n\n" + "\n\n".join(PARAGRAPHS))
     assert title == headline and reason is None
-    assert "title_guessed" not in kinds and headline not in text
+    assert "flag_title_guessed" not in kinds and headline not in text
 
 
 def test_a_dateline_is_not_taken_for_the_headline(tmp_path: Path) -> None:

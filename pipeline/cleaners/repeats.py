@@ -93,7 +93,9 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
             guess = first_sentence(text)
             if not guess:
                 return text, None, []
-            note("title_guessed", f"no headline on the page; the title 「{guess}」 is its first sentence")
+            note(
+                "flag_title_guessed", f"no headline on the page; the title 「{guess}」 is its first sentence"
+            )
             return text, guess, []
         title, alternatives = found[-1], found[:-1]
     taken = set(heads)

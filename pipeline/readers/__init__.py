@@ -172,6 +172,14 @@ def _fill_from_html(doc: Document, html: str) -> None:
         raise Rejected("no article text found in the HTML")
     doc.text = page.text
     doc.title = page.title
+    if page.title and page.title_how == "title_tag":
+        # nothing on the page shows it: it may be the site's name
+        doc.note(
+            "flag_title_guessed",
+            f"no heading or line on the page agrees with its <title>; the title 「{page.title}」 "
+            "is <title> without its site-name parts",
+            "extract_html",
+        )
     for message in page.notes:
         doc.note("html_structure", message, "extract_html")
     if page.url:
