@@ -5,20 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.headline import HEADLINE_MAX, is_byline, key
+
 Note = Callable[[str, str], None]
 
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 _SENTENCE = re.compile(r"[。！!；;]|[，,].*[，,]")
 _LABEL = re.compile(r"^\S{1,6}[:：]")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．\s]|[(（][\d一二三四五六七八九十]+[)）])"
-)
-# a headline of a text page is at most this long (case names and SEO
-# questions run to 40–60 characters)
-HEADLINE_MAX = 80
-# a dateline or a publisher's line, which sits where a headline does
-_BYLINE = re.compile(
-    r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}|\d{1,2}:\d{2}|(?:发布|报道|供稿|讯|整理)\s*$|^(?:来源|作者|编辑|发布)"
 )
 # a title made from a sentence longer than this is cut at a clause
 GUESS_MAX = 40
@@ -33,12 +27,6 @@ END = 6
 # A repeated run of this many lines is a body printed twice wherever it is;
 # a shorter one only when no heading stands between it and what it repeats.
 BODY_LINES = 3
-
-
-def key(line: str) -> str:
-    """What two lines share when one repeats the other: the characters
-    without punctuation and spaces."""
-    return _PUNCT.sub("", line).lower()
 
 
 def _is_headline(line: str) -> bool:
@@ -84,7 +72,7 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
         heads = [i for i in heads if key(lines[i]) == key(title)]
         alternatives: list[str] = []
     else:
-        heads = [i for i in heads if not _BYLINE.search(lines[i])]
+        heads = [i for i in heads if not is_byline(lines[i])]
         found: list[str] = []
         for i in heads:
             if key(lines[i]) not in {key(f) for f in found}:

@@ -24,7 +24,8 @@ from lxml import etree
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from pipeline.readers.titles import LONG, choose_title, key, page_lines
+from pipeline.headline import key
+from pipeline.readers.titles import LONG, choose_title, page_lines
 from pipeline.record import Rejected
 from pipeline.untrusted import plain_line
 

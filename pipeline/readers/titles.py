@@ -28,26 +28,22 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from pipeline.headline import HEADLINE_MAX, is_byline, key
 from pipeline.untrusted import plain_line
 
 # what separates a headline from the site's and channel's names in <title>
 _SEPARATORS = re.compile(r"\s*(?:[_|｜＞＜»«]|--+|\s[-–—]\s|-(?=[^-]{1,12}$))\s*")
-_KEY_DROP = re.compile(r"[\W_]+")
 _EMPHASIS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b"}
 _TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tit|headline|bt|biaoti)(?:$|[\s_-]|\d)", re.I)
 _HEADING = re.compile(r"^h[1-6]$")
 # a headline does not end a sentence with these, nor list clauses
 _NOT_HEADLINE = re.compile(r"[。；;，,：:]$|[，,].*[，,].*[，,]")
-HEADLINE_MAX = 80
 # no limit on the length of a line made plain text (HEADLINE_MAX decides)
 LONG = 100_000
 # separators left at a headline's end with no site name after them
 _TRAILING = re.compile(r"[\s_|｜\-–—]+$")
 # a line of the container this long is a paragraph, not a headline
 PARAGRAPH = 30
-_DATE_OR_TIME = re.compile(r"\d{1,4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|\d{1,2}:\d{2}")
-_LABEL = re.compile(r"[\w]{1,6}\s*[:：]")
-_COUNTER = re.compile(r"^\S{1,8}\s*[:：]\s*[\d,.]+\S{0,2}$")
 # text between an emphasized line and the article's first paragraph, at most
 LEAD_GAP = 200
 
@@ -57,10 +53,6 @@ class TitleChoice:
     title: str | None
     # agreed | og | lead | title_tag | None
     how: str | None
-
-
-def key(text: str) -> str:
-    return _KEY_DROP.sub("", text).lower()
 
 
 def title_parts(title: str) -> list[str]:
@@ -151,18 +143,6 @@ def _start(lines: list[Line], container: HtmlElement) -> int:
     return first.offset if first is not None else 0
 
 
-def _is_byline(text: str) -> bool:
-    """A dateline, a credit line or a counter, which sit where a headline
-    does.
-
-    >>> _is_byline("作者： 来源： 发布日期： 7/5/2005 9:23:57 PM"), _is_byline("能力值:545803")
-    (True, True)
-    >>> _is_byline("孙丰：巴黎举行座谈会")
-    False
-    """
-    return bool(_DATE_OR_TIME.search(text) or len(_LABEL.findall(text)) >= 2 or _COUNTER.match(text))
-
-
 def choose_title(
     lines: list[Line], container: HtmlElement, title_tag: str | None, og_title: str | None
 ) -> TitleChoice:
@@ -170,13 +150,13 @@ def choose_title(
     are the whole page's (``page_lines``, chrome included), ``container``
     the element holding the article."""
     start = _start(lines, container)
-    parts = [key(p) for t in (title_tag, og_title) if t for p in title_parts(t)]
-    references = [key(r) for r in (title_tag, og_title) if r and key(r)]
+    names = [t for t in (title_tag, og_title) if t]
+    split = [[key(p) for p in title_parts(t)] for t in names]
+    references = [k for k in map(key, names) if k]
     if references:
-        longest_part = max(len(p) for p in parts) if parts else 0
+        longest_part = max((len(p) for parts in split for p in parts), default=0)
         # a site's name comes last in <title>; the headline, before it
-        leading = [p for t in (title_tag, og_title) if t for p in [key(q) for q in title_parts(t)][:-1]]
-        single = [key(t) for t in (title_tag, og_title) if t and len(title_parts(t)) == 1]
+        leading = [p for parts in split for p in (parts[:-1] or parts)]
         agreed = [
             line
             for line in lines
@@ -190,31 +170,30 @@ def choose_title(
             best = max(
                 agreed,
                 key=lambda line: (
-                    any(key(line.text) in p for p in leading + single),
+                    any(key(line.text) in p for p in leading),
                     line.heading,
                     len(key(line.text)),
                 ),
             )
             return TitleChoice(best.text, "agreed")
-    if og_title and _main_part(og_title):
-        return TitleChoice(_main_part(og_title), "og")
-    near = [
+    if og_title and (og_main := _main_part(og_title)):
+        return TitleChoice(og_main, "og")
+    # the headline is the most prominent of the lines just above the first
+    # paragraph (an author's name or 编者按 may sit between them): the
+    # heading nearest to it, else the longest emphasized line
+    before = [
         line
         for line in lines
         if line.emphasized
+        and start - LEAD_GAP <= line.offset < start
         and is_headline_shaped(line.text)
-        and not _is_byline(line.text)
+        and not is_byline(line.text)
         and len(key(line.text)) >= 2
-        and start - LEAD_GAP <= line.offset <= start + LEAD_GAP
     ]
-    # the headline is the most prominent of the lines just above the first
-    before = [line for line in near if line.offset < start]
-    # paragraph (an author's name or 编者按 may sit between them): the
-    # heading nearest to it, else the longest emphasized line
     headings = [line for line in before if line.heading]
     lead = headings[-1] if headings else max(before, key=lambda line: len(key(line.text)), default=None)
     if lead is not None:
         return TitleChoice(_TRAILING.sub("", lead.text), "lead")
-    if title_tag and _main_part(title_tag):
-        return TitleChoice(_main_part(title_tag), "title_tag")
+    if title_tag and (main := _main_part(title_tag)):
+        return TitleChoice(main, "title_tag")
     return TitleChoice(None, None)
