@@ -52,9 +52,9 @@ def remove_pinyin_annotations(text: str, on_removed: Callable[[str, str], None] 
     def replace(match: re.Match[str]) -> str:
         han, reading = match.group(1), match.group(2)
         syllables = [_toneless(s) for s in _SYLLABLE_SPLIT.split(reading.strip()) if s]
+        spaced = len(syllables) > 1
         for count in range(1, min(len(han), MAX_WORD) + 1):
             chars = han[-count:]
-            spaced = len(syllables) > 1
             if (
                 spaced
                 and len(syllables) == count
