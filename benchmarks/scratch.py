@@ -11,10 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.readers.encoding import _is_common  # noqa: E402
+from pipeline.readers.encoding import is_common  # noqa: E402
 
 SEEDS = ROOT / "corpus" / "seeds"
-COMMON = [chr(c) for c in range(0x4E00, 0x9FA6) if _is_common(chr(c))]
+COMMON = [chr(c) for c in range(0x4E00, 0x9FA6) if is_common(chr(c))]
 # What a build needs beside the package: mkdocs.yml reads the jieba user
 # dictionary from pipeline/data by a path relative to the project; a
 # mutation-testing run reads its settings from pyproject.toml wherever the

@@ -78,9 +78,9 @@ class Readability:
 @lru_cache(maxsize=65536)
 def _common(char: str) -> bool:
     from pipeline.cleaners.script import to_simplified_text
-    from pipeline.readers.encoding import _is_common
+    from pipeline.readers.encoding import is_common
 
-    return _is_common(char) or _is_common(to_simplified_text(char))
+    return is_common(char) or is_common(to_simplified_text(char))
 
 
 def readability(text: str) -> Readability:

@@ -225,12 +225,12 @@ def _readings_index() -> dict[str, tuple[list[str], list[str]]]:
 def _build_readings_index() -> dict[str, tuple[list[str], list[str]]]:
     from pypinyin import Style, pinyin
 
-    from pipeline.readers.encoding import _is_common
+    from pipeline.readers.encoding import is_common
 
     index: dict[str, tuple[list[str], list[str]]] = {}
     for code in range(0x4E00, 0x9FA6):
         char = chr(code)
-        if not _is_common(char):
+        if not is_common(char):
             continue
         readings = pinyin(char, style=Style.TONE, heteronym=True)[0]
         for forms in (readings, [_toneless(r) for r in readings]):

@@ -56,7 +56,13 @@ def normalise_name(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _is_common(char: str) -> bool:
+def is_common(char: str) -> bool:
+    """Whether ``char`` is one of the 3,755 most common Simplified
+    characters (GB 2312 level 1).
+
+    >>> is_common("逾"), is_common("鍟")
+    (True, False)
+    """
     try:
         lead = char.encode("gb2312")[0]
     except UnicodeEncodeError:
@@ -72,7 +78,7 @@ def plausibility(text: str) -> float:
     han = _HAN.findall(to_simplified_text(text[:20000]))
     if not han:
         return 1.0
-    return sum(map(_is_common, han)) / len(han)
+    return sum(map(is_common, han)) / len(han)
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
