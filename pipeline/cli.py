@@ -11,6 +11,7 @@ import difflib
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -41,6 +42,18 @@ def _fail(message: str) -> NoReturn:
     sys.exit(1)
 
 
+def out_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--out of clean and prune: the folder of the guides."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=DEFAULT_OUT,
+        show_default=True,
+        help=help_text,
+    )
+
+
 # --manifest of clean and prune: where a run's records and state are (see
 # manifest_for for the default)
 manifest_option = click.option(
@@ -60,14 +73,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder the guides are written to.",
-)
+@out_option("Folder the guides are written to.")
 @manifest_option
 @click.option(
     "--templates",
@@ -193,14 +199,7 @@ def build(sources: tuple[Path, ...], site_dir: Path, strict: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Folder the guides are in.",
-)
+@out_option("Folder the guides are in.")
 @manifest_option
 @click.option("--force", is_flag=True, help="Remove guides of gone inputs even where an editor changed them.")
 @click.option("--dry-run", is_flag=True, help="List what would be removed; write nothing.")
