@@ -166,6 +166,15 @@ def test_a_text_page_without_a_headline_is_published_with_a_guessed_title(tmp_pa
     assert text.startswith(PARAGRAPHS[0])  # the sentence stays in the body
 
 
+def test_a_page_that_opens_with_a_stray_mark_still_gets_a_title(tmp_path: Path) -> None:
+    # what was before the first 。 is gone (a removed icon or headline);
+    # the title comes from the first sentence that has words
+    title, _, kinds, reason = clean_text_page(tmp_path, "。" + "\n\n".join(PARAGRAPHS))
+    assert reason is None
+    assert title == "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款"
+    assert "flag_title_guessed" in kinds
+
+
 def test_a_long_headline_is_a_headline(tmp_path: Path) -> None:
     headline = "张某诉某某银行信用卡纠纷一案：逾期利息、违约金和年费能否一并主张的裁判要点"
     assert 30 < len(headline) <= 80

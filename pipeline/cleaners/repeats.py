@@ -16,7 +16,8 @@ _NUMBERED = re.compile(
 )
 # a title made from a sentence longer than this is cut at a clause
 GUESS_MAX = 40
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+# a sentence, or what is left of a line after its last end mark
+_SENTENCE_RUN = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _CLAUSE = re.compile(r"[，,：:]")
 # A repeat shorter than this is a common phrase, not a copied body.
 MIN_REPEAT_CHARS = 20
@@ -94,24 +95,30 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
 
 
 def first_sentence(text: str) -> str | None:
-    """The first sentence of the first paragraph, without its end mark; one
-    longer than a short headline is cut after its last clause (，) that fits.
+    """The first sentence of the text that has words in it, without its end
+    mark (a question keeps its ？); one longer than a short headline is cut
+    after its last clause (，) that fits.
 
     >>> first_sentence("\\n\\n逾期后怎么办？先别慌。")
     '逾期后怎么办？'
     >>> first_sentence("很多人在信用卡逾期以后第一反应是害怕，不知道该从哪里下手，"
     ...                "其实只要弄清楚欠款的构成就好办了。")
     '很多人在信用卡逾期以后第一反应是害怕，不知道该从哪里下手'
+    >>> first_sentence("——\\n\\n。银行会先打电话提醒！")
+    '银行会先打电话提醒'
+    >>> first_sentence("—— 。") is None
+    True
     """
-    paragraph = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    sentence = _SENTENCE_END.split(paragraph, maxsplit=1)[0].strip()
-    if paragraph[len(sentence) : len(sentence) + 1] in ("？", "?"):
-        sentence += paragraph[len(sentence)]
-    if len(sentence) > GUESS_MAX:
-        # the longest run of whole clauses that fits
-        cuts = [m.start() for m in _CLAUSE.finditer(sentence) if m.start() <= GUESS_MAX]
-        sentence = sentence[: cuts[-1]] if cuts else sentence[: GUESS_MAX - 1] + "…"
-    return sentence.strip(" -—:：") or None
+    for match in _SENTENCE_RUN.finditer(text):
+        sentence = match.group().strip().rstrip("。！!；;").strip()
+        if len(sentence) > GUESS_MAX:
+            # the longest run of whole clauses that fits
+            cuts = [m.start() for m in _CLAUSE.finditer(sentence) if m.start() <= GUESS_MAX]
+            sentence = sentence[: cuts[-1]] if cuts else sentence[: GUESS_MAX - 1] + "…"
+        sentence = sentence.strip(" -—:：")
+        if key(sentence):
+            return sentence
+    return None
 
 
 def drop_title_echoes(text: str, titles: list[str], note: Note) -> str:
