@@ -95,9 +95,10 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
 
 
 def first_sentence(text: str) -> str | None:
-    """The first sentence of the text that has words in it, without its end
-    mark (a question keeps its ？); one longer than a short headline is cut
-    after its last clause (，) that fits.
+    """The first sentence of the text that has words in it, outside
+    datelines and credit lines, without its end mark (a question keeps its
+    ？); one longer than a short headline is cut after its last clause (，)
+    that fits.
 
     >>> first_sentence("\\n\\n逾期后怎么办？先别慌。")
     '逾期后怎么办？'
@@ -106,10 +107,14 @@ def first_sentence(text: str) -> str | None:
     '很多人在信用卡逾期以后第一反应是害怕，不知道该从哪里下手'
     >>> first_sentence("——\\n\\n。银行会先打电话提醒！")
     '银行会先打电话提醒'
+    >>> first_sentence("Hi，欢迎光临某某网，今天是2010.7.7\\n\\n银行会先打电话提醒。")
+    '银行会先打电话提醒'
     >>> first_sentence("—— 。") is None
     True
     """
-    for match in _SENTENCE_RUN.finditer(text):
+    for match in (
+        m for line in text.split("\n") if not is_byline(line) for m in _SENTENCE_RUN.finditer(line)
+    ):
         sentence = match.group().strip().rstrip("。！!；;").strip()
         if len(sentence) > GUESS_MAX:
             # the longest run of whole clauses that fits
