@@ -20,14 +20,20 @@ wrapped in family A, the held half in family B, which the rules were never
 checked against.
 
 Per half: chrome lines left per 100 pages (a chrome line is left when its
-normalized text is still in a line of the cleaned page, title included,
+normalized text is still in a line the guide publishes, title included,
 that is not a line of the article), article lines lost or changed (a gold
 line whose normalized text is no line of the cleaned page; the same count
 on the undamaged page beside it), and the character error rate of the
 cleaned body against the gold body (edit distance on the normalized texts,
 normalized as benchmarks/real_pages.py does, over the gold length).
 
-    python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3]
+    python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3] [--sites 6]
+
+With ``--sites N`` the pages are put on sites of N pages each (each copy of
+an article on another site); a site's template lines (its welcome banner,
+its keyword line) are the same on each of its pages, as on real sites, and
+the lines a site repeats are taken off its pages' edges as a run does
+(``pipeline.sitelines``). Without it every page is a site of its own.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +57,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from real_pages import normalize  # noqa: E402
 
-from pipeline.cleaners import Cleaner  # noqa: E402
+from pipeline.cleaners import Cleaned, Cleaner  # noqa: E402
 from pipeline.record import Document  # noqa: E402
+from pipeline.sitelines import Site, page_hashes, strip_edges  # noqa: E402
 
 R = random.Random
 
@@ -346,12 +353,18 @@ class Damaged:
     chrome: list[tuple[str, str]] = field(default_factory=list)  # (kind, line)
 
 
-def damage(record: dict, rng: R, fam: Family) -> Damaged:
+# what a site's template prints the same on each of its pages (in --sites
+# mode); the rest differs from page to page
+TEMPLATE_KINDS = ("welcome", "keywords")
+
+
+def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> Damaged:
     title = (record.get("title") or "").strip()
     body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
     places: dict[str, list[tuple[str, list[str]]]] = {TOP: [], MID: [], TAIL: []}
     for kind, (gen, where) in KINDS.items():
-        places[rng.choice(where)].append((kind, gen(rng, fam)))
+        own = rng if site_seed is None or kind not in TEMPLATE_KINDS else R(f"{site_seed}/{kind}")
+        places[own.choice(where)].append((kind, gen(own, fam)))
     for blocks in places.values():
         rng.shuffle(blocks)
     lines: list[str] = []
@@ -369,6 +382,10 @@ def damage(record: dict, rng: R, fam: Family) -> Damaged:
     lines.extend(body)
     put(TAIL)
     return Damaged(record["id"], "\n\n".join(lines), body, "\n".join(body), chrome)
+
+
+def hash_of(value: object) -> int:
+    return int.from_bytes(hashlib.sha256(repr(value).encode()).digest()[:8], "big")
 
 
 def half_of(page_id: str) -> str:
@@ -419,14 +436,17 @@ class Result:
 
 def output_lines(cleaned: object) -> list[str]:
     title = getattr(cleaned, "title", None)
-    alternatives = getattr(cleaned, "alternative_titles", [])
     text = getattr(cleaned, "text", "")
-    return [line for line in [title or "", *alternatives, *text.split("\n")] if line.strip()]
+    # what a guide publishes: its title and text (alternative titles only
+    # serve to find echoes of the title; no page shows them)
+    return [line for line in [title or "", *text.split("\n")] if line.strip()]
 
 
-def measure(cleaner: Cleaner, page: Damaged, undamaged_lost: set[str], result: Result, examples: int) -> None:
-    doc = Document(source=page.id, text=page.text)
-    cleaned = cleaner.clean(doc, record_changes=False)
+def clean(cleaner: Cleaner, page: Damaged) -> Cleaned:
+    return cleaner.clean(Document(source=page.id, text=page.text), record_changes=False)
+
+
+def measure(cleaned: Cleaned, page: Damaged, undamaged_lost: set[str], result: Result, examples: int) -> None:
     gold = {normalize(line) for line in page.gold_lines}
     out = [normalize(line) for line in output_lines(cleaned)]
     out_set = set(out)
@@ -484,6 +504,13 @@ def main() -> None:
     parser.add_argument("--half", choices=["tune", "held", "both"], default="both")
     parser.add_argument("--copies", type=int, default=3, help="damaged copies of each page (different seeds)")
     parser.add_argument("--examples", type=int, default=12, help="chrome lines left shown per half")
+    parser.add_argument(
+        "--sites",
+        type=int,
+        default=0,
+        help="put the pages on sites of this many pages, whose template lines are the same on each page, "
+        "and take the lines a site repeats off its pages (pipeline.sitelines) as a run does",
+    )
     args = parser.parse_args()
     gold = args.folder / "gold.jsonl"
     if not gold.is_file():
@@ -496,13 +523,24 @@ def main() -> None:
     for half in halves:
         fam = A if half == "tune" else B
         result = Result()
-        for record in records:
-            if half_of(record["id"]) != half:
-                continue
+        mine = [record for record in records if half_of(record["id"]) == half]
+        sites: dict[tuple[int, int], list[tuple[Damaged, Cleaned, set[str]]]] = {}
+        for position, record in enumerate(mine):
             lost = undamaged_losses(cleaner, record)
             for copy in range(args.copies):
                 seed = int.from_bytes(hashlib.sha256(f"{record['id']}/{copy}".encode()).digest()[:8], "big")
-                measure(cleaner, damage(record, random.Random(seed), fam), lost, result, args.examples)
+                # each copy of an article is on another site
+                where = (copy, position // args.sites) if args.sites else (copy, position)
+                page = damage(record, random.Random(seed), fam, hash_of(where) if args.sites else None)
+                sites.setdefault(where, []).append((page, clean(cleaner, page), lost))
+        for pages in sites.values():
+            site = Site()
+            if args.sites:
+                for page, cleaned, _ in pages:
+                    site.add(page.id, page_hashes(cleaned.text))
+            for page, cleaned, lost in pages:
+                text, _ = strip_edges(cleaned.text, site)
+                measure(replace(cleaned, text=text), page, lost, result, args.examples)
         report(f"{half} (phrasings of family {'A' if fam is A else 'B'})", result)
     print(f"\n{time.monotonic() - start:.1f} s")
 

@@ -22,6 +22,7 @@ from pipeline.cleaners import CleanerConfig
 from pipeline.dedup import DedupIndex
 from pipeline.engines import make_engine
 from pipeline.record import document_id
+from pipeline.sitelines import SiteLines
 from pipeline.stages.clean import Candidate, Composer, make_record
 from pipeline.stages.plan import plan
 from pipeline.stages.publish import Manifest, Publisher, apply
@@ -83,6 +84,7 @@ class Run:
             if message:
                 self.summary.messages.append(message)
         self.settler = Settler(self.index, self.composer)
+        self.site_lines = SiteLines(self.index.db)
         self.publisher = Publisher(
             out_dir,
             state=self.state,
@@ -218,6 +220,7 @@ class Run:
                 records.extend(made)
                 if content_hash:
                     inputs.append((key, content_hash, made, identity))
+        candidates = self.settler.strip_site_chrome(candidates, self.site_lines)
         for cluster in self.settler.clusters(candidates):
             apply(self.publisher, self.settler.settle(cluster))
         for record in records:

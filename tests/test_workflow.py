@@ -133,8 +133,11 @@ def test_killed_run_leaves_no_damaged_file(tmp_path: Path) -> None:
     assert subprocess.run(command, cwd=tmp_path, env=env, capture_output=True).returncode == 0
     for written, extra in ((1, "第一次补充。"), (100, "第二次补充。")):
         old = snapshot(guides)
-        for page in pages.iterdir():  # every guide will change
-            page.write_text(page.read_text(encoding="utf-8") + f"\n这是{extra}", encoding="utf-8")
+        for n, page in enumerate(sorted(pages.iterdir())):  # every guide will change
+            # a line of its own on each page: one that every page of the
+            # folder ends with would be the site's chrome, and go
+            own = "".join(chr(0x4E00 + (n * 131 + i * 17) % 20000) for i in range(4))
+            page.write_text(page.read_text(encoding="utf-8") + f"\n这是{extra}{own}", encoding="utf-8")
         start = time.time()
         proc = subprocess.Popen(
             command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

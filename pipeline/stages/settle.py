@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.dedup import DedupIndex, repair_from_siblings, same_article
-from pipeline.stages.clean import Candidate, Composer, Placement
+from pipeline.cleaners.repeats import take_title
+from pipeline.dedup import DedupIndex, repair_from_siblings, same_article, signature
+from pipeline.sitelines import SiteLines, site_of, strip_edges
+from pipeline.stages.clean import Candidate, Composer, Placement, rejection_reason
+from pipeline.untrusted import TITLE_MAX, plain_line
 
 
 @dataclass
@@ -30,6 +33,56 @@ class Settler:
     def __init__(self, index: DedupIndex, composer: Composer) -> None:
         self.index = index
         self.composer = composer
+
+    def strip_site_chrome(self, candidates: list[Candidate], lines: SiteLines) -> list[Candidate]:
+        """Count the lines of every page of the chunk by site, then take
+        each site's lines off the edges of its pages (``pipeline.sitelines``)
+        and render those pages again. Runs before copies are grouped, so
+        that two articles of one site are compared without its chrome.
+        Returns the candidates still long enough to publish; the record of
+        a page too short without its site's lines says so."""
+        sites = [
+            site_of(c.doc.url or c.doc.metadata.get("page_url"), c.doc.key or c.doc.source)
+            for c in candidates
+        ]
+        # a page's title counts among its lines: a site line taken for the
+        # title (a slogan above the headline) is then known as the site's
+        lines.observe(
+            (name, c.doc.id, f"{c.cleaned.title or ''}\n{c.cleaned.text}")
+            for name, c in zip(sites, candidates, strict=True)
+        )
+        kept: list[Candidate] = []
+        for name, candidate in zip(sites, candidates, strict=True):
+            cleaned, site, doc = candidate.cleaned, lines.site(name), candidate.doc
+            text, removed = strip_edges(cleaned.text, site)
+            guessed = any(f.kind == "flag_title_guessed" for f in doc.findings)
+            # a guessed title may be the site's own line (its slogan)
+            sites_title = guessed and cleaned.title is not None and site.pages_with(cleaned.title) is not None
+            if not removed and not sites_title:
+                kept.append(candidate)
+                continue
+            for line in removed:
+                shown = line.line if len(line.line) <= 60 else line.line[:59] + "…"
+                message = (
+                    f"removed a line that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"
+                )
+                doc.note("site_chrome", message, "site_chrome")
+            if guessed:
+                text = _title_again(candidate, text, name if sites_title else None)
+            cleaned.text = candidate.record["text"] = text
+            reason = rejection_reason(cleaned)
+            if reason:
+                candidate.record["reason"] = (
+                    f"{reason}, once the lines its site prints on most pages are gone"
+                )
+                candidate.record["findings"] = [f.as_dict() for f in doc.findings]
+                continue
+            guide, candidate.markdown = self.composer.compose(doc, cleaned)
+            candidate.guide = Placement.of(guide)
+            candidate.signature = signature(text)
+            candidate.__dict__.pop("minhash", None)  # made again from the new signature
+            kept.append(candidate)
+        return kept
 
     def clusters(self, candidates: list[Candidate]) -> list[list[Candidate]]:
         """Copies of the same article among ``candidates``, grouped
@@ -97,6 +150,40 @@ class Settler:
         best.record["text"] = text
         guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
         best.guide = Placement.of(guide)
+
+
+def _title_again(candidate: Candidate, text: str, site: str | None) -> str:
+    """A page whose title was a guess takes its title again once the site's
+    lines are gone from its top: the headline now on top, or, when the
+    guess was the line of the ``site`` itself, a new guess. Returns the
+    text, without the headline when one was taken."""
+    notes: list[tuple[str, str]] = []
+    body, title, alternatives = take_title(text, None, lambda kind, message: notes.append((kind, message)))
+    title = plain_line(title, TITLE_MAX) if title else None
+    guessed_again = any(kind == "flag_title_guessed" for kind, _ in notes)
+    if not title or (guessed_again and site is None):
+        return text
+    doc = candidate.doc
+    if site is not None:
+        doc.note(
+            "site_chrome",
+            f"the guessed title 「{candidate.cleaned.title}」 is a line of {site}",
+            "site_chrome",
+        )
+    if not guessed_again:
+        doc.findings[:] = [f for f in doc.findings if f.kind != "flag_title_guessed"]
+        doc.note(
+            "title_after_site_chrome",
+            f"the title is 「{title}」, the headline on top of the page",
+            "site_chrome",
+        )
+    else:
+        doc.note(
+            "flag_title_guessed", f"the title 「{title}」 is the article's first sentence", "site_chrome"
+        )
+    candidate.cleaned.title = candidate.record["title"] = title
+    candidate.cleaned.alternative_titles = alternatives
+    return body
 
 
 def _same_as_published(candidate: Candidate, output: str | None) -> bool:

@@ -1,0 +1,194 @@
+"""Chrome by repetition: a line that a site prints on most of its pages is
+the site's, not the article's, whatever it says.
+
+This is the line deduplication of CCNet and datatrove, made safe for a help
+site whose articles quote the same laws and hotlines:
+
+- a *site* is the page's host (its ``url``, or its canonical link), or for
+  a file without an address the folder it is in (a JSON Lines file: the
+  file);
+- lines are compared by their characters without punctuation and spaces,
+  digits folded (a banner that prints today's date is one line);
+- a line is the site's when it is on at least ``MIN_PAGES`` different
+  pages of the site and on at least ``MIN_SHARE`` of the site's pages: a
+  template line is on nearly every page, a quoted law on a few; a line
+  shaped like a sentence needs ``SENTENCE_MIN_PAGES``;
+- only lines at the edges of a page go: the run of the site's lines above
+  the first line that is not one, and the run below the last; a repeated
+  line inside the article stays;
+- a page that would lose most of its text keeps it (it is a copy of
+  another page, for the copy detection to find); a page that is too short
+  once the site's lines are gone is rejected, as any page that short.
+
+Each run of the pipeline adds its pages' lines to the state (per site, per
+page: a page cleaned again replaces its lines), so each batch makes the next
+one cleaner; within a batch, every page of a chunk counts before any is
+stripped. A line that becomes the site's only later leaves guides already
+published when their page is cleaned again (``clean --force``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pipeline.headline import key
+
+MIN_PAGES = 3
+MIN_SHARE = 0.5
+SENTENCE_MIN_PAGES = 5
+# a line with fewer characters than this (a 总结 heading) is never compared
+MIN_KEY = 6
+# a page keeps its edges when they hold more than this share of its text
+MAX_REMOVED_SHARE = 0.5
+
+_DIGITS = re.compile(r"\d+")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．]|[(（][\d一二三四五六七八九十]+[)）])"
+)
+_SENTENCE = re.compile(r"[。！？!?；;]")
+
+
+def site_of(url: str | None, key_or_source: str) -> str:
+    """Which site a page is from: its host, else its folder (or its JSON
+    Lines file).
+
+    >>> site_of("https://www.example.com/a/1.html", "/in/a.html")
+    'example.com'
+    >>> site_of(None, "/in/site1/page.txt"), site_of(None, "/in/batch.jsonl#3f2a")
+    ('/in/site1', '/in/batch.jsonl')
+    """
+    if url:
+        host = (urlsplit(url).hostname or "").lower()
+        if host:
+            return host.removeprefix("www.")
+    path, sep, _ = key_or_source.partition("#")
+    return path if sep else str(Path(path).parent)
+
+
+def line_hash(line: str) -> int | None:
+    """A line's fingerprint for comparing it across pages; None for a line
+    too short, or numbered (an article's own section heading).
+
+    >>> line_hash("欢迎光临某某网，今天是2022/12/19") == line_hash("欢迎光临某某网，今天是2023-1-2")
+    True
+    >>> line_hash("总结") is None, line_hash("一、逾期的后果有哪些") is None
+    (True, True)
+    """
+    line = line.strip()
+    folded = _DIGITS.sub("0", key(line))
+    if len(folded) < MIN_KEY or _NUMBERED.match(line):
+        return None
+    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def page_hashes(text: str) -> frozenset[int]:
+    return frozenset(h for line in text.split("\n") if (h := line_hash(line)) is not None)
+
+
+@dataclass
+class Site:
+    """The lines of one site's pages: which pages, and on how many of them
+    each line is."""
+
+    pages: dict[str, frozenset[int]] = field(default_factory=dict)
+    counts: Counter[int] = field(default_factory=Counter)
+
+    def add(self, page: str, hashes: frozenset[int]) -> None:
+        old = self.pages.get(page)
+        if old is not None:
+            self.counts.subtract(old)
+        self.pages[page] = hashes
+        self.counts.update(hashes)
+
+    def pages_with(self, line: str) -> int | None:
+        """On how many pages the line is, when that makes it the site's."""
+        h = line_hash(line)
+        if h is None:
+            return None
+        count = self.counts[h]
+        needed = SENTENCE_MIN_PAGES if _SENTENCE.search(line) else MIN_PAGES
+        return count if count >= needed and count >= MIN_SHARE * len(self.pages) else None
+
+
+@dataclass(frozen=True)
+class Removed:
+    line: str
+    pages: int
+    of: int
+
+
+def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
+    """The page without the site's lines at its top and bottom, and the
+    lines removed.
+
+    >>> site = Site()
+    >>> bodies = ["逾期以后要尽快联系银行说明情况，争取对方的理解。不要躲避催收电话。",
+    ...           "征信记录一般保留五年，从结清欠款的那一天开始计算。",
+    ...           "遇到暴力催收可以向监管部门投诉举报，并保存好通话录音。",
+    ...           "协商还款时要保留好书面的还款协议，按约定的日期还款。"]
+    >>> pages = [f"欢迎光临某某网官方网站\\n\\n{body}\\n\\n本站所有内容仅供参考" for body in bodies]
+    >>> for n, page in enumerate(pages):
+    ...     site.add(f"p{n}", page_hashes(page))
+    >>> text, removed = strip_edges(pages[0], site)
+    >>> text, [(r.line, r.pages, r.of) for r in removed]  # doctest: +NORMALIZE_WHITESPACE
+    ('逾期以后要尽快联系银行说明情况，争取对方的理解。不要躲避催收电话。',
+     [('欢迎光临某某网官方网站', 4, 4), ('本站所有内容仅供参考', 4, 4)])
+    """
+    lines = text.split("\n")
+    drop: dict[int, Removed] = {}
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for i in order:
+            if not lines[i].strip():
+                continue
+            count = site.pages_with(lines[i])
+            if count is None:
+                break
+            drop[i] = Removed(lines[i].strip(), count, len(site.pages))
+    if not drop:
+        return text, []
+    removed_chars = sum(len(key(lines[i])) for i in drop)
+    if removed_chars > MAX_REMOVED_SHARE * len(key(text)):
+        return text, []
+    kept = "\n".join(line for i, line in enumerate(lines) if i not in drop)
+    kept = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
+    return kept, [drop[i] for i in sorted(drop)]
+
+
+class SiteLines:
+    """Every site's lines, kept in the state beside what the runs
+    published. A site's pages are read from the state the first time a run
+    meets the site."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS site_lines (site TEXT NOT NULL, page TEXT NOT NULL, "
+            "lines BLOB NOT NULL, PRIMARY KEY (site, page))"
+        )
+        self._sites: dict[str, Site] = {}
+
+    def site(self, name: str) -> Site:
+        found = self._sites.get(name)
+        if found is None:
+            found = self._sites[name] = Site()
+            for page, blob in self.db.execute("SELECT page, lines FROM site_lines WHERE site = ?", (name,)):
+                found.add(page, frozenset(array("q", blob)))
+        return found
+
+    def observe(self, pages: Iterable[tuple[str, str, str]]) -> None:
+        """Count the lines of (site, page id, text) pages."""
+        for name, page, text in pages:
+            hashes = page_hashes(text)
+            self.site(name).add(page, hashes)
+            self.db.execute(
+                "INSERT OR REPLACE INTO site_lines VALUES (?, ?, ?)",
+                (name, page, array("q", sorted(hashes)).tobytes()),
+            )

@@ -1,0 +1,194 @@
+"""Chrome by repetition: lines a site prints on most of its pages leave the
+edges of its pages, whatever they say; lines an article shares with a few
+others (a quoted law, a hotline) stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.run import Run
+from pipeline.sitelines import Site, page_hashes, site_of, strip_edges
+
+ARTICLES = [
+    (
+        "逾期三天会不会影响征信",
+        "很多人担心逾期三天就会留下不良记录。其实多数银行设有宽限期，在宽限期内还清通常不会上报。",
+        "不过各家银行的规定并不一样，最好第一时间打客服电话确认自己的宽限期是几天，并且设置自动还款，避免再次忘记。",
+    ),
+    (
+        "网贷逾期后催收打电话给家人怎么办",
+        "催收人员联系借款人的家人，往往是为了施加压力。借款人可以要求对方停止骚扰无关的第三人。",
+        "如果对方言语威胁或者频繁骚扰，要保存通话录音，向平台和监管部门投诉，必要时也可以向当地派出所报警处理。",
+    ),
+    (
+        "信用卡停息挂账需要什么条件",
+        "停息挂账一般要求持卡人确实因为失业、疾病等原因暂时失去还款能力，并且有还款意愿。",
+        "申请时要准备困难证明和收入情况说明，和银行约定一个能够做到的分期方案，签订书面协议后按月足额还款。",
+    ),
+    (
+        "借呗逾期一个月的后果",
+        "借呗逾期以后会按日收取罚息，逾期记录会报送征信，今后申请贷款和信用卡都会受到影响。",
+        "发现自己还不上时，应尽早联系官方客服说明情况，争取延期或者分期偿还，千万不要相信网上所谓的代办机构，以免再被骗走一笔手续费。",
+    ),
+    (
+        "被起诉以后怎样应诉",
+        "收到法院的传票以后不要惊慌，先核实案件的真实性，再按照传票上的时间按时出庭。",
+        "可以准备好还款记录和困难证明，在庭审中说明情况，争取调解分期履行，不出庭只会让判决对自己更加不利。",
+    ),
+]
+BANNER = "欢迎光临某某财经网，专注个人信贷知识，帮您走出债务困境"
+FOOTER = "本站内容均来自网络整理，转载请注明出处"
+LAW = "《民法典》第六百七十五条 借款人应当按照约定的期限返还借款。"
+
+
+def write_site(
+    folder: Path,
+    articles: list[tuple[str, str, str]],
+    law_on: int = 0,
+    last: str = FOOTER,
+    dated: bool = True,
+) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, (title, first, second) in enumerate(articles):
+        second += "有了具体情况，再根据自己的收入制定切实可行的还款计划，一步一步把欠款还清。"
+        law = [LAW] if n < law_on else []
+        # the site prints the day's date in its banner
+        banner = f"{BANNER}，今天是2024年3月{n + 1}日" if dated else BANNER
+        lines = [banner, title, first, *law, second, last]
+        (folder / f"{n}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+
+
+def run(tmp_path: Path, *sources: Path, force: bool = False) -> list[dict]:
+    manifest = tmp_path / "manifest.jsonl"
+    Run(tmp_path / "guides", state=tmp_path / "state.sqlite", force=force).execute(list(sources), manifest)
+    return [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines()]
+
+
+def published(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["status"] == "published"]
+
+
+def test_a_sites_banner_and_footer_leave_every_page_and_the_article_stays(tmp_path: Path) -> None:
+    write_site(tmp_path / "site", ARTICLES[:4])
+    records = published(run(tmp_path, tmp_path / "site"))
+    assert len(records) == 4
+    for record in records:
+        guide = Path(record["output"]).read_text(encoding="utf-8")
+        assert BANNER not in guide and FOOTER not in guide
+        assert record["title"] in {title for title, _, _ in ARTICLES}
+        removed = [f["message"] for f in record["findings"] if f["kind"] == "site_chrome"]
+        assert any("4 of the 4 pages" in m and "转载请注明出处" in m for m in removed)
+        assert any("4 of the 4 pages" in m and BANNER in m for m in removed)
+    everything = "".join(Path(r["output"]).read_text(encoding="utf-8") for r in records)
+    for _, first, second in ARTICLES[:4]:
+        assert first in everything and second in everything
+
+
+def test_a_slogan_taken_for_the_title_gives_way_to_the_headline(tmp_path: Path) -> None:
+    # a slogan of several clauses above the headline: the page seemed to
+    # have no headline, and the slogan became the title
+    write_site(tmp_path / "site", ARTICLES[:4], dated=False)
+    records = published(run(tmp_path, tmp_path / "site"))
+    assert sorted(r["title"] for r in records) == sorted(title for title, _, _ in ARTICLES[:4])
+    for record in records:
+        kinds = [f["kind"] for f in record["findings"]]
+        assert "title_after_site_chrome" in kinds and "flag_title_guessed" not in kinds
+        messages = [f["message"] for f in record["findings"] if f["kind"] == "site_chrome"]
+        assert any("guessed title" in m and BANNER in m for m in messages)
+        assert BANNER not in Path(record["output"]).read_text(encoding="utf-8")
+
+
+def test_a_line_inside_the_articles_stays_even_on_every_page(tmp_path: Path) -> None:
+    write_site(tmp_path / "site", ARTICLES, law_on=5)
+    records = published(run(tmp_path, tmp_path / "site"))
+    assert len(records) == 5
+    for record in records:
+        assert LAW in Path(record["output"]).read_text(encoding="utf-8").replace("\\", "")
+
+
+def test_a_sentence_needs_more_pages_than_a_banner(tmp_path: Path) -> None:
+    closing = "如果还有疑问，可以咨询专业律师，也可以拨打12378热线。"
+    write_site(tmp_path / "four", ARTICLES[:4], last=closing)
+    four = published(run(tmp_path / "a", tmp_path / "four"))
+    assert all(closing in r["text"] for r in four)
+    write_site(tmp_path / "five", ARTICLES, last=closing)
+    five = published(run(tmp_path / "b", tmp_path / "five"))
+    assert len(five) == 5 and not any(closing in r["text"] for r in five)
+
+
+def test_a_page_too_short_without_its_sites_lines_is_rejected(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_site(site, ARTICLES[:4])
+    title, first, _ = ARTICLES[4]
+    lines = [
+        BANNER,
+        title,
+        first,
+        "一段话。" * 5,
+        FOOTER,
+        "本站所有内容仅供参考，不构成任何建议，请读者自行判断",
+    ]
+    (site / "short.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    for n in range(4):  # the site prints its disclaimer on every page
+        page = site / f"{n}.txt"
+        page.write_text(page.read_text(encoding="utf-8") + "\n\n" + lines[-1], encoding="utf-8")
+    records = run(tmp_path, site)
+    [short] = [r for r in records if r["source"].endswith("short.txt")]
+    assert short["status"] == "rejected"
+    assert short["reason"].startswith("too short after cleaning") and "its site prints" in short["reason"]
+    assert len(published(records)) == 4
+
+
+def test_pages_of_different_sites_do_not_count_together(tmp_path: Path) -> None:
+    for n, article in enumerate(ARTICLES[:4]):
+        write_site(tmp_path / f"site{n}", [article])
+    records = published(run(tmp_path, *(tmp_path / f"site{n}" for n in range(4))))
+    assert len(records) == 4
+    assert not any(f["kind"] == "site_chrome" for r in records for f in r["findings"])
+
+
+def test_a_later_batch_learns_from_the_earlier_ones_and_a_page_counts_once(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_site(site, ARTICLES[:2], dated=False)
+    first = published(run(tmp_path, site))
+    assert not any(f["kind"] == "site_chrome" for r in first for f in r["findings"])
+    # cleaning the same two pages again does not make four pages of them
+    again = published(run(tmp_path, site, force=True))
+    assert not any(f["kind"] == "site_chrome" for r in again for f in r["findings"])
+    # a third page of the site, in a batch of its own: the banner is now on
+    # three of its three pages
+    later = tmp_path / "later"
+    write_site(later, ARTICLES[2:3], dated=False)
+    (later / "0.txt").rename(site / "2.txt")
+    records = published(run(tmp_path, site / "2.txt"))
+    [record] = [r for r in records if r["source"].endswith("2.txt")]
+    assert BANNER not in Path(record["output"]).read_text(encoding="utf-8")
+    assert record["title"] == ARTICLES[2][0]
+    assert any("3 of the 3 pages" in f["message"] for f in record["findings"] if f["kind"] == "site_chrome")
+
+
+def test_a_line_on_few_of_a_sites_pages_stays() -> None:
+    site = Site()
+    texts = [f"{BANNER}\n\n{first}\n\n{second}" for _, first, second in ARTICLES]
+    texts += [f"{first}\n\n{second}" for _, first, second in ARTICLES * 2]  # 15 pages, 5 with the banner
+    for n, text in enumerate(texts):
+        site.add(str(n), page_hashes(text))
+    assert strip_edges(texts[0], site) == (texts[0], [])
+
+
+def test_a_page_made_mostly_of_the_sites_lines_keeps_them() -> None:
+    # a copy of a page, or a stub: the copy detection and the length check
+    # deal with it, not the removal of chrome
+    site = Site()
+    stub = f"{BANNER}\n\n短短一句。\n\n{FOOTER}"
+    for n in range(4):
+        site.add(str(n), page_hashes(stub))
+    assert strip_edges(stub, site) == (stub, [])
+
+
+def test_site_is_the_host_or_the_folder() -> None:
+    assert site_of("http://www.Example.com/x", "/a/b.html") == "example.com"
+    assert site_of("https://example.com/y", "/c/d.html") == "example.com"
+    assert site_of("https://other.example.org/y", "/a/b.html") == "other.example.org"
+    assert site_of(None, "/a/b.html") != site_of(None, "/c/d.html")
