@@ -48,7 +48,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +59,7 @@ from real_pages import normalize  # noqa: E402
 
 from pipeline.cleaners import Cleaned, Cleaner  # noqa: E402
 from pipeline.record import Document  # noqa: E402
-from pipeline.sitelines import Site, page_hashes, strip_edges  # noqa: E402
+from pipeline.sitelines import Site, page_hashes, strip_site_lines  # noqa: E402
 
 R = random.Random
 
@@ -442,10 +442,6 @@ def output_lines(cleaned: object) -> list[str]:
     return [line for line in [title or "", *text.split("\n")] if line.strip()]
 
 
-def clean(cleaner: Cleaner, page: Damaged) -> Cleaned:
-    return cleaner.clean(Document(source=page.id, text=page.text), record_changes=False)
-
-
 def measure(cleaned: Cleaned, page: Damaged, undamaged_lost: set[str], result: Result, examples: int) -> None:
     gold = {normalize(line) for line in page.gold_lines}
     out = [normalize(line) for line in output_lines(cleaned)]
@@ -524,7 +520,7 @@ def main() -> None:
         fam = A if half == "tune" else B
         result = Result()
         mine = [record for record in records if half_of(record["id"]) == half]
-        sites: dict[tuple[int, int], list[tuple[Damaged, Cleaned, set[str]]]] = {}
+        sites: dict[tuple[int, int], list[tuple[Damaged, Document, Cleaned, set[str]]]] = {}
         for position, record in enumerate(mine):
             lost = undamaged_losses(cleaner, record)
             for copy in range(args.copies):
@@ -532,15 +528,18 @@ def main() -> None:
                 # each copy of an article is on another site
                 where = (copy, position // args.sites) if args.sites else (copy, position)
                 page = damage(record, random.Random(seed), fam, hash_of(where) if args.sites else None)
-                sites.setdefault(where, []).append((page, clean(cleaner, page), lost))
-        for pages in sites.values():
+                doc = Document(source=page.id, text=page.text)
+                cleaned = cleaner.clean(doc, record_changes=False)
+                sites.setdefault(where, []).append((page, doc, cleaned, lost))
+        for where, pages in sites.items():
             site = Site()
             if args.sites:
-                for page, cleaned, _ in pages:
-                    site.add(page.id, page_hashes(cleaned.text))
-            for page, cleaned, lost in pages:
-                text, _ = strip_edges(cleaned.text, site)
-                measure(replace(cleaned, text=text), page, lost, result, args.examples)
+                for page, _, cleaned, _ in pages:
+                    site.add(page.id, page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles]))
+                for _, doc, cleaned, _ in pages:
+                    strip_site_lines(cleaned, doc, site, repr(where))
+            for page, _, cleaned, lost in pages:
+                measure(cleaned, page, lost, result, args.examples)
         report(f"{half} (phrasings of family {'A' if fam is A else 'B'})", result)
     print(f"\n{time.monotonic() - start:.1f} s")
 

@@ -39,7 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pipeline.cleaners import Cleaned
+from pipeline.cleaners.repeats import take_title
 from pipeline.headline import key
+from pipeline.record import Document
+from pipeline.untrusted import TITLE_MAX, plain_line
 
 MIN_PAGES = 3
 MIN_SHARE = 0.5
@@ -89,8 +93,12 @@ def line_hash(line: str) -> int | None:
     return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def page_hashes(text: str) -> frozenset[int]:
-    return frozenset(h for line in text.split("\n") if (h := line_hash(line)) is not None)
+def page_hashes(text: str, titles: Iterable[str | None] = ()) -> frozenset[int]:
+    """The fingerprints of a page's lines, its title and alternative titles
+    among them: a site line taken for a title (a banner above the headline)
+    is then known as the site's."""
+    lines = [*(t or "" for t in titles), *text.split("\n")]
+    return frozenset(h for line in lines if (h := line_hash(line)) is not None)
 
 
 @dataclass
@@ -162,6 +170,51 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
     return kept, [drop[i] for i in sorted(drop)]
 
 
+def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> bool:
+    """Take the lines of the ``site`` (called ``name`` in findings) off the
+    edges of a cleaned page, each a ``site_chrome`` finding of ``doc``. A
+    title that was a guess, or a line of the site (a banner or slogan above
+    a headline that did not look like one), is taken again from what is
+    left. Returns whether the page changed."""
+    text, removed = strip_edges(cleaned.text, site)
+    guessed = any(f.kind == "flag_title_guessed" for f in doc.findings)
+    sites_title = cleaned.title is not None and site.pages_with(cleaned.title) is not None
+    if not removed and not sites_title:
+        return False
+    for line in removed:
+        shown = line.line if len(line.line) <= 60 else line.line[:59] + "…"
+        message = f"removed a line that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"
+        doc.note("site_chrome", message, "site_chrome")
+    if guessed or sites_title:
+        text = _title_again(cleaned, doc, text, name if sites_title else None)
+    cleaned.text = text
+    return True
+
+
+def _title_again(cleaned: Cleaned, doc: Document, text: str, site: str | None) -> str:
+    """The title taken again from ``text``: the headline now on top, or,
+    when the old title was a line of ``site``, a new guess (flagged).
+    Returns the text, without the headline when one was taken."""
+    notes: list[tuple[str, str]] = []
+    body, title, alternatives = take_title(text, None, lambda kind, message: notes.append((kind, message)))
+    title = plain_line(title, TITLE_MAX) if title else None
+    guessed_again = any(kind == "flag_title_guessed" for kind, _ in notes)
+    if not title or (guessed_again and site is None):
+        return text
+    if site is not None:
+        doc.note("site_chrome", f"the title 「{cleaned.title}」 was a line of {site}", "site_chrome")
+    doc.findings[:] = [f for f in doc.findings if f.kind != "flag_title_guessed"]
+    if guessed_again:
+        doc.note(
+            "flag_title_guessed", f"the title 「{title}」 is the article's first sentence", "site_chrome"
+        )
+    else:
+        message = f"the title is 「{title}」, the headline on top of the page"
+        doc.note("title_after_site_chrome", message, "site_chrome")
+    cleaned.title, cleaned.alternative_titles = title, alternatives
+    return body
+
+
 class SiteLines:
     """Every site's lines, kept in the state beside what the runs
     published. A site's pages are read from the state the first time a run
@@ -183,10 +236,10 @@ class SiteLines:
                 found.add(page, frozenset(array("q", blob)))
         return found
 
-    def observe(self, pages: Iterable[tuple[str, str, str]]) -> None:
-        """Count the lines of (site, page id, text) pages."""
-        for name, page, text in pages:
-            hashes = page_hashes(text)
+    def observe(self, pages: Iterable[tuple[str, str, Cleaned]]) -> None:
+        """Count the lines of (site, page id, cleaned page) pages."""
+        for name, page, cleaned in pages:
+            hashes = page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles])
             self.site(name).add(page, hashes)
             self.db.execute(
                 "INSERT OR REPLACE INTO site_lines VALUES (?, ?, ?)",

@@ -12,11 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.cleaners.repeats import take_title
 from pipeline.dedup import DedupIndex, repair_from_siblings, same_article, signature
-from pipeline.sitelines import SiteLines, site_of, strip_edges
+from pipeline.sitelines import SiteLines, site_of, strip_site_lines
 from pipeline.stages.clean import Candidate, Composer, Placement, rejection_reason
-from pipeline.untrusted import TITLE_MAX, plain_line
 
 
 @dataclass
@@ -45,31 +43,14 @@ class Settler:
             site_of(c.doc.url or c.doc.metadata.get("page_url"), c.doc.key or c.doc.source)
             for c in candidates
         ]
-        # a page's title counts among its lines: a site line taken for the
-        # title (a slogan above the headline) is then known as the site's
-        lines.observe(
-            (name, c.doc.id, f"{c.cleaned.title or ''}\n{c.cleaned.text}")
-            for name, c in zip(sites, candidates, strict=True)
-        )
+        lines.observe((name, c.doc.id, c.cleaned) for name, c in zip(sites, candidates, strict=True))
         kept: list[Candidate] = []
         for name, candidate in zip(sites, candidates, strict=True):
-            cleaned, site, doc = candidate.cleaned, lines.site(name), candidate.doc
-            text, removed = strip_edges(cleaned.text, site)
-            guessed = any(f.kind == "flag_title_guessed" for f in doc.findings)
-            # a guessed title may be the site's own line (its slogan)
-            sites_title = guessed and cleaned.title is not None and site.pages_with(cleaned.title) is not None
-            if not removed and not sites_title:
+            cleaned, doc = candidate.cleaned, candidate.doc
+            if not strip_site_lines(cleaned, doc, lines.site(name), name):
                 kept.append(candidate)
                 continue
-            for line in removed:
-                shown = line.line if len(line.line) <= 60 else line.line[:59] + "…"
-                message = (
-                    f"removed a line that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"
-                )
-                doc.note("site_chrome", message, "site_chrome")
-            if guessed:
-                text = _title_again(candidate, text, name if sites_title else None)
-            cleaned.text = candidate.record["text"] = text
+            candidate.record.update(title=cleaned.title, text=cleaned.text)
             reason = rejection_reason(cleaned)
             if reason:
                 candidate.record["reason"] = (
@@ -79,7 +60,7 @@ class Settler:
                 continue
             guide, candidate.markdown = self.composer.compose(doc, cleaned)
             candidate.guide = Placement.of(guide)
-            candidate.signature = signature(text)
+            candidate.signature = signature(cleaned.text)
             candidate.__dict__.pop("minhash", None)  # made again from the new signature
             kept.append(candidate)
         return kept
@@ -150,40 +131,6 @@ class Settler:
         best.record["text"] = text
         guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
         best.guide = Placement.of(guide)
-
-
-def _title_again(candidate: Candidate, text: str, site: str | None) -> str:
-    """A page whose title was a guess takes its title again once the site's
-    lines are gone from its top: the headline now on top, or, when the
-    guess was the line of the ``site`` itself, a new guess. Returns the
-    text, without the headline when one was taken."""
-    notes: list[tuple[str, str]] = []
-    body, title, alternatives = take_title(text, None, lambda kind, message: notes.append((kind, message)))
-    title = plain_line(title, TITLE_MAX) if title else None
-    guessed_again = any(kind == "flag_title_guessed" for kind, _ in notes)
-    if not title or (guessed_again and site is None):
-        return text
-    doc = candidate.doc
-    if site is not None:
-        doc.note(
-            "site_chrome",
-            f"the guessed title 「{candidate.cleaned.title}」 is a line of {site}",
-            "site_chrome",
-        )
-    if not guessed_again:
-        doc.findings[:] = [f for f in doc.findings if f.kind != "flag_title_guessed"]
-        doc.note(
-            "title_after_site_chrome",
-            f"the title is 「{title}」, the headline on top of the page",
-            "site_chrome",
-        )
-    else:
-        doc.note(
-            "flag_title_guessed", f"the title 「{title}」 is the article's first sentence", "site_chrome"
-        )
-    candidate.cleaned.title = candidate.record["title"] = title
-    candidate.cleaned.alternative_titles = alternatives
-    return body
 
 
 def _same_as_published(candidate: Candidate, output: str | None) -> bool:
