@@ -1,6 +1,6 @@
 """The readability gate measured on the real-page development set.
 
-    python benchmarks/readability.py /tmp/realhtml
+    python benchmarks/readability_gate.py /tmp/realhtml
 
 1. Every gold title and text must score above the gate's threshold
    (``pipeline.readability``).
