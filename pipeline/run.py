@@ -161,6 +161,7 @@ class Run:
                 settled = [self.publisher.retire(record) for record in records]
                 if all(settled):
                     self.state.forget(key)
+                    self.site_lines.forget(record["id"] for record in records)
                     retired += 1
             self.summary.messages.append(f"{retired} inputs no longer there were retired")
             if self.dry_run:

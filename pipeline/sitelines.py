@@ -245,3 +245,11 @@ class SiteLines:
                 "INSERT OR REPLACE INTO site_lines VALUES (?, ?, ?)",
                 (name, page, array("q", sorted(hashes)).tobytes()),
             )
+
+    def forget(self, pages: Iterable[str]) -> None:
+        """Pages that are gone from the sources count no more."""
+        for page in pages:
+            for site in self._sites.values():
+                if page in site.pages:
+                    site.counts.subtract(site.pages.pop(page))
+            self.db.execute("DELETE FROM site_lines WHERE page = ?", (page,))

@@ -190,6 +190,23 @@ def test_a_later_batch_learns_from_the_earlier_ones_and_a_page_counts_once(tmp_p
     assert any("3 of the 3 pages" in f["message"] for f in record["findings"] if f["kind"] == "site_chrome")
 
 
+def test_pruned_pages_count_no_more(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_site(site, ARTICLES[:3], dated=False)
+    run(tmp_path, site)
+    for n in (1, 2):
+        (site / f"{n}.txt").unlink()
+    job = Run(tmp_path / "guides", state=tmp_path / "state.sqlite")
+    job.prune()
+    rows = job.site_lines.db.execute("SELECT COUNT(*) FROM site_lines").fetchone()[0]
+    assert rows == 1
+    # a new page of the site: the banner is on 2 of its 2 pages now, too few
+    write_site(tmp_path / "new", ARTICLES[3:4], dated=False)
+    (tmp_path / "new" / "0.txt").rename(site / "3.txt")
+    [record] = [r for r in run(tmp_path, site / "3.txt") if r["source"].endswith("3.txt")]
+    assert not any(f["kind"] == "site_chrome" for f in record["findings"])
+
+
 def test_a_line_on_few_of_a_sites_pages_stays() -> None:
     site = Site()
     texts = [f"{BANNER}\n\n{first}\n\n{second}" for _, first, second in ARTICLES]
