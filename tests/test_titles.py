@@ -206,3 +206,37 @@ def test_a_page_of_nothing_but_chrome_is_still_rejected(tmp_path: Path) -> None:
         assert "no article text" in item.reason
     else:
         assert rejection_reason(Cleaner().clean(item)) is not None
+
+
+def test_a_breadcrumb_link_that_the_title_tag_names_is_not_the_headline() -> None:
+    # old pages' <title> is the site and channel; the channel is also a
+    # link in the breadcrumb, and the headline a bold line under it
+    html = page(
+        "<title>某某网＞理财频道</title>",
+        "<div>您的位置：<a href='/'>主页</a> &gt; <a href='/licai'>理财频道</a> &gt;</div>"
+        "<b>信用卡逾期以后的协商步骤</b>",
+    )
+    assert extract_html(html).title == "信用卡逾期以后的协商步骤"
+    # a headline that is an emphasized link still agrees with <title>
+    linked = extract_html(
+        page(
+            "<title>信用卡逾期以后的协商步骤_某某网</title>",
+            "<strong><a href='/a/1.html'>信用卡逾期以后的协商步骤</a></strong><div>某某网</div>",
+        )
+    )
+    assert (linked.title, linked.title_how) == ("信用卡逾期以后的协商步骤", "agreed")
+
+
+def test_a_forum_headline_above_a_post_of_short_lines_loses_its_field_label() -> None:
+    # the post opens with short lines (a film's credits), so its first
+    # paragraph is far below the <h1>; the <h1> is still just above the post
+    credits = "".join(f"<br>◎项目{i} 内容{i}" for i in range(20))
+    html = page(
+        "",
+        "<h1>主题: 【2005年】信用修复纪录片</h1><div>作者：某网友</div>",
+        body=credits + "<p>" + PARAGRAPHS[0] + "</p>" + BODY,
+    )
+    assert extract_html(html).title == "【2005年】信用修复纪录片"
+    # a colon after a name that is not a field label stays
+    named = page("", "<h1>劳伦斯：一个无法定义的人</h1>")
+    assert extract_html(named).title == "劳伦斯：一个无法定义的人"

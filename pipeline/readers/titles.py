@@ -11,10 +11,12 @@ the headline:
    ``og:title``) contains: the longest such. A heading may be short (金锺国);
    a plain line must be at least half the length of ``<title>``'s longest
    part, so a site name that ``<title>`` also carries (搜狐财经) is not
-   taken for the headline.
+   taken for the headline. A plain link is navigation (a breadcrumb's
+   channel name, which an old page's ``<title>`` often is), never agreement.
 2. Else ``og:title``, which sites fill with the headline alone.
 3. Else an emphasized line (a heading, bold or a title-classed element) just
-   above the article or at its top: where a reader sees the headline.
+   above the article or at its top: where a reader sees the headline. A
+   forum's field label in front of it (主题：) is not part of it.
 4. Else ``<title>``'s main part (its site-name parts cut off).
 
 The choice is reported with how it was made, so a headline that only one
@@ -42,9 +44,12 @@ _NOT_HEADLINE = re.compile(r"[。；;，,：:]$|[，,].*[，,].*[，,]")
 LONG = 100_000
 # separators left at a headline's end with no site name after them
 _TRAILING = re.compile(r"[\s_|｜\-–—]+$")
+# a forum's or form's field label before a headline
+_FIELD_LABEL = re.compile(r"^(?:主题|标题|题目|subject|title)\s*[:：]\s*(?=\S)", re.I)
 # a line of the container this long is a paragraph, not a headline
 PARAGRAPH = 30
-# text between an emphasized line and the article's first paragraph, at most
+# text between an emphasized line and the article (its container's first
+# line, or its first paragraph), at most
 LEAD_GAP = 200
 
 
@@ -99,6 +104,11 @@ class Line:
     heading: bool
     emphasized: bool
 
+    @property
+    def plain_link(self) -> bool:
+        """Text of a link that nothing emphasizes: navigation's shape."""
+        return not self.emphasized and self.el.tag == "a"
+
 
 _SKIP = {"script", "style", "title", "head", "noscript", "template"}
 
@@ -134,13 +144,16 @@ def page_lines(root: HtmlElement) -> list[Line]:
     return lines
 
 
-def _start(lines: list[Line], container: HtmlElement) -> int:
-    """The offset at which the article's first paragraph starts: the first
-    line of the container long enough to be one."""
+def _start(lines: list[Line], container: HtmlElement) -> tuple[int, int]:
+    """The offsets at which the article's text and its first paragraph
+    start: the container's first line, and its first line long enough to
+    be a paragraph."""
     inside = {id(el) for el in container.iter()}
     ours = [line for line in lines if id(line.el) in inside]
-    first = next((line for line in ours if len(line.text) >= PARAGRAPH), ours[0] if ours else None)
-    return first.offset if first is not None else 0
+    if not ours:
+        return 0, 0
+    first = next((line for line in ours if len(line.text) >= PARAGRAPH), ours[0])
+    return ours[0].offset, first.offset
 
 
 def choose_title(
@@ -149,7 +162,7 @@ def choose_title(
     """The page's headline by the rules in the module's docstring. ``lines``
     are the whole page's (``page_lines``, chrome included), ``container``
     the element holding the article."""
-    start = _start(lines, container)
+    top, start = _start(lines, container)
     names = [t for t in (title_tag, og_title) if t]
     split = [[key(p) for p in title_parts(t)] for t in names]
     references = [k for k in map(key, names) if k]
@@ -162,6 +175,7 @@ def choose_title(
             for line in lines
             if line.offset <= start
             and is_headline_shaped(line.text)
+            and not line.plain_link
             and (k := key(line.text))
             and any(k in r for r in references)
             and (len(k) >= 2 if line.heading else len(k) >= max(4, longest_part / 2))
@@ -178,14 +192,15 @@ def choose_title(
             return TitleChoice(best.text, "agreed")
     if og_title and (og_main := _main_part(og_title)):
         return TitleChoice(og_main, "og")
-    # the headline is the most prominent of the lines just above the first
-    # paragraph (an author's name or 编者按 may sit between them): the
-    # heading nearest to it, else the longest emphasized line
+    # the headline is the most prominent of the lines just above the
+    # article or its first paragraph (an author's name, 编者按 or a film's
+    # credits may sit between them): the heading nearest to it, else the
+    # longest emphasized line
     before = [
         line
         for line in lines
         if line.emphasized
-        and start - LEAD_GAP <= line.offset < start
+        and min(top, start) - LEAD_GAP <= line.offset < start
         and is_headline_shaped(line.text)
         and not is_byline(line.text)
         and len(key(line.text)) >= 2
@@ -193,7 +208,7 @@ def choose_title(
     headings = [line for line in before if line.heading]
     lead = headings[-1] if headings else max(before, key=lambda line: len(key(line.text)), default=None)
     if lead is not None:
-        return TitleChoice(_TRAILING.sub("", lead.text), "lead")
+        return TitleChoice(_FIELD_LABEL.sub("", _TRAILING.sub("", lead.text)), "lead")
     if title_tag and (main := _main_part(title_tag)):
         return TitleChoice(main, "title_tag")
     return TitleChoice(None, None)
