@@ -20,6 +20,10 @@ _DATE_OR_TIME = re.compile(
 _LABEL = re.compile(r"\w{1,6}\s*[:：]")
 _COUNTER = re.compile(r"^\S{1,8}\s*[:：]\s*[\d,.]+\S{0,2}$")
 _CREDIT = re.compile(r"(?:发布|报道|供稿|讯|整理)\s*$|^(?:来源|作者|编辑|发布)")
+# the labels that open an article's lead or preface, on a line of their own
+_LEAD_LABEL = re.compile(
+    r"[【\[]?(?:编者按|编者的话|按语|导语|导读|摘要|内容提要|提要|前言|引言|引子|题记)[】\]]?[:：]?"
+)
 
 
 def key(line: str) -> str:
@@ -49,3 +53,15 @@ def is_byline(text: str) -> bool:
         or _COUNTER.match(text)
         or _CREDIT.search(text)
     )
+
+
+def is_lead_label(text: str) -> bool:
+    """A line that only names the paragraph under it (编者按, 导语, 摘要):
+    the article's first line, never its headline.
+
+    >>> is_lead_label("编者按"), is_lead_label("【导语】"), is_lead_label("摘要：")
+    (True, True, True)
+    >>> is_lead_label("编者按语言学习指南")
+    False
+    """
+    return bool(_LEAD_LABEL.fullmatch(text.strip()))

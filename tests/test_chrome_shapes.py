@@ -144,6 +144,38 @@ def test_a_list_of_dated_headlines_goes(cleaner: Cleaner, heading: str | None) -
     assert [f.kind for f in doc.findings] in (["related_list"], ["dated_headlines"])
 
 
+def test_short_headlines_under_a_list_heading_go(cleaner: Cleaner) -> None:
+    # headlines of six to nine characters: too short to be taken for a list
+    # of other articles on their own, not under a heading that names one
+    short = ["监管晒出成绩单 · 2022-08-04", "征信迎来大变化 · 2016-01-11", "平台再出新招　10-20"]
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, "为你推荐", *short])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["dated_headlines"]
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *short])
+    assert out == [*OPENING, CLOSING, *short]
+
+
+@pytest.mark.parametrize(
+    "headline", ["信用卡逾期后谁来“埋单”？", "他放弃百万年薪 唯一的要求竟是……", "逾期会坐牢吗？律师这么说"]
+)
+def test_a_name_and_time_under_a_question_headline_is_still_at_the_head(
+    cleaner: Cleaner, headline: str
+) -> None:
+    # the headline is shaped like a sentence (？, ……), but the article
+    # starts below it, and so does the byline's name-date line
+    doc = Document(source="t.txt", text="\n\n".join([headline, "路人甲 2014/04/22 01:06", *OPENING, CLOSING]))
+    cleaned = cleaner.clean(doc)
+    assert (cleaned.title, cleaned.text.split("\n\n")) == (headline, [*OPENING, CLOSING])
+    assert [f.message for f in doc.findings] == ["removed name_date line 「路人甲 2014/04/22 01:06」"]
+
+
+def test_a_lead_label_is_the_body_not_the_title(cleaner: Cleaner) -> None:
+    doc = Document(source="t.txt", text="\n\n".join([TITLE, "编者按", *OPENING, CLOSING]))
+    cleaned = cleaner.clean(doc)
+    assert cleaned.title == TITLE
+    assert cleaned.text.split("\n\n") == ["编者按", *OPENING, CLOSING]
+
+
 SCHEDULE = ["第一期还款日 2024-03-15", "第二期还款日 2024-04-15", "第三期还款日 2024-05-15"]
 
 

@@ -129,11 +129,29 @@ def is_sentence(line: str) -> bool:
     return bool(_SENTENCE_MARK.search(line))
 
 
+# a short line of questions or exclamations with no full stop and no
+# clauses: a headline's shape as often as a paragraph's
+_LONE_HEADLINE = re.compile(r"[^。；;，,]{4,50}")
+
+
 def _body_start(lines: list[str]) -> int:
     """The index of the article's first paragraph: the first line shaped
-    like a sentence. What comes above it is the page's head (title, date,
-    byline)."""
-    return next((i for i, line in enumerate(lines) if len(line) >= 10 and is_sentence(line)), len(lines))
+    like a sentence, other than a short line of questions or exclamations
+    with no full stop and no clauses (谁来为拆房“埋单”？, 唯一的要求竟是……
+    and 债市是否存在泡沫？投资官们这么说 are headlines). What comes above it is the page's head (title, date,
+    byline).
+
+    >>> _body_start(["某某网", "谁来为拆房“埋单”？", "路人甲 2014/04/22", "为拆一幢房，断送了三条人命。"])
+    3
+    """
+    return next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if len(line) >= 10 and is_sentence(line) and not _LONE_HEADLINE.fullmatch(line)
+        ),
+        len(lines),
+    )
 
 
 # --- chrome by shape -------------------------------------------------------
@@ -391,15 +409,16 @@ def _dated_headline(line: str) -> bool:
     )
 
 
-def _headline_sized(lines: list[str]) -> bool:
+def _headline_sized(lines: list[str], headed: bool) -> bool:
     """Headlines of other articles are longer than the items of a dated
-    schedule (第一期还款日 2024-03-15): eight characters and more on average."""
+    schedule (第一期还款日 2024-03-15): eight characters and more on average,
+    or five under a heading that names a list of articles (为你推荐)."""
     sizes = []
     for line in lines:
         match = _DATED_HEADLINE.fullmatch(line.strip()) if line else None
         if match:
             sizes.append(len((match.group("after") or match.group("before") or "").strip()))
-    return bool(sizes) and sum(sizes) >= 8 * len(sizes)
+    return bool(sizes) and sum(sizes) >= (5 if headed else 8) * len(sizes)
 
 
 def _dated_run(lines: list[str], i: int) -> tuple[int, int]:
@@ -434,7 +453,11 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
             heading = bool(_LIST_HEADING.match(line))
             end, count = _dated_run(lines, i + 1 if heading else i)
             before = next((x for x in reversed(keep) if x), "")
-            if count >= 3 and not before.rstrip().endswith((":", "：")) and _headline_sized(lines[i:end]):
+            if (
+                count >= 3
+                and not before.rstrip().endswith((":", "："))
+                and _headline_sized(lines[i:end], heading)
+            ):
                 first = line if heading else lines[i]
                 note(
                     "dated_headlines", f"removed a list of {count} dated headlines, first 「{_clip(first)}」"

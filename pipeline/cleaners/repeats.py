@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.headline import HEADLINE_MAX, is_byline, key
+from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
 Note = Callable[[str, str], None]
 
@@ -36,6 +36,7 @@ def _is_headline(line: str) -> bool:
         and not _SENTENCE.search(line)
         and not _LABEL.match(line)
         and not _NUMBERED.match(line)
+        and not is_lead_label(line)
     )
 
 
@@ -47,7 +48,8 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
     headline; the headline (the last of them) becomes the title and the
     others are kept as alternative titles, whose later echoes are removed too.
     A dateline or a publisher's line (2021-05-06 某某法院发布) is not a
-    headline. A title the page gave (HTML ``<h1>``, JSON Lines ``title``) wins.
+    headline, and a lead's label (编者按) starts the body. A title the page
+    gave (HTML ``<h1>``, JSON Lines ``title``) wins.
 
     >>> take_title("逾期怎么办\\n\\n逾期一个月的应对策略\\n\\n正文第一段，很长。", None, lambda *a: None)
     ('正文第一段，很长。', '逾期一个月的应对策略', ['逾期怎么办'])
