@@ -240,3 +240,28 @@ def test_a_forum_headline_above_a_post_of_short_lines_loses_its_field_label() ->
     # a colon after a name that is not a field label stays
     named = page("", "<h1>劳伦斯：一个无法定义的人</h1>")
     assert extract_html(named).title == "劳伦斯：一个无法定义的人"
+
+
+def test_boxes_of_links_inside_the_article_are_not_its_text() -> None:
+    # a portal prints its app promotion, a "more news" link and lists of
+    # other headlines under their own headings inside the article's <div>
+    boxes = (
+        "<table><tr><td><a href='/app'><b>某某财经<br>会赚钱的客户端：</b></a></td>"
+        "<td><a href='/tool'><b>推出“打新神器”：</b></a></td></tr></table>"
+        "<div><h1>重点推荐</h1><span><a href='/stock'>更多精彩资讯请点击 某某股票</a></span></div>"
+        "<div><p><b>证券要闻</b></p><p><a href='/1'>沪指三周重挫近三成</a> <a href='/2'>券商齐聚</a></p>"
+        "<p><a href='/3'>多部门出台措施稳定市场</a></p></div>"
+    )
+    text = extract_html(page("<title>t</title>", body=BODY + boxes)).text
+    assert text.split("\n\n") == PARAGRAPHS
+    # linked words inside a paragraph, a linked sentence, and a table's
+    # linked names stay
+    linked = (
+        "<div>依照<a href='/law'>《征信业管理条例》</a>第十六条，不良信息自欠款还清之日起保存五年。</div>"
+        "<div><a href='/faq'>个人信用报告每年可以免费查询两次</a>。</div>"
+        "<table><tr><td><p><a href='/a'>征信中心</a></p></td><td><p>每年可以免费查询两次</p></td></tr>"
+        "<tr><td><p><a href='/b'>中国人民银行</a></p></td><td><p>受理投诉</p></td></tr></table>"
+    )
+    text = extract_html(page("<title>t</title>", body=BODY + linked)).text.replace(" ", "")
+    assert "依照《征信业管理条例》第十六条" in text and "个人信用报告每年可以免费查询两次。" in text
+    assert "中国人民银行" in text and "征信中心" in text

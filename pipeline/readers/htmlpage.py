@@ -149,6 +149,32 @@ def _link_density(el: HtmlElement) -> float:
     return linked / total
 
 
+# a block's end marks when it holds a sentence of its own
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# a block whose text is mostly its links' text
+LINKED = 0.6
+# a table's cells and row groups: a row of linked names is still a row
+_CELLS = {"td", "th", "tbody", "thead", "tfoot", "tr"}
+
+
+def _is_link_block(el: HtmlElement) -> bool:
+    """A block inside the article that is navigation, not text: mostly
+    link text, with several links (lists of other articles under their
+    headings, an app's promotion boxes) or with one link and no sentence
+    (更多精彩资讯请点击 某某网). A paragraph with a linked word or two stays.
+
+    >>> box = "<div><b>要闻</b><p><a>沪指重挫</a></p><p><a>券商齐聚</a></p></div>"
+    >>> _is_link_block(_parse(box).find(".//div"))
+    True
+    >>> _is_link_block(_parse("<div>详见<a>《征信业管理条例》</a>第十六条的规定。</div>").find(".//div"))
+    False
+    """
+    links = sum(1 for a in el.iterdescendants("a") if _text(a))
+    if not links or _link_density(el) <= LINKED:
+        return False
+    return links >= 2 or not _SENTENCE_END.search(_text(el))
+
+
 def _prose_by_element(root: HtmlElement) -> dict[HtmlElement, float]:
     """How much prose each element holds: the text of its paragraphs
     (``<p>`` of 10 characters or more), less their links."""
@@ -227,8 +253,10 @@ def _emit(node: HtmlElement, blocks: list[str], headings: list[str]) -> None:
         name = child.tag
         if name == "br":
             flush()
-        elif name in ("ul", "ol") and _link_density(child) > 0.6:
+        elif name in ("ul", "ol") and _link_density(child) > LINKED:
             flush()  # a list of links: related articles, not the article
+        elif name in _CONTAINERS and name not in _CELLS and _is_link_block(child):
+            flush()  # a box of links: other articles, a promotion
         elif name in _BLOCKS:
             flush()
             if name == "li":
