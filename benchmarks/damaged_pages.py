@@ -17,7 +17,19 @@ on the other: pages are split by a stable hash of their id into ``tune``
 and ``held``, and every kind of chrome has two families of phrasings (and
 of site names, people, separators and date formats): the tune half is
 wrapped in family A, the held half in family B, which the rules were never
-checked against.
+checked against. Both have since been looked at while tuning.
+
+Family C is a third set of phrasings, written without sight of the
+cleaner's rules, as a blind check: other banners and top bars, dateline and
+source formats of government portals, old CMS sites and WeChat mirrors,
+Discuz, 天涯 and 贴吧 floors, 知乎 and 百度知道 counters, other pagination,
+related lists and comment threads, and five kinds more (breadcrumbs,
+share/print toolbars, tag lines, previous/next links, footers). With
+``--family C`` both halves are wrapped in it (``--family auto``, the
+default, is A for tune and B for held). It is blind only until it is
+measured and tuned against: once the rules have been changed by what it
+shows, it is one more tuning family, and a check needs a new one written
+by someone who has not seen them.
 
 Per half: chrome lines left per 100 pages (a chrome line is left when its
 normalized text is still in a line the guide publishes, title included,
@@ -28,10 +40,12 @@ cleaned body against the gold body (edit distance on the normalized texts,
 normalized as benchmarks/real_pages.py does, over the gold length).
 
     python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3] [--sites 6]
+        [--family auto|A|B|C]
 
 With ``--sites N`` the pages are put on sites of N pages each (each copy of
 an article on another site); a site's template lines (its welcome banner,
-its keyword line) are the same on each of its pages, as on real sites, and
+its keyword line; in family C also its toolbar and footer) are the same on
+each of its pages, as on real sites, and
 the lines a site repeats are taken off its pages' edges as a run does
 (``pipeline.sitelines``). Without it every page is a site of its own.
 """
@@ -39,6 +53,7 @@ the lines a site repeats are taken off its pages' edges as a run does
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import json
 import math
@@ -358,12 +373,421 @@ class Damaged:
 TEMPLATE_KINDS = ("welcome", "keywords")
 
 
+# --- family C: a third set of phrasings, written blind --------------------
+#
+# Written from what Chinese sites print around an article (government
+# portals, old CMS news sites, Discuz boards, 天涯 and 贴吧 threads, 知乎 and
+# 百度知道 answers, WeChat mirrors, loan and content-farm sites) by someone
+# who had not seen the cleaner's rules. Besides the kinds above it has five
+# more: breadcrumbs, share/print toolbars, tag lines, previous/next links
+# and footers.
+
+C = Family(
+    surnames="郑谢韩唐冯董程曹袁邓许沈彭吕蒋蔡",
+    given="志建国红玉兰丽春文斌宇浩婷雪鹏晨",
+    site_heads=("齐鲁", "荆楚", "中原", "江淮", "海峡", "千龙", "燕赵", "巴渝"),
+    site_tails=("信息港", "热线", "社区", "时报", "都市报", "门户网", "之窗"),
+    provinces=("河北", "山西", "安徽", "江西", "广西", "贵州", "重庆", "天津", "黑龙江", "甘肃", "海南"),
+    nick_words=(
+        "清风徐来",
+        "半夏微凉",
+        "不吃香菜",
+        "一叶知秋",
+        "静待花开",
+        "老顽童",
+        "南山南",
+        "糖醋排骨",
+        "打酱油的",
+        "sunny2008",
+        "xiaoyu_88",
+        "lzh0571",
+    ),
+    headline_subjects=(
+        "国务院",
+        "国家统计局",
+        "住建部",
+        "省人社厅",
+        "市场监管局",
+        "交通运输部",
+        "我市",
+        "铁路部门",
+        "省气象台",
+        "县教育局",
+    ),
+    headline_events=(
+        "召开常务会议",
+        "印发实施方案",
+        "通报典型案例",
+        "发布橙色预警",
+        "举行签约仪式",
+        "部署春运工作",
+        "公开征求意见",
+        "公布抽检结果",
+    ),
+    keywords_a=("公积金", "社保", "个税", "房贷", "车贷", "医保卡", "驾照", "学历"),
+    keywords_b=(
+        "查询",
+        "怎么查",
+        "提取条件",
+        "办理流程",
+        "需要什么材料",
+        "在哪里办",
+        "异地",
+        "新政",
+        "计算器",
+    ),
+    keyword_seps=(",", ";", "/", " - ", "#"),
+    praise=(
+        "支持楼主！",
+        "学习了，谢谢分享",
+        "说得好，顶",
+        "顶顶顶",
+        "路过打酱油",
+        "感谢楼主无私分享",
+        "不明觉厉",
+        "同感+1",
+        "先收藏了，慢慢看",
+        "楼主好人一生平安",
+        "坐等后续",
+        "前排围观",
+    ),
+)
+
+C_CITIES = ("临沂", "绵阳", "襄阳", "洛阳", "赣州", "柳州", "宜昌", "潍坊", "遵义", "常德")
+C_ABBR = ("冀", "晋", "皖", "赣", "桂", "黔", "渝", "津", "黑", "甘", "琼")
+C_DEPTS = ("人民政府办公室", "发展和改革委员会", "统计局", "政务服务中心", "住房和城乡建设局", "融媒体中心")
+C_CHANNELS = ("新闻中心", "政务公开", "通知公告", "本地新闻", "社会民生", "财经频道", "贷款攻略", "经验交流")
+C_SUBS = ("正文", "本地要闻", "部门动态", "图片新闻", "综合资讯", "查看内容")
+C_WEEKDAYS = "一二三四五六日"
+C_QUESTIONS = ("逾期了怎么办？", "多久能到账", "停缴了有什么影响", "额度是怎么算的", "需要注意哪些问题")
+C_SLOGANS = ("权威发布 服务百姓", "专业的贷款知识平台", "本地人的生活门户")
+C_CLIENTS = ("iPhone客户端", "Android客户端", "手机贴吧")
+
+
+def c_site(rng: R) -> str:
+    city = rng.choice(C_CITIES)
+    return rng.choice(
+        [
+            rng.choice(C.site_heads) + rng.choice(C.site_tails),
+            f"{city}市人民政府",
+            f"{city}新闻网",
+            f"{city}发布",
+            f"{rng.choice(C.site_heads)}{rng.choice(C.site_tails)}",
+        ]
+    )
+
+
+def c_user(rng: R) -> str:
+    return rng.choice(
+        [
+            rng.choice(C.nick_words),
+            f"{rng.choice(C.nick_words)}{rng.randint(10, 999)}",
+            "匿名用户",
+            f"{rng.choice(C_CITIES)}网友",
+            f"游客{rng.randint(100, 999)}",
+        ]
+    )
+
+
+def c_date(rng: R, short: bool = False, form: int | None = None) -> str:
+    y, m, d = rng.randint(2006, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    if short:
+        return rng.choice([f"{m}月{d}日", f"{m}-{d}"])
+    week = C_WEEKDAYS[datetime.date(y, m, d).weekday()]
+    forms = [f"{y}-{m}-{d}", f"{y}年{m:02d}月{d:02d}日", f"{y}年{m}月{d}日 星期{week}"]
+    return forms[form] if form is not None else rng.choice(forms)
+
+
+def c_clock(rng: R) -> str:
+    return f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+
+
+def c_ago(rng: R) -> str:
+    return rng.choice(
+        ["半小时前", f"{rng.randint(5, 59)}秒前", f"前天 {clock(rng)}", f"今天 {clock(rng)}", "上周"]
+    )
+
+
+def c_ip(rng: R) -> str:
+    return f"{rng.randint(36, 223)}.{rng.randint(0, 255)}.*.*"
+
+
+def c_headline(rng: R) -> str:
+    subject, event = rng.choice(C.headline_subjects), rng.choice(C.headline_events)
+    return rng.choice(
+        [
+            f"{subject}{event}",
+            rng.choice(C.keywords_a) + rng.choice(C_QUESTIONS),
+            f"【{rng.choice(['图解', '视频', '专题', '权威发布'])}】{subject}{event}",
+            f"{rng.choice(C_CITIES)}{event}",
+        ]
+    )
+
+
+def c_welcome(rng: R, fam: Family) -> list[str]:
+    y, m, d = rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    week = C_WEEKDAYS[datetime.date(y, m, d).weekday()]
+    return [
+        rng.choice(
+            [
+                f"您好！今天是{y}年{m}月{d}日 星期{week}",
+                f"{c_site(rng)}欢迎您！",
+                f"您好，请 登录 | 免费注册    {c_site(rng)}手机版",
+                "欢迎您，游客！ 登录 | 立即注册 | 找回密码",
+                f"点击上方蓝字“{c_site(rng)}”关注我们",
+                f"设为首页 | 加入收藏 | {c_site(rng)}",
+                f"{c_site(rng)}——{rng.choice(C_SLOGANS)}",
+            ]
+        )
+    ]
+
+
+def c_dateline(rng: R, fam: Family) -> list[str]:
+    city, n = rng.choice(C_CITIES), rng.randint(10, 99999)
+    y, m, d = rng.randint(2006, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    return [
+        rng.choice(
+            [
+                f"发布时间：{c_date(rng)} {c_clock(rng)}  来源：{c_site(rng)}  浏览次数：{n}",
+                f"时间：{y}年{m:02d}月{d:02d}日 来源：{city}市人民政府 作者：{city}市{rng.choice(C_DEPTS)}",
+                f"信息来源：{city}市{rng.choice(C_DEPTS)}  发布日期：{c_date(rng)}  【字体：大 中 小】",
+                f"原创 {person(rng, fam)} {c_site(rng)} {c_date(rng)} {clock(rng)}"
+                f" 发表于{rng.choice(fam.provinces)}",
+                f"来源: {c_site(rng)}   编辑: {person(rng, fam)}   {c_date(rng)} {c_clock(rng)}",
+                f"稿源：{c_site(rng)}  |  责编：{person(rng, fam)}  |  {c_date(rng)}",
+                f"文/{person(rng, fam)}　图/{person(rng, fam)}",
+                f"[ 作者：{person(rng, fam)}  转贴自：{c_site(rng)}  点击数：{n}  更新时间：{c_date(rng)}"
+                f"  文章录入：{c_user(rng)} ]",
+                f"发布者：{c_user(rng)}  发布时间：{c_date(rng)}  阅读：{n}次",
+            ]
+        )
+    ]
+
+
+def c_post_meta(rng: R, fam: Family) -> list[str]:
+    n, m, k = rng.randint(10, 99999), rng.randint(0, 999), rng.randint(0, 99)
+    return [
+        rng.choice(
+            [
+                f"本帖最后由 {c_user(rng)} 于 {c_date(rng)} {clock(rng)} 编辑",
+                f"查看: {n}|回复: {k}",
+                f"阅读原文  阅读 {rng.choice([str(n), '10万+'])}  在看 {k}",
+                f"{m} 人赞同了该回答",
+                f"赞同 {m}  {k} 条评论  分享  收藏  喜欢",
+                f"本文共{rng.randint(800, 6000)}字，预计阅读时间{rng.randint(2, 15)}分钟",
+                f"点击：{n}次  更新时间：{c_date(rng)}",
+                f"采纳率：{rng.randint(30, 100)}%  擅长：{rng.choice(C_CHANNELS)}",
+            ]
+        )
+    ]
+
+
+def c_avatar(rng: R, fam: Family, form: int | None = None, dates: int | None = None) -> list[str]:
+    # a thread prints all its commenters' lines in one form, dates in one format
+    n = rng.randint(2, 99)
+    floors = ["沙发", "板凳", "地板", f"#{n}楼", f"{n}#"]
+    forms = [
+        f"{c_user(rng)} 发表于 {c_date(rng, form=dates)} {c_clock(rng)}",
+        f"{c_user(rng)}  楼主 | 发表于 {c_date(rng, form=dates)} {clock(rng)} | 只看该作者 | 倒序浏览",
+        f"作者：{c_user(rng)}  时间：{c_date(rng, form=dates)} {c_clock(rng)}",
+        f"{c_user(rng)}  回复于 {c_date(rng, form=dates)} {clock(rng)}",
+        f"{n}楼  {c_user(rng)}  {c_date(rng, form=dates)} {clock(rng)}",
+        f"{rng.choice(floors)}  {c_user(rng)}  {c_date(rng, form=dates)} {clock(rng)}",
+        f"{rng.choice(fam.provinces)}网友 [{c_ip(rng)}]  {c_date(rng, form=dates)} {clock(rng)}",
+        f"{c_user(rng)}  来自{rng.choice(C_CLIENTS)}  {c_ago(rng)}",
+    ]
+    return [forms[form] if form is not None else rng.choice(forms)]
+
+
+def c_pagination(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(2, 12)
+    cur = rng.randint(1, n)
+    pages = " ".join(f"[{i}]" for i in range(1, min(n, 5) + 1))
+    return [
+        rng.choice(
+            [
+                "第一页 上一页 下一页 最后一页",
+                f"页次：{cur}/{n}页  首页 上一页 下一页 尾页",
+                f"{cur}/{n}页",
+                f"分页：{pages} [下一页]",
+                f"共{n}页  到第  页  确定",
+                rng.choice(["点击加载更多", "展开阅读全文", "查看全文"]),
+                f"返回列表  发新帖  {' '.join(str(i) for i in range(1, min(n, 5) + 1))} ... {n}  下一页",
+            ]
+        )
+    ]
+
+
+def c_related(rng: R, fam: Family) -> list[str]:
+    form = rng.randrange(7)
+    items = []
+    for i in range(rng.randint(3, 8)):
+        h = c_headline(rng)
+        items.append(
+            [
+                f">> {h}",
+                f"◆ {h}",
+                f"{i + 1}. {h}",
+                f"{h}（{c_date(rng, short=True)}）",
+                f"{h} [{c_date(rng)}]",
+                f"{h}  {rng.randint(10, 9999)}阅读",
+                f"▪ {h}  {c_date(rng, short=True)}",
+            ][form]
+        )
+    heads = [
+        "相关文章",
+        "热门推荐",
+        "猜你感兴趣",
+        "往期回顾",
+        "相关新闻 更多>>",
+        "推荐阅读：",
+        "本类排行",
+        "往期推荐",
+        "喜欢此内容的人还喜欢",
+        None,
+    ]
+    head = rng.choice(heads)
+    return ([head] if head else []) + items
+
+
+def c_comments(rng: R, fam: Family) -> list[str]:
+    k = rng.randint(2, 5)
+    n = rng.randint(k, 5000)
+    lines = rng.choice(
+        [
+            ["网友评论", "网友评论仅供其表达个人看法，并不表明本站同意其观点或证实其描述"],
+            [f"已有{n}人参与  {k}条评论"],
+            ["登录后发表评论", "用户名：  密码：  匿名发表"],
+            ["精选留言", "写留言"],
+            [f"共{k}条回复", "最新评论"],
+            ["我要评论", "文明上网，理性发言"],
+        ]
+    )
+    form, dates, buttons = rng.randrange(8), rng.randrange(3), rng.randrange(4)
+    for _ in range(k):
+        lines += c_avatar(rng, fam, form, dates)
+        reply = rng.choice(fam.praise)
+        lines.append(reply if rng.random() < 0.7 else f"回复 {c_user(rng)}：{reply}")
+        if rng.random() < 0.6:
+            a, b = rng.randint(0, 300), rng.randint(0, 50)
+            lines.append(
+                [
+                    f"支持({a}) 反对({b})",
+                    f"顶[{a}]  踩[{b}]",
+                    "[回复] [引用] [举报]",
+                    f"有用({a})  无用({b})",
+                ][buttons]
+            )
+    if rng.random() < 0.5:
+        lines.append(rng.choice(["查看全部评论>>", f"还有{n - k}条评论，点击查看", "加载更多评论"]))
+    return lines
+
+
+def c_keywords(rng: R, fam: Family) -> list[str]:
+    prefix = rng.choice(["", "", "热门搜索：", "关键词：", "相关搜索：", "本站热词："])
+    return [prefix + keywords(rng, fam)[0]]
+
+
+def c_tag_words(rng: R) -> list[str]:
+    return [rng.choice(C.keywords_a) + rng.choice(C.keywords_b) for _ in range(rng.randint(2, 5))]
+
+
+def c_tags(rng: R, fam: Family) -> list[str]:
+    words = c_tag_words(rng)
+    return [
+        rng.choice(
+            [
+                "标签：" + " ".join(words),
+                "关键词：" + "，".join(words),
+                "Tags: " + " ".join(words),
+                "本文标签：" + " | ".join(words),
+                " ".join(f"#{w}#" for w in words),
+                f"分类：{rng.choice(C_CHANNELS)}  标签：" + "、".join(words),
+            ]
+        )
+    ]
+
+
+def c_breadcrumb(rng: R, fam: Family) -> list[str]:
+    chan, sub = rng.choice(C_CHANNELS), rng.choice(C_SUBS)
+    return [
+        rng.choice(
+            [
+                f"当前位置：首页 > {chan} > {sub}",
+                f"您现在的位置：首页 >> {chan} >> 正文",
+                f"{c_site(rng)} > {chan} > 正文",
+                f"首页 / {chan} / {sub}",
+                f"位置：网站首页 → {chan} → {sub}",
+                f"{c_site(rng)} › {chan} › {sub}",
+            ]
+        )
+    ]
+
+
+def c_toolbar(rng: R, fam: Family) -> list[str]:
+    bars = [
+        "【字体：大 中 小】 【打印】 【关闭】",
+        "分享到： 微信 微博 QQ空间",
+        "【打印本页】 【关闭窗口】",
+        "扫一扫在手机打开当前页",
+        "【我要纠错】 【打印】 【关闭】",
+        "字号：大 中 小  |  打印  |  收藏",
+        "分享：QQ好友 朋友圈 新浪微博 复制链接",
+        "【收藏本文】【告诉好友】【打印此文】【关闭窗口】",
+    ]
+    return rng.sample(bars, rng.choice([1, 1, 2]))
+
+
+def c_prevnext(rng: R, fam: Family) -> list[str]:
+    prev, nxt = rng.choice([("上一篇：", "下一篇："), ("上一条：", "下一条："), ("上一篇 ", "下一篇 ")])
+    first = prev + (c_headline(rng) if rng.random() < 0.8 else "没有了")
+    return [first, nxt + (c_headline(rng) if rng.random() < 0.8 else "没有了")]
+
+
+def c_footer(rng: R, fam: Family) -> list[str]:
+    site_name, city = c_site(rng), rng.choice(C_CITIES)
+    abbr, y = rng.choice(C_ABBR), rng.randint(2012, 2024)
+    lines = [
+        f"版权所有：{site_name}  备案号：{abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号-{rng.randint(1, 5)}",
+        f"Copyright © 2008-{y} {site_name} 版权所有",
+        f"主办：{city}市人民政府办公室  承办：{city}市大数据中心",
+        f"{abbr}公网安备 {rng.randint(10**13, 10**14 - 1)}号",
+        "免责声明：本站部分内容来源于网络，如有侵权请联系删除。",
+        "声明：本文内容由互联网用户自发贡献，该文观点仅代表作者本人。",
+        "长按识别二维码，关注我们",
+        "联系我们 | 关于我们 | 网站地图 | 广告服务 | 免责声明",
+    ]
+    return rng.sample(lines, rng.randint(1, 3))
+
+
+# family C's kinds: those of A and B, in the same places, and five more
+KINDS_C: dict[str, tuple[Gen, tuple[str, ...]]] = {
+    "welcome": (c_welcome, (TOP, TAIL)),
+    "dateline": (c_dateline, (TOP, MID)),
+    "post_meta": (c_post_meta, (MID, TAIL)),
+    "avatar": (c_avatar, (MID,)),
+    "pagination": (c_pagination, (TOP, TAIL)),
+    "related": (c_related, (TAIL,)),
+    "comments": (c_comments, (TAIL,)),
+    "keywords": (c_keywords, (TOP, MID, TAIL)),
+    "breadcrumb": (c_breadcrumb, (TOP,)),
+    "toolbar": (c_toolbar, (MID, TAIL)),
+    "tags": (c_tags, (MID, TAIL)),
+    "prevnext": (c_prevnext, (TAIL,)),
+    "footer": (c_footer, (TAIL,)),
+}
+TEMPLATE_KINDS_C = (*TEMPLATE_KINDS, "toolbar", "footer")
+
+FAMILIES = {"A": A, "B": B, "C": C}
+
+
 def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> Damaged:
     title = (record.get("title") or "").strip()
     body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
     places: dict[str, list[tuple[str, list[str]]]] = {TOP: [], MID: [], TAIL: []}
-    for kind, (gen, where) in KINDS.items():
-        own = rng if site_seed is None or kind not in TEMPLATE_KINDS else R(f"{site_seed}/{kind}")
+    kinds, template = (KINDS_C, TEMPLATE_KINDS_C) if fam is C else (KINDS, TEMPLATE_KINDS)
+    for kind, (gen, where) in kinds.items():
+        own = rng if site_seed is None or kind not in template else R(f"{site_seed}/{kind}")
         places[own.choice(where)].append((kind, gen(own, fam)))
     for blocks in places.values():
         rng.shuffle(blocks)
@@ -498,6 +922,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path, help="where realhtml-dev's build.py wrote gold.jsonl")
     parser.add_argument("--half", choices=["tune", "held", "both"], default="both")
+    parser.add_argument(
+        "--family",
+        choices=["auto", *FAMILIES],
+        default="auto",
+        help="phrasings to wrap the pages in: auto wraps the tune half in A and the held half in B; "
+        "C (written blind to the cleaner's rules) is for a check, not for tuning",
+    )
     parser.add_argument("--copies", type=int, default=3, help="damaged copies of each page (different seeds)")
     parser.add_argument("--examples", type=int, default=12, help="chrome lines left shown per half")
     parser.add_argument(
@@ -517,7 +948,7 @@ def main() -> None:
     halves = ["tune", "held"] if args.half == "both" else [args.half]
     start = time.monotonic()
     for half in halves:
-        fam = A if half == "tune" else B
+        fam = FAMILIES[args.family] if args.family != "auto" else A if half == "tune" else B
         result = Result()
         mine = [record for record in records if half_of(record["id"]) == half]
         sites: dict[tuple[int, int], list[tuple[Damaged, Document, Cleaned, set[str]]]] = {}
@@ -540,7 +971,8 @@ def main() -> None:
                     strip_site_lines(cleaned, doc, site, repr(where))
             for page, _, cleaned, lost in pages:
                 measure(cleaned, page, lost, result, args.examples)
-        report(f"{half} (phrasings of family {'A' if fam is A else 'B'})", result)
+        name = next(key for key, value in FAMILIES.items() if value is fam)
+        report(f"{half} (phrasings of family {name})", result)
     print(f"\n{time.monotonic() - start:.1f} s")
 
 
