@@ -15,6 +15,7 @@ import pytest
 
 from pipeline.cleaners import Cleaner
 from pipeline.cleaners.boilerplate import keyword_run
+from pipeline.cleaners.context import strip_by_context
 from pipeline.record import Document
 
 TITLE = "信用卡逾期后怎么和银行协商"
@@ -228,3 +229,56 @@ def test_a_keyword_run_is_read_in_linear_time() -> None:
         times.append(time.perf_counter() - start)
     assert times[1] < 1.0
     assert times[1] < 30 * times[0]
+
+
+# lines no rule knows, standing between lines rules remove
+KNOWN = ["共 3 页 上一页 1 2 3 下一页", "阅读 1234 · 点赞 56 · 评论 7"]
+UNKNOWN = ["楼主好人一生平安", "中原社区欢迎您"]
+# a paragraph long enough to tell the article by (context.PROSE_CHARS)
+PARAGRAPH = OPENING[0] + OPENING[1]
+
+
+def test_lines_between_chrome_lines_go_with_them(cleaner: Cleaner) -> None:
+    tail = [KNOWN[0], UNKNOWN[0], KNOWN[1], UNKNOWN[1]]
+    out, doc = clean(cleaner, [TITLE, PARAGRAPH, CLOSING, *tail])
+    assert out == [PARAGRAPH, CLOSING]
+    assert [f.message for f in doc.findings if f.kind == "chrome_context"] == [
+        f"removed 「{UNKNOWN[0]}」 between chrome lines (beside 「{KNOWN[0]}」)",
+        f"removed 「{UNKNOWN[1]}」 between chrome lines (beside 「{KNOWN[1]}」)",
+    ]
+
+
+def test_lines_next_to_the_article_stay_beside_chrome(cleaner: Cleaner) -> None:
+    # a checklist and a short closing line after the last paragraph, then
+    # chrome: the article touches them, so they stay
+    ending = ["• 身份证原件", "• 收入证明", "谢谢阅读"]
+    out, doc = clean(cleaner, [TITLE, PARAGRAPH, CLOSING, *ending, KNOWN[1]])
+    assert out == [PARAGRAPH, CLOSING, *ending]
+    assert not [f for f in doc.findings if f.kind == "chrome_context"]
+
+
+def test_the_headline_between_chrome_lines_stays_and_a_menu_above_it_goes(cleaner: Cleaner) -> None:
+    head = [
+        "手机版 | 电脑版",
+        "2021-05-06 09:30 来源：城市晚报 作者：张三",
+        TITLE,
+        "阅读 1234 · 点赞 56 · 评论 7",
+    ]
+    doc = Document(source="t.txt", text="\n\n".join([*head, PARAGRAPH, CLOSING]))
+    cleaned = cleaner.clean(doc)
+    assert (cleaned.title, cleaned.text.split("\n\n")) == (TITLE, [PARAGRAPH, CLOSING])
+    assert [f.message for f in doc.findings if f.kind == "chrome_context"] == [
+        f"removed 「{head[0]}」 between chrome lines (beside 「{head[1]}」)"
+    ]
+
+
+def test_a_page_without_prose_is_left_to_the_rules() -> None:
+    # a poem's short lines: no paragraph to tell the article by
+    poem = ["床前明月光", "疑是地上霜", "举头望明月", "低头思故乡"]
+    before = "\n".join([*poem, KNOWN[1], UNKNOWN[0]])
+    after = "\n".join([*poem, UNKNOWN[0]])
+    assert strip_by_context(before, after, print) == after
+    # with a paragraph, the line after the chrome goes
+    prose = [*poem, PARAGRAPH]
+    before = "\n".join([*prose, KNOWN[1], UNKNOWN[0]])
+    assert strip_by_context(before, "\n".join([*prose, UNKNOWN[0]]), lambda *a: None) == "\n".join(prose)

@@ -137,7 +137,12 @@ def test_killed_run_leaves_no_damaged_file(tmp_path: Path) -> None:
             # a line of its own on each page: one that every page of the
             # folder ends with would be the site's chrome, and go
             own = "".join(chr(0x4E00 + (n * 131 + i * 17) % 20000) for i in range(4))
-            page.write_text(page.read_text(encoding="utf-8") + f"\n这是{extra}{own}", encoding="utf-8")
+            # after the article's first paragraph (a line after the
+            # comments that end the page would be chrome's)
+            lines = page.read_text(encoding="utf-8").split("\n")
+            at = next(i for i, line in enumerate(lines) if len(line) > 40) + 1
+            lines.insert(at, f"这是{extra}{own}")
+            page.write_text("\n".join(lines), encoding="utf-8")
         start = time.time()
         proc = subprocess.Popen(
             command, cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

@@ -19,6 +19,7 @@ from pipeline.cleaners.boilerplate import (
     strip_link_lists,
     strip_related_blocks,
 )
+from pipeline.cleaners.context import strip_by_context
 from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
 from pipeline.cleaners.garble import OutOfTime, repair_byte_slips
 from pipeline.cleaners.glossary import load_glossary
@@ -93,6 +94,7 @@ class CleanerConfig:
     strip_boilerplate: bool = True
     strip_keyword_stuffing: bool = True
     strip_link_lists: bool = True
+    strip_by_context: bool = True
     take_title: bool = True
     drop_title_echoes: bool = True
     drop_repeated_body: bool = True
@@ -137,6 +139,12 @@ class _State:
     guesses: list[dict[str, str]] = field(default_factory=list)
     lost: int = 0
     stopped: bool = False
+    # the text as the first of the chrome steps found it
+    before_chrome: str | None = None
+
+    def chrome_step(self) -> None:
+        if self.before_chrome is None:
+            self.before_chrome = self.text
 
 
 class Cleaner:
@@ -164,6 +172,7 @@ class Cleaner:
             ("strip_boilerplate", self._boilerplate),
             ("strip_keyword_stuffing", self._stuffing),
             ("strip_link_lists", self._link_lists),
+            ("strip_by_context", self._context),
             ("take_title", self._title),
             ("drop_title_echoes", self._echoes),
             ("drop_repeated_body", self._repeats),
@@ -284,12 +293,15 @@ class Cleaner:
         s.title = to_simplified(s.title)[0] if s.title else s.title
 
     def _comments(self, s: _State) -> None:
+        s.chrome_step()
         s.text = strip_comment_blocks(s.text, self.comment_rules, s.doc.note)
 
     def _related(self, s: _State) -> None:
+        s.chrome_step()
         s.text = strip_related_blocks(s.text, self.related_start, s.doc.note)
 
     def _stuffing(self, s: _State) -> None:
+        s.chrome_step()
         s.text = strip_keyword_stuffing(s.text, s.doc.note)
 
     def _pii(self, s: _State) -> None:
@@ -297,13 +309,19 @@ class Cleaner:
         s.title = remove_pii(s.title, self.pii_rules, s.doc.note) if s.title else s.title
 
     def _boilerplate(self, s: _State) -> None:
+        s.chrome_step()
         dates: list[str] = []
         s.text = strip_boilerplate(s.text, self.line_rules, s.doc.note, dates)
         if dates and "date" not in s.doc.metadata:
             s.doc.metadata["date"] = dates[0]
 
     def _link_lists(self, s: _State) -> None:
+        s.chrome_step()
         s.text = strip_link_lists(s.text, s.doc.note)
+
+    def _context(self, s: _State) -> None:
+        if s.before_chrome is not None:
+            s.text = strip_by_context(s.before_chrome, s.text, s.doc.note)
 
     def _title(self, s: _State) -> None:
         s.text, s.title, s.alternatives = take_title(s.text, s.title, s.doc.note)

@@ -1,0 +1,194 @@
+"""Chrome by context: what sits between chrome lines and no article text.
+
+The rules before this step remove lines on their own evidence (a shape, a
+rule, a repeated line). Around what they remove stay lines that no rule
+knows: a comment thread's replies between the commenters' lines, a
+channel's name above a breadcrumb, a 登录 | 注册 bar. Alone, such a line
+says little; where it stands says more. This is jusText's context rule
+(Pomikálek, 2011) on text lines, with Chinese prose measured by its
+function characters instead of a stop-word list:
+
+- a line is **prose** when it is long enough to be a paragraph
+  (``PROSE_CHARS``) and written in sentences: at least ``PROSE_DENSITY`` of
+  its Han characters are function characters (的, 了, 在, 是 …: jieba's
+  dictionary's most frequent particles, prepositions, conjunctions, adverbs
+  and pronouns), which navigation, names, dates and keyword lists lack;
+- a run of other lines (neither prose nor removed) goes when what borders
+  it is removed chrome on one side and removed chrome or the page's edge on
+  the other: no prose touches it. A run next to prose stays, however it
+  looks: a short closing line, a checklist after the last paragraph.
+
+Two guards: a page with no prose line is left alone (a poem, a list), and
+in the page's head the headline (the last headline-shaped line above the
+first paragraph) stays for the title step. Every line removed here is a
+finding of the ``chrome_context`` rule naming the chrome beside it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
+
+Note = Callable[[str, str], None]
+
+# a paragraph has at least this many characters (spaces not counted) …
+PROSE_CHARS = 40
+# … and this share of function characters among its Han characters
+PROSE_DENSITY = 0.08
+# how many of jieba's most frequent one-character function words count
+FUNCTION_WORDS = 70
+# jieba's part-of-speech tags of function words: particles (u*), prepositions,
+# conjunctions, adverbs, pronouns, modal particles
+_FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "d", "r", "y"}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACE = re.compile(r"\s+")
+# a line's own marks: a headline does not end a sentence or list clauses
+_NOT_HEADLINE = re.compile(r"[。；;]|[，,].*[，,]")
+
+
+@lru_cache(maxsize=1)
+def function_characters() -> frozenset[str]:
+    """The one-character function words of Chinese prose, the most frequent
+    first in jieba's dictionary, with the copulas 是 and 有.
+
+    >>> {"的", "了", "在", "是"} <= function_characters(), "网" in function_characters()
+    (True, False)
+    """
+    spec = find_spec("jieba")
+    assert spec is not None and spec.origin is not None, "jieba is a dependency"
+    words: list[tuple[int, str]] = []
+    with (Path(spec.origin).parent / "dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) == 1 and parts[2] in _FUNCTION_TAGS:
+                words.append((-int(parts[1]), parts[0]))
+    logging.getLogger(__name__).debug("function characters from %d jieba entries", len(words))
+    return frozenset(word for _, word in sorted(words)[:FUNCTION_WORDS]) | {"是", "有"}
+
+
+def prose_density(line: str) -> float:
+    """The share of a line's Han characters that are function characters.
+
+    >>> round(prose_density("如果确实没有能力一次还清，可以主动联系银行客服说明情况。"), 2)
+    0.12
+    >>> prose_density("首页 > 新闻中心 > 理财频道")
+    0.0
+    """
+    han = _HAN.findall(line)
+    if not han:
+        return 0.0
+    functions = function_characters()
+    return sum(char in functions for char in han) / len(han)
+
+
+def is_prose(line: str) -> bool:
+    """A line of the article's prose: a paragraph's length, in sentences.
+
+    >>> is_prose("信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款，这个阶段不必过分紧张。")
+    True
+    >>> is_prose("理财攻略 旅游价格官网 理财大全 二手车攻略哪家好 二手车哪家好 考研最新 装修价格")
+    False
+    """
+    return len(_SPACE.sub("", line)) >= PROSE_CHARS and prose_density(line) >= PROSE_DENSITY
+
+
+# what separates the items of a navigation bar or a breadcrumb
+_NAV_SEPARATOR = re.compile(r"\s[|｜>»›→/]\s|>>|→|›")
+
+
+def _headline_shaped(line: str) -> bool:
+    """A line that may be the article's headline (the title step decides).
+
+    >>> _headline_shaped("信用卡逾期后怎么办"), _headline_shaped("首页 > 新闻中心 > 正文")
+    (True, False)
+    """
+    text = line.strip()
+    return (
+        len(key(text)) >= 4
+        and not _NAV_SEPARATOR.search(text)
+        and len(text) <= HEADLINE_MAX
+        and not _NOT_HEADLINE.search(text)
+        and not is_byline(text)
+        and not is_lead_label(text)
+    )
+
+
+REMOVED, PROSE, OTHER, EDGE = "removed", "prose", "other", "edge"
+
+
+def _clip(line: str, width: int = 30) -> str:
+    line = line.strip()
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def strip_by_context(before: str, after: str, note: Note) -> str:
+    """Remove the runs of lines of ``after`` that no prose touches and that
+    border lines the earlier steps removed (``before`` is the text as it
+    was before them).
+
+    >>> before = "\\n".join([
+    ...     "首页 > 新闻中心", "2021-05-06 来源：某某网", "信用卡逾期后怎么办",
+    ...     "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款，这个阶段不必过分紧张。",
+    ...     "楼主 2021-05-07 12:00", "顶一个", "回复 举报", "写得好"])
+    >>> after = "\\n".join([
+    ...     "首页 > 新闻中心", "信用卡逾期后怎么办",
+    ...     "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款，这个阶段不必过分紧张。",
+    ...     "顶一个", "写得好"])
+    >>> print(strip_by_context(before, after, lambda *a: None))
+    信用卡逾期后怎么办
+    信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款，这个阶段不必过分紧张。
+    """
+    old, new = before.split("\n"), after.split("\n")
+    if old == new:
+        return after
+    # the page's lines in order, each kept line with its index in ``new``
+    lines: list[tuple[str, int | None, str]] = []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            lines.extend((REMOVED, None, line) for line in old[i1:i2] if line.strip())
+        if tag in ("equal", "insert", "replace"):
+            for j in range(j1, j2):
+                if new[j].strip():
+                    lines.append((PROSE if is_prose(new[j]) else OTHER, j, new[j]))
+    if not any(kind == PROSE for kind, _, _ in lines):
+        return after
+    first_prose = next(i for i, (kind, _, _) in enumerate(lines) if kind == PROSE)
+    # above the article, what may be its headline stays for the title step
+    headlines = {k for k in range(first_prose) if lines[k][0] == OTHER and _headline_shaped(lines[k][2])}
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if lines[i][0] != OTHER:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and lines[end][0] == OTHER:
+            end += 1
+        above = lines[i - 1] if i > 0 else (EDGE, None, "")
+        below = lines[end] if end < len(lines) else (EDGE, None, "")
+        sides = {above[0], below[0]}
+        run: list[int] = []
+        # (a run between the page's two edges would be the whole page, which
+        # has prose: so a run without prose beside it borders removed chrome)
+        if PROSE not in sides:
+            run = [k for k in range(i, end) if k not in headlines]
+        if run:
+            beside = _clip(above[2] if above[0] == REMOVED else below[2])
+            for k in run:
+                index = lines[k][1]
+                assert index is not None
+                drop.add(index)
+                line = _clip(lines[k][2])
+                note("chrome_context", f"removed 「{line}」 between chrome lines (beside 「{beside}」)")
+        i = end
+    if not drop:
+        return after
+    return "\n".join(line for j, line in enumerate(new) if j not in drop)
