@@ -18,7 +18,15 @@ site whose articles quote the same laws and hotlines:
   line inside the article stays;
 - a page that would lose most of its text keeps it (it is a copy of
   another page, for the copy detection to find); a page that is too short
-  once the site's lines are gone is rejected, as any page that short.
+  once the site's lines are gone is rejected, as any page that short;
+- a table (``pipeline.tables``) counts as one line made of all its rows,
+  compared exactly (digits not folded): its rows are never the site's one
+  by one (fee tables of one site share their header row, and a table
+  without its header is no table), while a table that the site prints
+  identically at the edge of most of its pages (a navigation grid, the
+  site's own fee or contact table in its template) is the site's, as any
+  line that is, and goes whole. Two articles with tables of the same shape
+  but other figures are two tables.
 
 Each run of the pipeline adds its pages' lines to the state (per site, per
 page: a page cleaned again replaces its lines), so each batch makes the next
@@ -39,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pipeline import tables
 from pipeline.cleaners import Cleaned
 from pipeline.cleaners.repeats import take_title
 from pipeline.headline import key
@@ -93,12 +102,47 @@ def line_hash(line: str) -> int | None:
     return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big", signed=True)
 
 
+def table_hash(rows: Iterable[str]) -> int:
+    """A table's fingerprint: all its rows, digits and all (a fee table
+    with other figures is another table).
+
+    >>> table_hash(["␝天数␟罚息", "␞1-30␟0.05%"]) == table_hash(["␝天数␟罚息", "␞1-30␟0.07%"])
+    False
+    """
+    folded = "table:" + "\n".join(key(row) for row in rows)
+    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def _units(lines: list[str]) -> list[range]:
+    """The page's lines as what is compared: each line alone, each table
+    (a run of rows) as one."""
+    spans = dict(tables.blocks(lines))
+    units: list[range] = []
+    i = 0
+    while i < len(lines):
+        end = spans.get(i, i + 1)
+        units.append(range(i, end))
+        i = end
+    return units
+
+
 def page_hashes(text: str, titles: Iterable[str | None] = ()) -> frozenset[int]:
     """The fingerprints of a page's lines, its title and alternative titles
     among them: a site line taken for a title (a banner above the headline)
-    is then known as the site's."""
+    is then known as the site's. A table is one fingerprint, its rows none.
+
+    >>> page = "␝天数␟罚息\\n␞1-30天␟万分之五\\n逾期以后要尽快联系银行说明情况。"
+    >>> len(page_hashes(page))
+    2
+    """
     lines = [*(t or "" for t in titles), *text.split("\n")]
-    return frozenset(h for line in lines if (h := line_hash(line)) is not None)
+    hashes = set()
+    for unit in _units(lines):
+        if len(unit) > 1 or tables.is_row(lines[unit.start]):
+            hashes.add(table_hash(lines[n] for n in unit))
+        elif (h := line_hash(lines[unit.start])) is not None:
+            hashes.add(h)
+    return frozenset(hashes)
 
 
 @dataclass
@@ -117,12 +161,20 @@ class Site:
         self.counts.update(hashes)
 
     def pages_with(self, line: str) -> int | None:
-        """On how many pages the line is, when that makes it the site's."""
+        """On how many pages the line is, when that makes it the site's.
+        A row of a table is never the site's on its own."""
         h = line_hash(line)
-        if h is None:
+        if h is None or tables.is_row(line):
             return None
-        count = self.counts[h]
         needed = SENTENCE_MIN_PAGES if _SENTENCE.search(line) else MIN_PAGES
+        return self._sites(h, needed)
+
+    def pages_with_table(self, rows: list[str]) -> int | None:
+        """On how many pages the table is, when that makes it the site's."""
+        return self._sites(table_hash(rows), MIN_PAGES)
+
+    def _sites(self, h: int, needed: int) -> int | None:
+        count = self.counts[h]
         return count if count >= needed and count >= MIN_SHARE * len(self.pages) else None
 
 
@@ -131,6 +183,8 @@ class Removed:
     line: str
     pages: int
     of: int
+    # a table: how many rows it had (``line`` is its first)
+    rows: int = 0
 
 
 def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
@@ -151,15 +205,20 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
      [('欢迎光临某某网官方网站', 4, 4), ('本站所有内容仅供参考', 4, 4)])
     """
     lines = text.split("\n")
+    units = _units(lines)
     drop: dict[int, Removed] = {}
-    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
-        for i in order:
-            if not lines[i].strip():
+    for order in (units, units[::-1]):
+        for unit in order:
+            line = lines[unit.start]
+            if not line.strip():
                 continue
-            count = site.pages_with(lines[i])
+            table = tables.is_row(line)
+            count = site.pages_with_table([lines[n] for n in unit]) if table else site.pages_with(line)
             if count is None:
                 break
-            drop[i] = Removed(lines[i].strip(), count, len(site.pages))
+            removed = Removed(line.strip(), count, len(site.pages), len(unit) if table else 0)
+            for n in unit:
+                drop[n] = removed
     if not drop:
         return text, []
     removed_chars = sum(len(key(lines[i])) for i in drop)
@@ -167,7 +226,8 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
         return text, []
     kept = "\n".join(line for i, line in enumerate(lines) if i not in drop)
     kept = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
-    return kept, [drop[i] for i in sorted(drop)]
+    # a table's rows are one removal
+    return kept, list({id(r): r for r in (drop[i] for i in sorted(drop))}.values())
 
 
 def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> bool:
@@ -183,7 +243,8 @@ def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> 
         return False
     for line in removed:
         shown = line.line if len(line.line) <= 60 else line.line[:59] + "…"
-        message = f"removed a line that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"
+        what = f"a table of {line.rows} rows" if line.rows else "a line"
+        message = f"removed {what} that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"
         doc.note("site_chrome", message, "site_chrome")
     if guessed or sites_title:
         text = _title_again(cleaned, doc, text, name if sites_title else None)

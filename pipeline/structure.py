@@ -3,7 +3,8 @@
 Scraped articles mark their sections with numbering (一、 / 1.1 / (1) /
 1. ), with question lines, or with short lines standing alone above a
 paragraph. The first numbering kind under a top-level heading becomes the
-next level down, a new kind under it the level below, and so on.
+next level down, a new kind under it the level below, and so on. The rows
+of a table (``pipeline.tables``) become a table block, header row first.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Literal
+
+from pipeline import tables
 
 _CN_NUM = "一二三四五六七八九十"
 _TOP = re.compile(rf"^[{_CN_NUM}]+[、.．]\s*\S")
@@ -31,9 +34,11 @@ LIST_ITEM_MAX = 40
 
 @dataclass
 class Block:
-    kind: Literal["paragraph", "list"]
+    kind: Literal["paragraph", "list", "table"]
     text: str = ""
     items: list[str] = field(default_factory=list)
+    # a table's rows, the header first, each as many cells as the others
+    rows: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +97,13 @@ def parse(text: str, heading_hints: frozenset[str] = frozenset()) -> Structure:
     while i < len(lines):
         line = lines[i]
         target = sections[-1].blocks if sections else intro
+        if tables.is_row(line):
+            j = i + 1
+            while j < len(lines) and tables.is_row(lines[j]) and not tables.is_header(lines[j]):
+                j += 1
+            target.append(_table(lines[i:j]))
+            i = j
+            continue
         # A run of short lines after a line ending in a colon is a list.
         if line[-1] in ":：" and i + 1 < len(lines):
             target.append(Block("paragraph", line))
@@ -110,6 +122,8 @@ def parse(text: str, heading_hints: frozenset[str] = frozenset()) -> Structure:
             target.append(Block("list", items=items))
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and tables.is_row(nxt):
+            nxt = None  # a short line above a table is its caption, not a heading for its length
         kind = _heading_kind(line, nxt, line in heading_hints)
         if kind == "top":
             sub_stack = []
@@ -146,11 +160,23 @@ def _fold_empty_headings(intro: list[Block], sections: list[Section]) -> list[Se
     return kept
 
 
+def _table(lines: list[str]) -> Block:
+    """
+    >>> _table(["␝逾期天数␟罚息", "␞1-30天"]).rows
+    [['逾期天数', '罚息'], ['1-30天', '']]
+    """
+    rows = [tables.cells(line) for line in lines]
+    width = max(len(row) for row in rows)
+    return Block("table", rows=[row + [""] * (width - len(row)) for row in rows])
+
+
 def _collect_items(lines: list[str], start: int, hints: frozenset[str]) -> tuple[list[str], int]:
     items = []
     j = start
     while j < len(lines):
         line = lines[j]
+        if tables.is_row(line):
+            break
         nxt = lines[j + 1] if j + 1 < len(lines) else None
         is_item = (len(line) <= LIST_ITEM_MAX and not _SENTENCE_END.search(line.rstrip("。"))) or (
             _TERM.match(line) and len(line) <= 2 * LIST_ITEM_MAX

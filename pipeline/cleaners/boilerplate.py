@@ -1,4 +1,10 @@
-"""Site chrome around the article: comment threads, info lines, link lists."""
+"""Site chrome around the article: comment threads, info lines, link lists.
+
+A row of a table (``pipeline.tables``) is never chrome here: its cells are
+short and without sentence marks, which is what these rules look for in a
+line, so every step keeps rows as they are and no row starts, continues or
+belongs to a block of chrome.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from pipeline.cleaners.rules import CommentRules, LineRule
+from pipeline.tables import is_row
 
 Note = Callable[[str, str], None]
 
@@ -51,6 +58,10 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if is_row(line):
+            keep.append(line)
+            i += 1
+            continue
         headed = bool(line) and (
             bool(rules.start.search(line)) or (_comment_prompt(line) and bool(_WIDGET.search(line)))
         )
@@ -87,6 +98,8 @@ def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -
         if not line:
             i += 1
             continue
+        if is_row(line):
+            break
         if _commenter(line, rules):
             commenters += 1
             i += 1
@@ -96,6 +109,7 @@ def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -
                 j += 1
             if (
                 j < len(lines)
+                and not is_row(lines[j])
                 and len(lines[j]) <= reply_max
                 and not _commenter(lines[j], rules)
                 and not rules.start.search(lines[j])
@@ -295,6 +309,9 @@ def strip_boilerplate(
     )
     keep = []
     for i, line in enumerate(lines):
+        if is_row(line):
+            keep.append(line)
+            continue
         rule = next(
             (
                 r
@@ -396,7 +413,7 @@ def _dated_headline(line: str) -> bool:
     """A line that is a headline and its date: what lists of other
     articles print. The headline part is 4 to 50 characters and not a
     sentence (a question mark is allowed: many headlines are questions)."""
-    if len(line) > 70:
+    if len(line) > 70 or is_row(line):
         return False
     match = _DATED_HEADLINE.fullmatch(line.strip())
     if not match:
@@ -449,6 +466,10 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if is_row(line):
+            keep.append(line)
+            i += 1
+            continue
         if line and not start.search(line):
             heading = bool(_LIST_HEADING.match(line))
             end, count = _dated_run(lines, i + 1 if heading else i)
@@ -472,7 +493,11 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
         items = 0
         while j < len(lines) and (
             not lines[j]
-            or (len(_BULLET.sub("", lines[j])) <= 40 and not _SENTENCE_END.search(_BULLET.sub("", lines[j])))
+            or (
+                not is_row(lines[j])
+                and len(_BULLET.sub("", lines[j])) <= 40
+                and not _SENTENCE_END.search(_BULLET.sub("", lines[j]))
+            )
             or _dated_headline(lines[j])
         ):
             items += bool(lines[j])
@@ -532,6 +557,9 @@ def strip_keyword_stuffing(text: str, note: Note) -> str:
     """
     keep = []
     for line in text.split("\n"):
+        if is_row(line):
+            keep.append(line)
+            continue
         segments = [s for s in _SEGMENTS.split(line) if s]
         if len(segments) >= 6 and not re.search(r"[。！？!?；;]|[:：]$", line) and _shared_term(segments):
             note(

@@ -18,7 +18,8 @@ function characters instead of a stop-word list:
   the other: no prose touches it. A run next to prose stays, however it
   looks: a short closing line, a checklist after the last paragraph.
 
-Two guards: a page with no prose line is left alone (a poem, a list), and
+A table's rows count as prose: they are the article's as surely. Two
+guards: a page with no prose line is left alone (a poem, a list), and
 in the page's head the headline (the last headline-shaped line above the
 first paragraph) stays for the title step. Every line removed here is a
 finding of the ``chrome_context`` rule naming the chrome beside it.
@@ -34,6 +35,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from pipeline import tables
 from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
 Note = Callable[[str, str], None]
@@ -157,7 +159,9 @@ def strip_by_context(before: str, after: str, note: Note) -> str:
         if tag in ("equal", "insert", "replace"):
             for j in range(j1, j2):
                 if new[j].strip():
-                    lines.append((PROSE if is_prose(new[j]) else OTHER, j, new[j]))
+                    # a table's rows are the article's, like its prose
+                    kind = PROSE if is_prose(new[j]) or tables.is_row(new[j]) else OTHER
+                    lines.append((kind, j, new[j]))
     if not any(kind == PROSE for kind, _, _ in lines):
         return after
     first_prose = next(i for i, (kind, _, _) in enumerate(lines) if kind == PROSE)

@@ -24,6 +24,8 @@ import math
 import re
 from collections.abc import Callable
 
+from pipeline import tables
+
 Note = Callable[[str, str], None]
 
 _CONTROL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -99,10 +101,10 @@ def _candidates(line: str) -> list[tuple[str, str, int]]:
 
 
 def fix_mojibake(text: str, note: Note, where: str = "line") -> str:
-    """Re-decode lines that read better in another codec. A character
-    lost in the wrong decoding is left as one U+FFFD, and the finding says
-    how many were lost; ``where`` names the text in findings ("line"
-    numbers the lines, "title").
+    """Re-decode lines that read better in another codec (the cells of a
+    table's row each on its own). A character lost in the wrong decoding is
+    left as one U+FFFD, and the finding says how many were lost; ``where``
+    names the text in findings ("line" numbers the lines, "title").
 
     >>> fix_mojibake("閫炬湡浠ュ悗鑱旂郴瀹㈡湇鍗忓晢杩樻\\ue0d9", lambda *a: None)
     '逾期以后联系客服协商还款'
@@ -117,27 +119,40 @@ def fix_mojibake(text: str, note: Note, where: str = "line") -> str:
     """
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
-        if line.isascii():
-            continue
-        candidates = _candidates(line)
-        if not candidates:
-            continue
-        base = _quality(line)
-        best = None
-        for how, candidate, lost in candidates:
-            if candidate == line or not candidate.strip():
-                continue
-            gain = _quality(candidate) - base
-            if gain >= MIN_GAIN and (best is None or gain > best[0]):
-                best = (gain, how, candidate, lost)
-        if best:
-            _, how, candidate, lost = best
-            label = f"line {number}" if where == "line" else where
-            if lost:
-                how += f", {lost} character{'s' if lost > 1 else ''} lost"
-            note("mojibake", f"{label}: {how}: 「{line[:20]}」 → 「{candidate[:20]}」")
-            lines[number - 1] = candidate
+        label = f"line {number}" if where == "line" else where
+        if tables.is_row(line):
+            # each cell on its own: the row's marks are not the page's
+            # bytes, and would not survive being read as another codec
+            cells = [
+                _repaired(cell, f"{label} cell {n}", note) for n, cell in enumerate(tables.cells(line), 1)
+            ]
+            lines[number - 1] = tables.row_line(cells, tables.is_header(line))
+        else:
+            lines[number - 1] = _repaired(line, label, note)
     return "\n".join(lines)
+
+
+def _repaired(line: str, label: str, note: Note) -> str:
+    if line.isascii():
+        return line
+    candidates = _candidates(line)
+    if not candidates:
+        return line
+    base = _quality(line)
+    best = None
+    for how, candidate, lost in candidates:
+        if candidate == line or not candidate.strip():
+            continue
+        gain = _quality(candidate) - base
+        if gain >= MIN_GAIN and (best is None or gain > best[0]):
+            best = (gain, how, candidate, lost)
+    if not best:
+        return line
+    _, how, candidate, lost = best
+    if lost:
+        how += f", {lost} character{'s' if lost > 1 else ''} lost"
+    note("mojibake", f"{label}: {how}: 「{line[:20]}」 → 「{candidate[:20]}」")
+    return candidate
 
 
 def remove_control_escapes(text: str, note: Note) -> str:

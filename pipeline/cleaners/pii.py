@@ -4,7 +4,8 @@ e-mail addresses, WeChat IDs, ID-card and bank-card numbers.
 What the values look like is in ``pipeline.personal_data``. Each value is
 replaced with a placeholder; a line that was little but contact details, or
 that invites readers to contact someone (加微信, 联系王经理 — the "agents"
-readers are warned about), goes whole. Official service numbers on the
+readers are warned about), goes whole; a row of a table keeps its place,
+its values masked. Official service numbers on the
 allow-list of ``pii.yaml`` stay. Findings show the removed value masked
 (150****9527), so the manifest does not republish it.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from pipeline import personal_data
 from pipeline.cleaners.rules import RuleFileError, data_path, load_yaml
+from pipeline.tables import is_row
 
 Note = Callable[[str, str], None]
 
@@ -65,7 +67,7 @@ def remove_pii(text: str, rules: PiiRules, note: Note) -> str:
     for line in text.split("\n"):
         removed_contact = False
         line = personal_data.replace(line, substitute)
-        if removed_contact and personal_data.invites_contact(line):
+        if removed_contact and personal_data.invites_contact(line) and not is_row(line):
             # 加微信/联系王经理 for 代理协商 or 征信修复: the services readers
             # are warned about, not a sentence of the article
             note("pii_removed", f"removed a line inviting readers to contact someone 「{_clip(line)}」")
@@ -95,7 +97,7 @@ def _drop_contact_lines(text: str, placeholder: str, note: Note) -> str:
     are gone (有问题可以联系作者〔已隐去〕，〔已隐去〕。): it goes too."""
     keep = []
     for line in text.split("\n"):
-        if line.count(placeholder) >= 2 and len(line.replace(placeholder, "")) <= 20:
+        if line.count(placeholder) >= 2 and len(line.replace(placeholder, "")) <= 20 and not is_row(line):
             note("pii_removed", f"removed a contact line 「{line}」")
             continue
         keep.append(line)

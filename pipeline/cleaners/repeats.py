@@ -1,10 +1,16 @@
-"""The title, its echoes, and a body printed twice."""
+"""The title, its echoes, and a body printed twice.
+
+A row of a table (``pipeline.tables``) is never a headline, an echo of the
+title or a repeated paragraph on its own; a whole table that repeats an
+earlier one goes with the copy it belongs to.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from pipeline import tables
 from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
 Note = Callable[[str, str], None]
@@ -33,6 +39,7 @@ BODY_LINES = 3
 def _is_headline(line: str) -> bool:
     return (
         0 < len(line) <= HEADLINE_MAX
+        and not tables.is_row(line)
         and not _SENTENCE.search(line)
         and not _LABEL.match(line)
         and not _NUMBERED.match(line)
@@ -115,7 +122,10 @@ def first_sentence(text: str) -> str | None:
     True
     """
     for match in (
-        m for line in text.split("\n") if not is_byline(line) for m in _SENTENCE_RUN.finditer(line)
+        m
+        for line in text.split("\n")
+        if not is_byline(line) and not tables.is_row(line)
+        for m in _SENTENCE_RUN.finditer(line)
     ):
         sentence = match.group().strip().rstrip("。！!；;").strip()
         if len(sentence) > GUESS_MAX:
@@ -137,7 +147,7 @@ def drop_title_echoes(text: str, titles: list[str], note: Note) -> str:
     keys = {key(t) for t in titles if t}
     keep = []
     for line in text.split("\n"):
-        if line and key(line) in keys:
+        if line and key(line) in keys and not tables.is_row(line):
             note("title_echo", f"removed a line that repeats the title: 「{line}」")
             continue
         keep.append(line)
@@ -172,7 +182,11 @@ def drop_repeated_body(text: str, note: Note) -> str:
     first: dict[str, int] = {}
     by_end: dict[str, list[tuple[str, int]]] = {}  # long lines by their first and by their last characters
     original: list[int | None] = []  # for each line, the earlier line it repeats
+    repeated_rows = _repeated_tables(lines)
     for n, line in enumerate(lines):
+        if tables.is_row(line):
+            original.append(repeated_rows.get(n))
+            continue
         k = key(line)
         earlier = first.get(k) if k else None
         if k and earlier is None:
@@ -211,6 +225,24 @@ def drop_repeated_body(text: str, note: Note) -> str:
                 )
         i = j
     return _squeeze("\n".join(line for line, d in zip(lines, drop, strict=True) if not d))
+
+
+def _repeated_tables(lines: list[str]) -> dict[int, int]:
+    """The rows of each table that repeats an earlier table row for row,
+    with the row they repeat. A table is a copy only as a whole: a row
+    repeated inside a table, or a header two tables share, is the table's.
+
+    >>> _repeated_tables(["␝甲␟乙", "␞1␟2", "正文。", "␝甲␟乙", "␞1␟2", "␝甲␟乙", "␞3␟4"])
+    {3: 0, 4: 1}
+    """
+    seen: dict[tuple[str, ...], int] = {}
+    repeats: dict[int, int] = {}
+    for start, end in tables.blocks(lines):
+        rows = tuple(key(line) for line in lines[start:end])
+        earlier = seen.setdefault(rows, start)
+        if earlier != start:
+            repeats.update({start + n: earlier + n for n in range(end - start)})
+    return repeats
 
 
 def _is_heading(line: str) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.readers.encoding import declared_charset, decode, normalise_name
 from pipeline.readers.htmlpage import extract_html
 from pipeline.record import Document, Rejected
+from pipeline.tables import neutralize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -162,7 +163,8 @@ def _read_page(source: str, key: str, data: bytes, *, is_html: bool) -> Document
     if is_html:
         _fill_from_html(doc, decoded.text)
     else:
-        doc.text = decoded.text
+        # a text page has no tables: nothing in it may read as a row
+        doc.text = neutralize(decoded.text)
     return doc
 
 
@@ -223,7 +225,7 @@ def _read_jsonl(source: str, key: str, data: bytes) -> Iterator[Document | Rejec
                 doc.is_html = True
                 _fill_from_html(doc, body_html)
             else:
-                doc.text = str(body_text)
+                doc.text = neutralize(str(body_text))
                 if not doc.text.strip():
                     raise Rejected("empty text")
         except Rejected as exc:

@@ -4,7 +4,9 @@ The article container is found the way readability does it: every paragraph
 gives its text length to its parent and half of it to its grandparent, link
 text counts against, and the best-scoring element wins. Its blocks come out
 one per line, headings remembered, lists as ``- `` items; lists that are
-mostly links (related articles, tag clouds) are dropped.
+mostly links (related articles, tag clouds) are dropped. A data table comes
+out as rows (``pipeline.tables``); a table that lays out the page or the
+article is read as the blocks it holds.
 
 The tree is lxml's own: building BeautifulSoup's tree over it took about
 0.8 ms of the 2.6 ms a page took, and the walk over bs4's elements most of
@@ -27,6 +29,7 @@ from lxml.html import HtmlElement
 from pipeline.headline import key
 from pipeline.readers.titles import LONG, choose_title, page_lines
 from pipeline.record import Rejected
+from pipeline.tables import neutralize, row_line
 from pipeline.untrusted import plain_line
 
 _DROP_TAGS = [
@@ -238,6 +241,137 @@ def _best_container(body: HtmlElement) -> HtmlElement:
     return by_id[max(scores, key=lambda k: scores[k])]
 
 
+# A table is data, not layout, when its cells hold no more text than this
+# and no block content (lists, headings, a table, paragraphs of prose): old
+# sites put the whole page, or the article, in the cells of a layout table.
+CELL_MAX = 100
+# a cell of two or more paragraphs (<p>, <div>) holding more text than this
+# holds prose; shorter, they are the lines of one cell (工作日 / 9:00-18:00)
+CELL_LINES_MAX = 40
+MAX_COLUMNS = 20
+# a table mostly of links is navigation (a grid of related articles)
+TABLE_LINKS_MAX = 0.5
+_CELL_BLOCKS = ("table", "ul", "ol", "dl", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "form")
+_SECTIONS = ("thead", "tbody", "tfoot")
+_SECTION_ORDER = {"thead": 0, "tfoot": 2}
+
+
+def _span(value: str | None, most: int, zero: int = 1) -> int:
+    """A colspan or rowspan as a count from 1 to ``most``; nonsense is 1,
+    and 0 is ``zero`` (a rowspan of 0 runs to the end of the table).
+
+    >>> _span("3", 20), _span("999", 20), _span("x", 20), _span("0", 20), _span("0", 5, zero=5)
+    (3, 20, 1, 1, 5)
+    """
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        return 1
+    return zero if n == 0 else max(1, min(n, most))
+
+
+def _cell_text(cell: HtmlElement) -> str | None:
+    """A cell's text, or None when the cell holds layout: a long text,
+    paragraphs of prose or block content."""
+    if _has_descendant(cell, *_CELL_BLOCKS):
+        return None
+    text = _text(cell)
+    if len(text) > CELL_MAX:
+        return None
+    if len(text) > CELL_LINES_MAX and sum(1 for _ in cell.iterdescendants("p", "div")) >= 2:
+        return None
+    return text
+
+
+def table_blocks(table: HtmlElement) -> list[str] | None:
+    """A data table as blocks of the article: its caption (``<caption>``,
+    or a row of one cell above the others) and notes (a row of one cell
+    below them) as lines of text, its rows as one block of rows
+    (``pipeline.tables``); None for a table that is not data (layout,
+    navigation, fewer than two rows of two cells), to be read as the blocks
+    it holds.
+
+    A cell spanning rows or columns is written once, in its first row and
+    column, and leaves the others empty, so every row has as many cells and
+    no text is printed more often than the page prints it (repeating a
+    spanning cell made the real-page text less like its gold). The first
+    row is the header (a ``<thead>`` or ``<th>`` row, or whatever comes
+    first).
+
+    >>> table = _parse("<table><caption>罚息</caption><tr><th>逾期天数</th><th>罚息</th></tr>"
+    ...     "<tr><td rowspan=2>逾期</td><td>万分之五</td></tr><tr><td>万分之七</td></tr></table>")
+    >>> table_blocks(table.find(".//table"))
+    ['罚息', '␝逾期天数␟罚息\\n␞逾期␟万分之五\\n␞␟万分之七']
+    >>> layout = _parse("<table><tr><td><p>第一段。</p><p>第二段。</p></td><td>侧栏</td></tr></table>")
+    >>> table_blocks(layout.find(".//table")) is None
+    True
+    """
+    if _has_descendant(table, "table") or _link_density(table) > TABLE_LINKS_MAX:
+        return None
+    # the header group first and the footer group last, wherever the page
+    # put them (HTML 4 put <tfoot> before <tbody>)
+    trs = sorted(table.iter("tr"), key=lambda tr: _SECTION_ORDER.get(tr.getparent().tag, 1))
+    pending: dict[int, int] = {}  # column → rows left of a cell spanning rows
+    grid: list[tuple[list[str], int]] = []  # each row's cells, and how many are its own
+    for number, tr in enumerate(trs):
+        row: list[str] = []
+        own = [c for c in tr if c.tag in ("td", "th")]
+        from_above = 0
+        for cell in own:
+            from_above += _fill_spanned(row, pending)
+            text = _cell_text(cell)
+            if text is None:
+                return None
+            columns = _span(cell.get("colspan"), MAX_COLUMNS)
+            down = _span(cell.get("rowspan"), len(trs) - number, zero=len(trs) - number)
+            if down > 1:
+                for k in range(columns):
+                    pending[len(row) + k] = down - 1
+            row += [text] + [""] * (columns - 1)
+        # columns that a cell above still fills, after this row's own cells
+        while pending and len(row) <= max(pending):
+            from_above += _fill_spanned(row, pending)
+            if pending and len(row) < max(pending):
+                row.append("")
+        if len(row) > MAX_COLUMNS:
+            return None
+        if any(row):
+            grid.append((row, len(own) + from_above))
+    width = max((len(row) for row, _ in grid), default=0)
+    before = [_text(c) for c in table.iterchildren("caption")]
+    after: list[str] = []
+    # a row of one cell across the table: a caption above, a note below
+    while grid and grid[0][1] == 1 and width > 1:
+        before.append(grid.pop(0)[0][0])
+    while grid and grid[-1][1] == 1 and width > 1:
+        after.insert(0, grid.pop()[0][0])
+    if width < 2 or sum(sum(1 for c in row if c) >= 2 for row, _ in grid) < 2:
+        return None
+    rows = [row_line(row + [""] * (width - len(row)), header=n == 0) for n, (row, _) in enumerate(grid)]
+    return [t for t in before if t] + ["\n".join(rows)] + [t for t in after if t]
+
+
+def _fill_spanned(row: list[str], pending: dict[int, int]) -> int:
+    """Empty cells where cells of rows above span into ``row``; how many."""
+    filled = 0
+    while len(row) in pending:
+        left = pending.pop(len(row))
+        if left > 1:
+            pending[len(row)] = left - 1
+        row.append("")
+        filled += 1
+    return filled
+
+
+def _table_of(container: HtmlElement) -> HtmlElement | None:
+    """The table that ``container`` is (or is a row or row group of)."""
+    if container.tag == "table":
+        return container
+    if container.tag in (*_SECTIONS, "tr"):
+        return next(container.iterancestors("table"), None)
+    return None
+
+
 def _emit(node: HtmlElement, blocks: list[str], headings: list[str]) -> None:
     inline: list[str] = []
 
@@ -255,6 +389,9 @@ def _emit(node: HtmlElement, blocks: list[str], headings: list[str]) -> None:
             flush()
         elif name in ("ul", "ol") and _link_density(child) > LINKED:
             flush()  # a list of links: related articles, not the article
+        elif name == "table" and (table := table_blocks(child)) is not None:
+            flush()
+            blocks.extend(table)
         elif name in _CONTAINERS and name not in _CELLS and _is_link_block(child):
             flush()  # a box of links: other articles, a promotion
         elif name in _BLOCKS:
@@ -311,6 +448,8 @@ def extract_html(html: str) -> ExtractedPage:
     ('协商流程', '一、准备材料\\n\\n身份证件和还款能力证明。', ['一、准备材料'])
     """
     notes = []
+    # the page's own text never holds a row: only a <table> makes one
+    html = neutralize(html)
     html, collapsed = _collapse_wrapper_runs(html)
     if collapsed:
         notes.append(f"collapsed {collapsed} runs of hundreds of nested wrapper tags before parsing")
@@ -348,7 +487,13 @@ def extract_html(html: str) -> ExtractedPage:
     container = _best_container(body if body is not None else root)
     blocks: list[str] = []
     headings: list[str] = []
-    _emit(container, blocks, headings)
+    table = _table_of(container)
+    read = table_blocks(table) if table is not None else None
+    if read is not None:
+        # the article is a data table (or most of it is): the whole table
+        blocks = read
+    else:
+        _emit(container, blocks, headings)
     choice = choose_title(lines, container, title_tag, og_title)
     title = choice.title
     if title and blocks and key(blocks[0]) == key(title):
