@@ -50,6 +50,13 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("首页 上一页 2 / 5 下一页 尾页", "pagination"),
         ("« 1 2 3 4 »", "pagination"),
         ("第 2 页 / 共 5 页", "pagination"),
+        ("页次：2/7页 首页 上一页 下一页 尾页", "pagination"),
+        ("点击加载更多", "pagination"),
+        ("[回复] [引用] [举报]", "meta_line"),
+        ("支持(158) 反对(23)", "meta_line"),
+        ("字号：大 中 小 | 打印 | 收藏", "meta_line"),
+        ("标签：车贷查询 公积金新政 个税怎么查", "tags"),
+        ("#个税查询# #车贷怎么查#", "tags"),
     ],
 )
 def test_chrome_lines_go_by_shape_anywhere(cleaner: Cleaner, chrome: str, shape: str) -> None:
@@ -77,6 +84,18 @@ def test_a_name_with_a_date_and_time_goes_only_at_the_head_or_tail(cleaner: Clea
     line = "2024年3月2日 14:30 在银行网点签了分期协议"
     out, doc = clean(cleaner, [TITLE, OPENING[0], line, OPENING[1], CLOSING])
     assert out == [OPENING[0], line, OPENING[1], CLOSING]
+
+
+def test_a_thread_with_weekdays_and_guest_addresses_goes(cleaner: Cleaner) -> None:
+    thread = [
+        "老顽童38  回复于 2010年8月19日 星期四 04:30",
+        "坐等后续",
+        "黑龙江网友 [200.45.*.*]  2013-05-07 01:03",
+        "楼主好人一生平安",
+    ]
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *thread])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["comment_block"]
 
 
 THREAD = [
@@ -211,7 +230,10 @@ def keyword_line(size: int, separator: str = " ") -> str:
     return separator.join(words)
 
 
-@pytest.mark.parametrize(("size", "separator"), [(300, " "), (2_000, "|"), (174_000, " "), (5_000, "，")])
+@pytest.mark.parametrize(
+    ("size", "separator"),
+    [(300, " "), (2_000, "|"), (174_000, " "), (5_000, "，"), (400, "#"), (400, " - "), (400, ";")],
+)
 def test_a_keyword_run_of_any_length_goes(cleaner: Cleaner, size: int, separator: str) -> None:
     line = keyword_line(size, separator)
     out, doc = clean(cleaner, [TITLE, *OPENING, line, CLOSING])

@@ -179,27 +179,38 @@ _FIELD_SEP = re.compile(r"[\s|｜·•丨]+|\s/\s")
 _FULL_DATE = r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?"
 _SHORT_DATE = r"\d{1,2}月\d{1,2}日|\d{1,2}[-/]\d{1,2}"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-_DATE_FIELD = re.compile(rf"[(（\[【]?(?:{_FULL_DATE}|{_SHORT_DATE})(?:{_CLOCK})?[)）\]】]?|{_CLOCK}")
+# a day of the week is part of a date (2023年5月6日 星期六)
+_WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
+_DATE_FIELD = re.compile(
+    rf"[(（\[【]?(?:{_FULL_DATE}|{_SHORT_DATE})(?:{_CLOCK})?[)）\]】]?|{_CLOCK}|{_WEEKDAY}"
+)
 # relative times of comment widgets and feeds: 3天前, 刚刚, 昨天 21:04
 _AGO_FIELD = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|刚刚|昨天|前天|今天")
 _LABELS = (
     r"来源|作者|编辑|责任编辑|主编|记者|通讯员|摄影|发布|发布时间|发布日期|发布于|编辑于|最后编辑于|修改于"
     r"|更新于|更新时间|发表于|时间|日期|IP属地|来自|阅读|阅读量|浏览|浏览量|点击|点赞|赞|踩|评论|收藏"
-    r"|分享|转发|举报|回复|原创|头像"
+    r"|分享|转发|举报|回复|回复于|原创|头像"
+    # a comment's and a post's buttons and marks, a forum's floor names
+    r"|引用|支持|反对|有用|无用|顶|打印|关闭|字号|复制链接|在看|赞同|喜欢|查看|发表|楼主|沙发|板凳|地板"
+    r"|只看该作者|倒序浏览|登录|注册"
 )
 # a label alone, with a count (阅读 1234 splits into two fields; 浏览(42569),
 # 293赞, 21楼), or with a short value after a colon (来源：某某日报) or, for
 # 属地 and 来自, without one (IP属地广东)
 _LABEL_FIELD = re.compile(
-    rf"(?:{_LABELS})(?:[(（]?\d+[)）]?|[:：][^。？；，]{{0,24}})?|\d+\s*(?:{_LABELS}|楼)|#\d+"
+    rf"(?:{_LABELS})(?:[(（\[【]?\d+[)）\]】]?|[:：][^。？；，]{{0,24}})?|\d+\s*(?:{_LABELS}|楼)|#\d+"
     r"|(?:IP属地|来自)[:：]?[\u4e00-\u9fff]{1,8}"
 )
-_NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?")
+# a count, or an address a forum prints for its guest posters (200.45.*.*)
+_NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?|\d{1,3}\.\d{1,3}\.[\d*]{1,3}\.[\d*]{1,3}")
+# brackets around a field: [回复], 【打印】, [200.45.*.*]
+_BRACKETED = re.compile(r"[\[【](.+)[\]】]")
 _NAME_FIELD = re.compile(r"@?[\w\u4e00-\u9fff]{1,14}")
 
 
 def _fields(line: str) -> list[str]:
-    return [f for f in _FIELD_SEP.split(re.sub(r"IP\s*属地", "IP属地", line.strip())) if f]
+    fields = _FIELD_SEP.split(re.sub(r"IP\s*属地", "IP属地", line.strip()))
+    return [m.group(1) if (m := _BRACKETED.fullmatch(f)) else f for f in fields if f]
 
 
 def metadata_shape(line: str) -> str | None:
@@ -239,8 +250,8 @@ def metadata_shape(line: str) -> str | None:
             labels += 1
         elif _NUMBER_FIELD.fullmatch(field):
             numbers += 1
-        elif not re.search(r"[\w\u4e00-\u9fff]", field):
-            continue  # a symbol: 👍, », ▲
+        elif not re.search(r"[\w\u4e00-\u9fff]", field) or re.fullmatch(r"[\u4e00-\u9fff]", field):
+            continue  # a symbol (👍, », ▲) or a one-character toggle (字号：大 中 小)
         elif _NAME_FIELD.fullmatch(field) and len(names) < 2:
             names.append(field)
         else:
@@ -255,7 +266,12 @@ def metadata_shape(line: str) -> str | None:
 
 
 _PAGER = re.compile(
-    r"上一页|下一页|上页|下页|前一页|后一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d+|[«»‹›<>/…]|\.{2,}|跳转|[\s|｜]"
+    r"上一页|下一页|上页|下页|前一页|后一页|第一页|最后一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页"
+    r"|页次[:：]?|分页[:：]?|到第|确定|跳转|返回列表|发新帖|\d+\s*/\s*\d+\s*页|页|\d+|[«»‹›<>/…\[\]【】]|\.{2,}|[\s|｜]"
+)
+# a button that loads the rest of the page or of its comments
+_LOAD_MORE = re.compile(
+    r"[>»↓\s]*(?:点击)?(?:加载|查看|展开|阅读){1,2}(?:更多|全部|全文|剩余)\S{0,6}?[>»↓\s]*"
 )
 
 
@@ -264,24 +280,69 @@ def is_pagination(line: str) -> bool:
 
     >>> is_pagination("共 3 页 上一页 1 2 3 下一页"), is_pagination("« 1 2 3 »")
     (True, True)
+    >>> is_pagination("页次：2/7页 首页 上一页 下一页 尾页"), is_pagination("点击加载更多")
+    (True, True)
     >>> is_pagination("上一页提到的协商技巧，同样适用于网贷平台。"), is_pagination("首页")
     (False, False)
+    >>> is_pagination("查看更多协商技巧，请阅读第3页。"), is_pagination("展开全文")
+    (False, True)
     """
-    if len(line) > 200 or _PAGER.sub("", line):
+    if len(line) > 200:
+        return False
+    if len(line) <= 12 and _LOAD_MORE.fullmatch(line):
+        return True
+    if _PAGER.sub("", line):
         return False
     paged = "页" in line or bool(re.search(r"[«»‹›]", line))
     return paged and bool(re.search(r"\d|上一页|下一页", line))
 
 
+# a page's tags or search terms under their label, or topics between #s
+_TAG_LABEL = (
+    r"(?:本文|相关|热门)?(?:标签|关键词|关键字|tags?|分类)|(?:相关|热门)搜索|大家(?:还|都)在搜|本站热词"
+)
+_TAG_LIST = re.compile(rf"(?:{_TAG_LABEL})\s*[:：]", re.I)
+_HASHTAGS = re.compile(r"(?:\s*#[^#\s。！？]{1,20}#)+\s*")
+
+
+def tag_line(line: str) -> bool:
+    """Tags: a label and short phrases (标签：A B C; 关键词：A，B), or a
+    line of #topics#.
+
+    >>> tag_line("标签：车贷查询 社保需要什么材料 公积金新政"), tag_line("#个税查询# #车贷怎么查#")
+    (True, True)
+    >>> tag_line("分类：贷款攻略 标签：公积金查询、公积金新政"), tag_line("Tags: 驾照查询 个税异地")
+    (True, True)
+    >>> tag_line("关键词：信用卡逾期后，银行会先打电话提醒。"), tag_line("标签是商品的身份证")
+    (False, False)
+    >>> tag_line("关键词: 淘宝网；物流配送；电子商务")
+    False
+    """
+    text = line.strip()
+    if len(text) > 200:
+        return False
+    if _HASHTAGS.fullmatch(text):
+        return True
+    # a paper's keywords, which the article keeps, are separated by ；
+    # (GB/T 7713), a site's tags by spaces, commas or bars
+    if not _TAG_LIST.match(text) or re.search(r"[。！？!?；]", text):
+        return False
+    rest = _TAG_LIST.sub(" ", text)
+    phrases = [p for p in re.split(r"[\s,，、;；|｜/#]+", rest) if p]
+    return bool(phrases) and all(len(p) <= 16 for p in phrases)
+
+
 def chrome_shape(line: str) -> str | None:
     """The name of the chrome shape ``line`` has (see ``metadata_shape``,
-    ``is_pagination``), or None."""
+    ``is_pagination``, ``tag_line``), or None."""
     if is_pagination(line):
         return "pagination"
+    if tag_line(line):
+        return "tags"
     return metadata_shape(line)
 
 
-SHAPES = ("pagination", "meta_line", "name_time", "name_date")
+SHAPES = ("pagination", "tags", "meta_line", "name_time", "name_date")
 
 
 def strip_boilerplate(
@@ -509,7 +570,7 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
 
 # What separates the phrases of a keyword run: white space and the marks
 # that are not a sentence's (a 、 or ， list needs many more phrases).
-_KEYWORD_SEP = re.compile(r"[\s|｜/_丨]+")
+_KEYWORD_SEP = re.compile(r"[\s|｜/_丨#;\-]+")
 _LIST_SEP = re.compile(r"[\s|｜/_丨，,、]+")
 _HAN2 = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
 
@@ -530,7 +591,7 @@ def keyword_run(line: str) -> int:
     >>> keyword_run("南京、苏州、无锡、常州、镇江、扬州、泰州、南通、盐城")
     0
     """
-    if re.search(r"[。！？!?；;]|[:：]\s*$", line):
+    if re.search(r"[。！？!?；]|[:：]\s*$", line):
         return 0
     for separator, least in ((_KEYWORD_SEP, 10), (_LIST_SEP, 20)):
         phrases = [p for p in separator.split(line) if p]
