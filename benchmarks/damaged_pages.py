@@ -31,6 +31,17 @@ measured and tuned against: once the rules have been changed by what it
 shows, it is one more tuning family, and a check needs a new one written
 by someone who has not seen them.
 
+Family D is that new one, again written blind, as C was: other portals and
+self-media pages (网易号, 搜狐号, 百家号, 头条号), WeChat reprints, 知乎专栏,
+简书, CSDN and 博客园 blogs, 豆瓣, 百度知道 and 百度经验, 小红书 mirrors, 贴吧,
+Discuz and phpwind boards, court, government and bank sites, legal-advice Q&A
+sites and card forums, with their own date formats (2023年5月6日 周六,
+20230506, 3 天前), counters (1.2万, 10万+, ❤ 23) and separators. It has C's
+kinds in C's places and three more: app-download and login-wall prompts
+(打开APP阅读全文), a Q&A answer widget (已解决, 最佳答案, 本回答由…律师提供)
+and copyright or disclaimer statements. ``--family D`` wraps both halves in
+it. Like C it is blind only until it is measured and tuned against.
+
 Per half: chrome lines left per 100 pages (a chrome line is left when its
 normalized text is still in a line the guide publishes, title included,
 that is not a line of the article), article lines lost or changed (a gold
@@ -40,12 +51,12 @@ cleaned body against the gold body (edit distance on the normalized texts,
 normalized as benchmarks/real_pages.py does, over the gold length).
 
     python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3] [--sites 6]
-        [--family auto|A|B|C]
+        [--family auto|A|B|C|D]
 
 With ``--sites N`` the pages are put on sites of N pages each (each copy of
 an article on another site); a site's template lines (its welcome banner,
-its keyword line; in family C also its toolbar and footer) are the same on
-each of its pages, as on real sites, and
+its keyword line; in families C and D also its toolbar and footer, in D
+its app prompt) are the same on each of its pages, as on real sites, and
 the lines a site repeats are taken off its pages' edges as a run does
 (``pipeline.sitelines``). Without it every page is a site of its own.
 """
@@ -778,14 +789,575 @@ KINDS_C: dict[str, tuple[Gen, tuple[str, ...]]] = {
 }
 TEMPLATE_KINDS_C = (*TEMPLATE_KINDS, "toolbar", "footer")
 
-FAMILIES = {"A": A, "B": B, "C": C}
+
+# --- family D: a fourth set of phrasings, written blind -------------------
+#
+# Written, as C was, by someone who had not seen the cleaner's rules, from
+# what other sites print around an article: portal and self-media pages
+# (网易号, 搜狐号, 百家号, 头条号), WeChat reprints, 知乎专栏, 简书, CSDN and
+# 博客园 blogs, 豆瓣, 百度知道 and 百度经验, 小红书 mirrors, 贴吧, Discuz and
+# phpwind boards, court and government sites, banks, legal-advice Q&A sites
+# and card forums. Besides C's kinds it has three more: app-download and
+# login-wall prompts, a Q&A answer widget (已解决, 最佳答案, 本回答由…提供)
+# and copyright or disclaimer statements.
+
+D = Family(
+    surnames="魏叶潘杜戴夏钟汪田任姜范方石姚谭廖邹熊陆",
+    given="轩涵欣怡峰琪东新燕凯瑞琳博宁悦晖",
+    site_heads=("星城", "鹭岛", "蓉城", "羊城", "春城", "泉城", "冰城", "鹏城"),
+    site_tails=("生活网", "头条", "视界", "财讯", "法律网", "卡友之家", "便民网", "e家"),
+    provinces=(
+        "江苏",
+        "浙江",
+        "广东",
+        "四川",
+        "湖南",
+        "河北",
+        "吉林",
+        "内蒙古",
+        "新疆",
+        "宁夏",
+        "青海",
+        "西藏",
+    ),
+    nick_words=(
+        "小熊软糖",
+        "风吹麦浪",
+        "吃土少女",
+        "深夜食堂",
+        "奔跑的蜗牛",
+        "一只咸鱼",
+        "柠檬不萌",
+        "Kevin_Chen",
+        "阿杰爱旅行",
+        "卡神老李",
+        "上岸的小白",
+        "努力还债中",
+    ),
+    headline_subjects=(
+        "金融监管总局",
+        "最高法",
+        "多家银行",
+        "个税APP",
+        "支付宝",
+        "消费金融公司",
+        "某地法院",
+        "12315平台",
+        "证监会",
+        "信用卡中心",
+    ),
+    headline_events=(
+        "下调存款利率",
+        "发布典型案例",
+        "上线新功能",
+        "回应网友关切",
+        "明确认定标准",
+        "提示消费风险",
+        "集中清理睡眠卡",
+        "调整还款规则",
+    ),
+    keywords_a=(
+        "个人征信",
+        "网贷逾期",
+        "信用卡协商",
+        "停息挂账",
+        "劳动仲裁",
+        "离婚诉讼",
+        "债务纠纷",
+        "催收投诉",
+    ),
+    keywords_b=(
+        "律师",
+        "在线咨询",
+        "免费咨询",
+        "电话",
+        "多少钱",
+        "2023最新",
+        "怎么处理",
+        "真实案例",
+        "一对一",
+    ),
+    keyword_seps=("丨", "｜", " · ", "；", "  ", "、 "),
+    praise=(
+        "蹲一个后续",
+        "666，已三连",
+        "谢谢律师解答",
+        "同问，我也遇到了",
+        "楼主后来怎么样了？",
+        "mark，回头细看",
+        "真实，太真实了[捂脸]",
+        "写得好[赞][赞]",
+        "🙏🙏 感谢解答",
+        "码住码住",
+        "求私信，同款情况",
+        "已关注，互关一下",
+        "沙发是我的！",
+        "up主辛苦了",
+    ),
+)
+
+D_CITIES = ("苏州", "温州", "佛山", "南充", "岳阳", "保定", "吉林", "包头", "喀什", "银川", "西宁", "拉萨")
+D_ABBR = ("苏", "浙", "粤", "蜀", "湘", "冀", "吉", "蒙", "新", "宁", "青", "藏")
+D_PLATFORMS = ("网易号", "搜狐号", "百家号", "头条号", "企鹅号", "大鱼号", "一点号")
+D_APPS = (
+    "网易新闻",
+    "搜狐新闻",
+    "百度",
+    "今日头条",
+    "腾讯新闻",
+    "知乎",
+    "小红书",
+    "CSDN",
+    "豆瓣",
+    "百度知道",
+)
+D_CHANNELS = (
+    "法律咨询",
+    "债务纠纷",
+    "信用卡",
+    "理财",
+    "财经",
+    "社会",
+    "生活百科",
+    "问答",
+    "经验",
+    "技术博客",
+)
+D_SUBS = ("文章详情", "问题详情", "帖子", "经验详情", "资讯", "综合")
+D_BOARDS = ("卡友交流", "口子发布", "征信讨论", "新手报到", "灌水乐园")
+D_WEEKDAYS = "一二三四五六日"
+D_QUESTIONS = (
+    "欠款不还会坐牢吗",
+    "被起诉了怎么办",
+    "还款期限是多久",
+    "会影响子女吗",
+    "是不是真的",
+    "需要准备哪些材料",
+)
+D_LEVELS = ("Lv.5", "LV3", "新手上路", "初级卡友", "高级会员", "VIP会员", "认证律师", "铁杆粉丝 8")
+D_BANKS = ("招商银行", "建设银行", "交通银行", "平安银行", "中信银行", "广发银行")
+
+
+def d_site(rng: R) -> str:
+    return rng.choice(
+        [
+            rng.choice(D.site_heads) + rng.choice(D.site_tails),
+            f"{rng.choice(D_CITIES)}中级人民法院",
+            f"{rng.choice(D_BANKS)}{rng.choice(D_CITIES)}分行",
+            rng.choice(D_APPS),
+            f"{rng.choice(D.site_heads)}{rng.choice(D.site_tails)}",
+        ]
+    )
+
+
+def d_user(rng: R) -> str:
+    return rng.choice(
+        [
+            rng.choice(D.nick_words),
+            f"{rng.choice(D.nick_words)}_{rng.randint(1990, 2023)}",
+            f"m0_{rng.randint(10**7, 10**8 - 1)}",
+            f"weixin_{rng.randint(10**8, 10**9 - 1)}",
+            f"百度网友{rng.randbytes(4).hex()[:7]}",
+            f"小红薯{rng.randbytes(3).hex().upper()}",
+            "微信用户",
+            "知乎用户",
+        ]
+    )
+
+
+def d_week(y: int, m: int, d: int) -> str:
+    return "周" + D_WEEKDAYS[datetime.date(y, m, d).weekday()]
+
+
+def d_date(rng: R, short: bool = False, form: int | None = None) -> str:
+    y, m, d = rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    if short:
+        return rng.choice([f"{m:02d}.{d:02d}", f"{m:02d}月{d:02d}日", f"{m}/{d}"])
+    forms = [
+        f"{y}年{m}月{d}日 {d_week(y, m, d)}",
+        f"{y}/{m}/{d}",
+        f"{y}{m:02d}{d:02d}",
+        f"{y}.{m:02d}.{d:02d}",
+        f"{y}年{m:02d}月{d:02d}日",
+    ]
+    return forms[form] if form is not None else rng.choice(forms)
+
+
+def d_ago(rng: R) -> str:
+    return rng.choice(
+        [
+            "刚刚",
+            f"{rng.randint(1, 23)}小时前",
+            f"昨天 {clock(rng)}",
+            f"{rng.randint(1, 59)} 分钟前",
+            f"{rng.randint(2, 6)} 天前",
+            f"{rng.randint(1, 5)}年前",
+            f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {clock(rng)}",
+        ]
+    )
+
+
+def d_count(rng: R) -> str:
+    n = rng.randint(1, 999_999)
+    return rng.choice([str(n), f"{n / 10000:.1f}万", "10万+", "999+", f"{n / 1000:.1f}k", f"{n:,}"])
+
+
+def d_headline(rng: R) -> str:
+    subject, event = rng.choice(D.headline_subjects), rng.choice(D.headline_events)
+    return rng.choice(
+        [
+            f"{subject}{event}",
+            rng.choice(D.keywords_a) + rng.choice(D_QUESTIONS) + "？",
+            f"{subject}{event}，{rng.choice(['一文读懂', '速看', '有你吗', '涉及这些人'])}",
+            f"{rng.randint(3, 10)}招搞定{rng.choice(D.keywords_a)}，"
+            + rng.choice(["建议收藏", "第3个最实用"]),
+            f"{rng.choice(D_CITIES)}{rng.choice(D.keywords_a)}{rng.choice(D_QUESTIONS)}",
+        ]
+    )
+
+
+def d_welcome(rng: R, fam: Family) -> list[str]:
+    return [
+        rng.choice(
+            [
+                f"早上好！{d_site(rng)}欢迎您  [请登录]  [免费注册]",
+                f"hi，请登录  免费注册  手机逛{d_site(rng)}",
+                "繁體 | 无障碍 | 关怀版 | 长者模式 | English",
+                f"全国咨询热线：400-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}（7×24小时）",
+                f"切换城市 [{rng.choice(D_CITIES)}] ▾",
+                f"嗨，欢迎来到{d_site(rng)}！新用户注册即送{rng.randint(5, 50) * 10}积分",
+                f"{rng.choice(D_APPS)}首页  登录  注册  消息  创作中心",
+                f"{d_site(rng)}｜{rng.choice(['专业法律服务平台', '卡友自己的家园', '有温度的本地门户'])}",
+            ]
+        )
+    ]
+
+
+def d_dateline(rng: R, fam: Family) -> list[str]:
+    y, m, d = rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    return [
+        rng.choice(
+            [
+                f"{y}-{m:02d}-{d:02d} {c_clock(rng)}　来源: {d_site(rng)}　举报",
+                f"{y}年{m:02d}月{d:02d}日{clock(rng)} {d_site(rng)}",
+                f"{d_site(rng)}官方帐号 {m:02d}-{d:02d} {clock(rng)} {rng.choice(fam.provinces)}",
+                f"作者｜{person(rng, fam)}　编辑｜{person(rng, fam)}　来源｜{d_site(rng)}"
+                f"（ID：{rng.choice(['fazhi', 'caixun', 'kayou', 'jrtt'])}{rng.randint(10, 999)}）",
+                f"【发布单位】{rng.choice(D_CITIES)}中级人民法院　【发布日期】{d_date(rng)}"
+                f"　【点击量】{rng.randint(10, 99999)}",
+                f"{y}年{m}月{d}日{clock(rng)}  来源：{d_site(rng)}-{rng.choice(D_CHANNELS)}频道",
+                f"发布日期：{y}/{m}/{d}  信息来源：{rng.choice(D_BANKS)}  【打印】",
+                f"{rng.choice(D_PLATFORMS)} · {person(rng, fam)} · {d_ago(rng)}",
+                f"原标题：{d_headline(rng)}",
+            ]
+        )
+    ]
+
+
+def d_post_meta(rng: R, fam: Family) -> list[str]:
+    k = rng.randint(0, 99)
+    y, m, d = rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    return [
+        rng.choice(
+            [
+                f"{rng.uniform(0.1, 9):.3f} {y}.{m:02d}.{d:02d} {c_clock(rng)}"
+                f" 字数 {rng.randint(300, 9000):,} 阅读 {rng.randint(10, 99999):,}",
+                f"{d_user(rng)} 已于 {y}-{m:02d}-{d:02d} {c_clock(rng)} 修改  阅读量{d_count(rng)}"
+                f"  收藏 {k}  点赞数 {rng.randint(0, 999)}",
+                f"原创 | 浏览：{rng.randint(10, 99999)} | 更新：{y}-{m:02d}-{d:02d} {clock(rng)}",
+                f"❤ {d_count(rng)}  ⭐ {d_count(rng)}  💬 {k}",
+                f"浏览量 {d_count(rng)}  ·  评论 ({k})  ·  ❤ {rng.randint(0, 999)}",
+                "还没有人送礼物，鼓励一下作者吧",
+                f"{rng.randint(2, 999)} 人推荐  {rng.randint(2, 999)} 人喜欢",
+                f"发布于{d_ago(rng)} · 著作权归作者所有",
+                f"楼主 {d_user(rng)}  回复：{k}  浏览：{d_count(rng)}",
+            ]
+        )
+    ]
+
+
+def d_avatar(rng: R, fam: Family, form: int | None = None, dates: int | None = None) -> list[str]:
+    # a thread prints all its commenters' lines in one form, dates in one format
+    y, m, d = rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    when = [f"{y}-{m:02d}-{d:02d} {c_clock(rng)}", f"{m:02d}-{d:02d}", d_ago(rng)][
+        dates if dates is not None else rng.randrange(3)
+    ]
+    forms = [
+        f"{d_user(rng)}  {rng.choice(D_LEVELS)}  {rng.randint(2, 99)}楼 · {when}",
+        f"{d_user(rng)}  级别：{rng.choice(D_LEVELS)}  帖子：{rng.randint(1, 9999)}"
+        f"  积分：{rng.randint(0, 99999)}",
+        f"{d_user(rng)} [{rng.choice(D_LEVELS)}] · {when}",
+        f"{d_user(rng)}  {when} · {rng.choice(fam.provinces)}",
+        f"{rng.choice(fam.surnames)}律师（{rng.choice(D_CITIES)}）  {when}",
+        f"{d_user(rng)}  {when}  {rng.choice(fam.provinces)}",
+        f"{d_user(rng)}  作者  {when}",
+        f"#{rng.randint(2, 99)} {d_user(rng)} ｜ {when}",
+    ]
+    return [forms[form] if form is not None else rng.choice(forms)]
+
+
+def d_pagination(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(2, 12)
+    cur = rng.randint(1, n)
+    pages = " ".join(str(i) for i in range(1, min(n, 5) + 1)) + (f" … {n}" if n > 5 else "")
+    return [
+        rng.choice(
+            [
+                f"‹ 上一页 {pages} 下一页 ›",
+                f"展开剩余{rng.randint(20, 95)}%",
+                f"本文共 {n} 页",
+                f"共{n}页，跳转至 页 GO",
+                f"{rng.randint(n, 999)}回复贴，共{n}页  尾页",
+                f"第{cur}页  下一页 >>",
+                rng.choice(["—— 已经到底了 ——", "没有更多了~", "点击展开 ▼", "余下全文"]),
+                f"上页 {cur} 下页",
+            ]
+        )
+    ]
+
+
+def d_related(rng: R, fam: Family) -> list[str]:
+    form = rng.randrange(8)
+    items = []
+    for i in range(rng.randint(3, 8)):
+        h = d_headline(rng)
+        items.append(
+            [
+                f"• {h}",
+                f"{h}  {d_site(rng)} · {rng.randint(0, 9999)}评论",
+                f"[{rng.choice(D_CHANNELS)}] {h}",
+                f"Top{i + 1}  {h}",
+                f"{h}  {d_count(rng)}阅读",
+                f"{h}_{d_site(rng)}",
+                f"{h}  {d_ago(rng)}",
+                f"{rng.choice(D.keywords_a)}{rng.choice(D.keywords_b)}  {rng.randint(1, 99)}个回答",
+            ][form]
+        )
+    heads = [
+        "相关推荐",
+        "精彩推荐",
+        "看过本文的人还看了",
+        "更多精彩内容",
+        "你可能还喜欢",
+        "大家都在问",
+        "大家还在搜",
+        "本周热榜",
+        "相关问题",
+        "热门文章 >",
+        None,
+    ]
+    head = rng.choice(heads)
+    return ([head] if head else []) + items
+
+
+def d_comments(rng: R, fam: Family) -> list[str]:
+    k = rng.randint(2, 5)
+    lines = rng.choice(
+        [
+            ["热门评论", "按热度 | 按时间"],
+            [f"{k} 条评论  默认  最新"],
+            ["写评论…", "发布评论"],
+            [f"跟贴 {rng.randint(k, 9999)}  参与 {rng.randint(k, 99999)}"],
+            ["全部回复", "还可以输入500字"],
+            [f"评论区（{k}）", "友善是交流的起点"],
+            ["精彩评论", "评论将在审核后显示"],
+        ]
+    )
+    form, dates, buttons = rng.randrange(8), rng.randrange(3), rng.randrange(5)
+    for _ in range(k):
+        lines += d_avatar(rng, fam, form, dates)
+        reply = rng.choice(fam.praise)
+        lines.append(reply if rng.random() < 0.75 else f"回复 @{d_user(rng)}：{reply}")
+        if rng.random() < 0.6:
+            a, b = rng.randint(1, 999), rng.randint(1, 30)
+            lines.append(
+                [
+                    f"回复 · 赞 {a}",
+                    f"♡ {a}  回复",
+                    f"👍{a}  💬{b}",
+                    f"展开{b}条回复",
+                    f"点赞（{a}） | 回复 | 举报",
+                ][buttons]
+            )
+    if rng.random() < 0.5:
+        lines.append(rng.choice(["查看更多评论 ∨", "— 没有更多评论了 —", "打开APP查看全部评论", "加载中..."]))
+    return lines
+
+
+def d_keywords(rng: R, fam: Family) -> list[str]:
+    prefix = rng.choice(["", "", "热门标签：", "大家还在搜：", "热搜词：", "TAG标签：", "相关标签："])
+    return [prefix + keywords(rng, fam)[0]]
+
+
+def d_tags(rng: R, fam: Family) -> list[str]:
+    words = [rng.choice(D.keywords_a) + rng.choice(D.keywords_b) for _ in range(rng.randint(2, 5))]
+    return [
+        rng.choice(
+            [
+                f"分类专栏： {rng.choice(D_CHANNELS)}  文章标签： " + " ".join(words),
+                "相关话题：" + "  ".join(words),
+                f"收录于合集 #{words[0]} {rng.randint(2, 99)}个",
+                "TAGS：" + " / ".join(words),
+                f"问题分类：{rng.choice(D_CHANNELS)} > " + words[0],
+                " ".join(f"#{w}" for w in words),
+                "📌 " + "｜".join(words),
+            ]
+        )
+    ]
+
+
+def d_breadcrumb(rng: R, fam: Family) -> list[str]:
+    chan, sub = rng.choice(D_CHANNELS), rng.choice(D_SUBS)
+    return [
+        rng.choice(
+            [
+                f"首页 » {chan} » {sub}",
+                f"所在位置：{d_site(rng)}首页 ＞ {chan} ＞ {sub}",
+                f"{d_site(rng)}首页 - {chan} - 正文",
+                f"百度知道 › {chan} › {sub}",
+                f"{d_site(rng)} » {rng.choice(D_BOARDS)} » 查看帖子",
+                f"当前栏目：{chan}",
+                f"导航：首页 | {chan} | {sub}",
+                f"{rng.choice(D_CITIES)}法律咨询 ＞ {chan} ＞ {rng.choice(D.keywords_a)}",
+            ]
+        )
+    ]
+
+
+def d_toolbar(rng: R, fam: Family) -> list[str]:
+    bars = [
+        "👍 点赞  ⭐ 收藏  ↗ 分享  ⚠ 举报",
+        "好文要顶 关注我 收藏该文 微信分享",
+        "【背景色：□ □ □ □】 【A- A+】",
+        "复制链接 | 生成海报 | 分享到微博",
+        "🔊 听全文",
+        "微信扫一扫：分享",
+        "↑ 返回顶部",
+        "打开微信“扫一扫”，打开网页后点击屏幕右上角分享按钮",
+        "举报/反馈",
+    ]
+    return rng.sample(bars, rng.choice([1, 1, 2]))
+
+
+def d_prevnext(rng: R, fam: Family) -> list[str]:
+    prev, nxt, none = rng.choice(
+        [
+            ("« 上一篇： ", "» 下一篇： ", "已是第一篇"),
+            ("上一篇文章：", "下一篇文章：", "无"),
+            ("← ", "→ ", "已是最后一篇"),
+            ("上篇：", "下篇：", "没有了"),
+            ("前一篇：", "后一篇：", "暂无"),
+        ]
+    )
+    first = prev + (d_headline(rng) if rng.random() < 0.8 else none)
+    return [first, nxt + (d_headline(rng) if rng.random() < 0.8 else none)]
+
+
+def d_footer(rng: R, fam: Family) -> list[str]:
+    site_name, city = d_site(rng), rng.choice(D_CITIES)
+    abbr, y = rng.choice(D_ABBR), rng.randint(2015, 2024)
+    lines = [
+        f"© {y} {site_name}  {abbr}ICP证{rng.randint(10**5, 10**6 - 1)}号",
+        f"增值电信业务经营许可证：{abbr}B2-{rng.randint(2008, 2023)}{rng.randint(1000, 9999)}",
+        f"{city}市人民政府网站  网站标识码：{rng.randint(10**9, 10**10 - 1)}  政府网站找错",
+        "违法和不良信息举报电话：12377  举报邮箱：jubao@12377.cn",
+        "关于我们 · 联系方式 · 用户协议 · 隐私政策 · 意见反馈",
+        "建议使用IE9以上版本浏览器，分辨率1366×768",
+        f"Powered by Discuz! X3.{rng.randint(2, 5)}  © 2001-{y} Comsenz Inc.",
+        f"GMT+8, {y}-{rng.randint(1, 12)}-{rng.randint(1, 28)} {clock(rng)} ,"
+        f" Processed in 0.0{rng.randint(10, 99)} second(s), {rng.randint(5, 40)} queries .",
+        f"客服电话：95{rng.randint(100, 599)}  （工作日 9:00-18:00）",
+        "扫码关注官方微信，获取更多资讯",
+    ]
+    return rng.sample(lines, rng.randint(1, 3))
+
+
+def d_app_prompt(rng: R, fam: Family) -> list[str]:
+    app = rng.choice(D_APPS)
+    lines = [
+        f"打开{app}APP，阅读体验更佳",
+        "打开APP阅读全文",
+        f"下载{app}客户端，随时随地看资讯",
+        "登录后查看更多精彩内容",
+        "App内打开",
+        f"扫码下载{app}App",
+        "登录后即可查看完整答案 >",
+        f"{app}  打开App  ×",
+        "继续浏览内容请先登录",
+    ]
+    return rng.sample(lines, rng.choice([1, 1, 2]))
+
+
+def d_qa(rng: R, fam: Family) -> list[str]:
+    lawyer = rng.choice(fam.surnames) + rng.choice(fam.given)
+    k = rng.randint(1, 30)
+    lines = [
+        rng.choice(["已解决", "问题已解决", "待解决", "已采纳"]),
+        rng.choice(["满意答案", "最佳答案", "推荐答案", "律师回复"]),
+        rng.choice([f"本回答由 {lawyer}律师 提供", "本回答被提问者采纳", "本回答被网友采纳"]),
+        f"{lawyer}律师  执业{rng.randint(2, 25)}年  已帮助{rng.randint(100, 99999)}人",
+        rng.choice(["咨询律师", "在线咨询  电话咨询", "免费咨询 >"]),
+        f"其他回答（{k}）",
+        f"{rng.randint(1, 999)}人觉得有用",
+    ]
+    return rng.sample(lines, rng.randint(1, 2))
+
+
+def d_statement(rng: R, fam: Family) -> list[str]:
+    platform, user_name = rng.choice(D_PLATFORMS), d_user(rng)
+    handle = rng.choice([f"weixin_{rng.randint(10**8, 10**9 - 1)}", f"qq_{rng.randint(10**7, 10**8 - 1)}"])
+    lines = [
+        "版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，转载请附上原文出处链接和本声明。",
+        f"本文链接：https://blog.{rng.choice(['csdn', 'kayou', 'fazhi'])}.net/{handle}/article/details/"
+        f"{rng.randint(10**8, 10**9 - 1)}",
+        "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。",
+        f"© 本文版权归作者 {user_name} 所有，任何形式转载请联系作者。",
+        "免责声明：本文仅代表作者个人观点，与本站无关，请读者仅作参考，并请自行核实相关内容。",
+        f"特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“{platform}”用户上传并发布，"
+        "本平台仅提供信息存储服务。",
+        f"声明：本文由入驻{platform}的作者撰写，观点仅代表作者本人，不代表{platform}立场。",
+        "风险提示：市场有风险，投资需谨慎。本文不构成任何投资建议。",
+        "以上回答仅供参考，具体请以当地法院判决为准。",
+        f"（本文来源：{d_site(rng)}，如有侵权请联系删除）",
+    ]
+    return [rng.choice(lines)]
+
+
+# family D's kinds: those of C, in the same places, and three more
+KINDS_D: dict[str, tuple[Gen, tuple[str, ...]]] = {
+    "welcome": (d_welcome, (TOP, TAIL)),
+    "dateline": (d_dateline, (TOP, MID)),
+    "post_meta": (d_post_meta, (MID, TAIL)),
+    "avatar": (d_avatar, (MID,)),
+    "pagination": (d_pagination, (TOP, TAIL)),
+    "related": (d_related, (TAIL,)),
+    "comments": (d_comments, (TAIL,)),
+    "keywords": (d_keywords, (TOP, MID, TAIL)),
+    "breadcrumb": (d_breadcrumb, (TOP,)),
+    "toolbar": (d_toolbar, (MID, TAIL)),
+    "tags": (d_tags, (MID, TAIL)),
+    "prevnext": (d_prevnext, (TAIL,)),
+    "footer": (d_footer, (TAIL,)),
+    "app_prompt": (d_app_prompt, (TOP, TAIL)),
+    "qa": (d_qa, (MID, TAIL)),
+    "statement": (d_statement, (TAIL,)),
+}
+TEMPLATE_KINDS_D = (*TEMPLATE_KINDS_C, "app_prompt")
+
+FAMILIES = {"A": A, "B": B, "C": C, "D": D}
 
 
 def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> Damaged:
     title = (record.get("title") or "").strip()
     body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
     places: dict[str, list[tuple[str, list[str]]]] = {TOP: [], MID: [], TAIL: []}
-    kinds, template = (KINDS_C, TEMPLATE_KINDS_C) if fam is C else (KINDS, TEMPLATE_KINDS)
+    kinds, template = (
+        (KINDS_D, TEMPLATE_KINDS_D)
+        if fam is D
+        else (KINDS_C, TEMPLATE_KINDS_C)
+        if fam is C
+        else (KINDS, TEMPLATE_KINDS)
+    )
     for kind, (gen, where) in kinds.items():
         own = rng if site_seed is None or kind not in template else R(f"{site_seed}/{kind}")
         places[own.choice(where)].append((kind, gen(own, fam)))
@@ -927,7 +1499,7 @@ def main() -> None:
         choices=["auto", *FAMILIES],
         default="auto",
         help="phrasings to wrap the pages in: auto wraps the tune half in A and the held half in B; "
-        "C (written blind to the cleaner's rules) is for a check, not for tuning",
+        "C and D (written blind to the cleaner's rules) are for a check, not for tuning",
     )
     parser.add_argument("--copies", type=int, default=3, help="damaged copies of each page (different seeds)")
     parser.add_argument("--examples", type=int, default=12, help="chrome lines left shown per half")
