@@ -232,7 +232,17 @@ def keyword_line(size: int, separator: str = " ") -> str:
 
 @pytest.mark.parametrize(
     ("size", "separator"),
-    [(300, " "), (2_000, "|"), (174_000, " "), (5_000, "，"), (400, "#"), (400, " - "), (400, ";")],
+    [
+        (300, " "),
+        (2_000, "|"),
+        (174_000, " "),
+        (5_000, "，"),
+        (400, "#"),
+        (400, " - "),
+        (400, ";"),
+        (400, " · "),
+        (2_000, "；"),
+    ],
 )
 def test_a_keyword_run_of_any_length_goes(cleaner: Cleaner, size: int, separator: str) -> None:
     line = keyword_line(size, separator)

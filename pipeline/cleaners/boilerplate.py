@@ -570,8 +570,8 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
 
 # What separates the phrases of a keyword run: white space and the marks
 # that are not a sentence's (a 、 or ， list needs many more phrases).
-_KEYWORD_SEP = re.compile(r"[\s|｜/_丨#;\-]+")
-_LIST_SEP = re.compile(r"[\s|｜/_丨，,、]+")
+_KEYWORD_SEP = re.compile(r"[\s|｜/_丨#;\-·•]+")
+_LIST_SEP = re.compile(r"[\s|｜/_丨，,、；;·•]+")
 _HAN2 = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
 
 
@@ -581,8 +581,8 @@ def keyword_run(line: str) -> int:
     Han characters, no sentence punctuation, not ending on a colon. Ten or
     more when they are separated by spaces, bars or underscores (Chinese
     prose does not put them between phrases; a list of six materials
-    may be), twenty or more when by 、 or ， (a sentence's list is
-    shorter). Linear in the line's length.
+    may be), twenty or more when by 、， or ； (a sentence's list, or a
+    law's clauses, are fewer and longer). Linear in the line's length.
 
     >>> keyword_run("逾期协商 逾期怎么办 网贷技巧 征信修复 花呗分期 借呗利息 逾期一天 逾期两天 协商技巧 多久")
     10
@@ -591,9 +591,11 @@ def keyword_run(line: str) -> int:
     >>> keyword_run("南京、苏州、无锡、常州、镇江、扬州、泰州、南通、盐城")
     0
     """
-    if re.search(r"[。！？!?；]|[:：]\s*$", line):
+    if re.search(r"[。！？!?]|[:：]\s*$", line):
         return 0
     for separator, least in ((_KEYWORD_SEP, 10), (_LIST_SEP, 20)):
+        if separator is _KEYWORD_SEP and "；" in line:
+            continue  # a sentence's clauses: only a long list of short ones is keywords
         phrases = [p for p in separator.split(line) if p]
         if len(phrases) < least:
             continue
