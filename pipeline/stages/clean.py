@@ -81,11 +81,14 @@ class Composer:
         structure = parse(cleaned.text, doc.heading_hints)
         shaped = shape(cleaned.title, structure)
         category = self.taxonomy.categorise(cleaned.title, cleaned.text)
+        # the 要点 as plain text before the description is cut to length (a
+        # point is never longer as plain text, so its own length cuts nothing)
+        points = [plain_line(point, len(point)) for point in shaped.summary]
         guide = Guide(
             id=doc.id,
             slug=slugify(cleaned.title),
             title=cleaned.title,
-            description=plain_line(describe(structure, cleaned.title), DESCRIPTION_MAX),
+            description=plain_line(describe(points, structure, cleaned.title), DESCRIPTION_MAX),
             category=category.slug,
             category_name=category.name,
             tags=self.taxonomy.tag(cleaned.title, cleaned.text),
