@@ -30,6 +30,12 @@ _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE_END = re.compile(r"[，,、：:]")
 # 要点 labels of a closing section: they say nothing about the guide
 _CLOSING = re.compile(r"^(?:小编)?(?:总结|结语|结论|小结|结束语|写在最后|最后)$")
+# Where the run puts the date a guide's text last changed (see with_updated):
+# md_text escapes every { and } of a page's text, so text from a page never
+# holds it.
+UPDATED_MARK = "{updated}"
+_UPDATED_LINE = re.compile(r"^updated: '\{updated\}'$", re.M)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -49,6 +55,9 @@ class Guide:
     date: str | None = None
     url: str | None = None
     alternative_titles: list[str] = field(default_factory=list)
+    # when the guide's text last changed (YYYY-MM-DD): set by the publish
+    # stage, which knows what was published before; rendered as UPDATED_MARK
+    updated: str | None = None
 
     def front_matter(self) -> dict[str, Any]:
         meta: dict[str, Any] = {
@@ -62,6 +71,8 @@ class Guide:
         }
         if self.date:
             meta["source_date"] = self.date
+        if self.updated:
+            meta["updated"] = self.updated
         return meta
 
 
@@ -138,6 +149,31 @@ def clip(text: str, limit: int, shortest: int = 1) -> str | None:
     if ends and ends[-1] >= shortest:
         return text[: ends[-1]] + "……"
     return None
+
+
+def with_updated(markdown: str, day: str) -> str:
+    """A guide's Markdown, rendered with UPDATED_MARK for its date, with the
+    date ``day`` (YYYY-MM-DD) in its front matter's ``updated`` line and its
+    text. Markdown rendered without the mark is returned as it is.
+
+    >>> markdown = "---\\ntitle: '{updated}'\\nupdated: '{updated}'\\n---\\n\\n更新于 {updated}。\\n"
+    >>> print(with_updated(markdown, "2026-11-29"))
+    ---
+    title: '{updated}'
+    updated: '2026-11-29'
+    ---
+    <BLANKLINE>
+    更新于 2026-11-29。
+    <BLANKLINE>
+    """
+    if not _ISO_DATE.match(day):
+        raise ValueError(f"not a date: {day!r}")
+    if not markdown.startswith("---\n"):
+        return markdown.replace(UPDATED_MARK, day)
+    end = markdown.index("\n---\n", 3)
+    # in the front matter only its own line: a title may hold the mark
+    head = _UPDATED_LINE.sub(lambda _: to_yaml({"updated": day}), markdown[:end], count=1)
+    return head + markdown[end:].replace(UPDATED_MARK, day)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")

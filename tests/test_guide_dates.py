@@ -1,22 +1,39 @@
-"""A guide's description.
+"""A guide's description and its last-updated date.
 
 The description (front matter → ``<meta name="description">``, and the
 line under the guide on its category page) is the guide's 要点, else the
 opening of its first real paragraph, cut where a sentence or a clause ends,
-escaped like every value from a scraped page.
+escaped like every value from a scraped page. The date is the day the
+guide's published text last changed: kept in the state, unchanged by a
+run that publishes the same text, never changed on a guide an editor owns,
+shown on the page and given to ``sitemap.xml`` as its ``<lastmod>``.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.etree
+import pytest
+from click.testing import CliRunner
+
+import pipeline.stages.publish as publish_stage
 from pipeline.cleaners import Cleaned
+from pipeline.cli import main
 from pipeline.guide import DESCRIPTION_MAX, clip
 from pipeline.record import Document
 from pipeline.run import Run
 from pipeline.stages.clean import Composer
+from pipeline.state import Outputs
 from pipeline.untrusted import is_plain_line
-from pipeline.writers import read_front_matter
+from pipeline.writers import is_pristine, read_front_matter
+from tests.conftest import ROOT, SEEDS, copy_project
 
 COMPOSER = Composer()
 
@@ -128,3 +145,186 @@ def test_hostile_text_in_the_summary_is_escaped(tmp_path: Path) -> None:
     assert line.endswith(f"：{meta['description'].replace('*', chr(92) + '*')}")
     assert r"\*强调\*" in line and "＂＞" in line
     assert "<svg" not in listing and "javascript" not in listing
+
+
+# --- the last-updated date ---------------------------------------------------
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def clean_on(
+    day: str, tmp: Path, monkeypatch: pytest.MonkeyPatch, *sources: Path, **kwargs
+) -> tuple[Run, Path]:
+    """A run on ``day``; the guide it published (or found)."""
+    monkeypatch.setattr(publish_stage, "today", lambda: day)
+    job = Run(tmp / "guides", state=tmp / "state.sqlite", **kwargs)
+    job.execute(list(sources), tmp / "manifest.jsonl")
+    records = [json.loads(x) for x in (tmp / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    return job, Path(records[0]["output"])
+
+
+def date_in_state(tmp: Path, guide_id: str) -> str | None:
+    db = sqlite3.connect(tmp / "state.sqlite")
+    try:
+        return Outputs(db).date_of(guide_id)[1]
+    finally:
+        db.close()
+
+
+def dates_on_page(guide: Path) -> tuple[str, list[str]]:
+    text = guide.read_text(encoding="utf-8")
+    return str(read_front_matter(guide)["updated"]), re.findall(r"更新于 (\S+?)。", text)
+
+
+def test_the_date_is_kept_by_a_run_that_publishes_the_same_text(
+    tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, guide = clean_on("2026-03-01", tmp_path, monkeypatch, pages)
+    assert dates_on_page(guide) == ("2026-03-01", ["2026-03-01"])
+    assert "<small>更新于 2026-03-01。</small>" in guide.read_text(encoding="utf-8")
+    first = guide.read_bytes()
+    guide_id = read_front_matter(guide)["guide_id"]
+    assert date_in_state(tmp_path, guide_id) == "2026-03-01"
+
+    job, _ = clean_on("2026-03-02", tmp_path, monkeypatch, pages)
+    assert guide.read_bytes() == first and job.summary.skipped_inputs == 1
+    # a guide touched but not changed is read and found as written: the
+    # state records its new time, and keeps its date
+    os.utime(guide, ns=(guide.stat().st_atime_ns, guide.stat().st_mtime_ns + 10**9))
+    clean_on("2026-03-02", tmp_path, monkeypatch, pages)
+    assert date_in_state(tmp_path, guide_id) == "2026-03-01"
+    # cleaned and published again (--force): the same text, the same date
+    job, _ = clean_on("2026-03-03", tmp_path, monkeypatch, pages, force=True)
+    assert job.summary.writes == {"unchanged": 1} and job.summary.skipped_inputs == 0
+    assert guide.read_bytes() == first
+    assert date_in_state(tmp_path, guide_id) == "2026-03-01"
+
+
+def test_the_date_changes_when_the_text_changes(
+    tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, guide = clean_on("2026-03-01", tmp_path, monkeypatch, pages)
+    with (pages / "a.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\n四、保存证据\n\n所有沟通都要保存好记录，用户应保存好聊天记录和通话录音。\n")
+    job, again = clean_on("2026-04-15", tmp_path, monkeypatch, pages)
+    assert again == guide and job.summary.writes == {"updated": 1}
+    assert "保存好聊天记录" in guide.read_text(encoding="utf-8")
+    assert dates_on_page(guide) == ("2026-04-15", ["2026-04-15"])
+    assert date_in_state(tmp_path, read_front_matter(guide)["guide_id"]) == "2026-04-15"
+
+
+def test_a_guide_edited_by_hand_keeps_its_date(
+    tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, guide = clean_on("2026-03-01", tmp_path, monkeypatch, pages)
+    guide_id = read_front_matter(guide)["guide_id"]
+    edited = guide.read_text(encoding="utf-8").replace("建议保存通话录音", "建议保存通话录音（编辑补充）")
+    guide.write_text(edited, encoding="utf-8")
+    with (pages / "a.txt").open("a", encoding="utf-8") as handle:
+        handle.write("\n四、保存证据\n\n所有沟通都要保存好记录，用户应保存好聊天记录和通话录音。\n")
+    job, _ = clean_on("2026-04-15", tmp_path, monkeypatch, pages)
+    assert job.summary.writes == {"conflict": 1}
+    assert guide.read_text(encoding="utf-8") == edited
+    assert date_in_state(tmp_path, guide_id) == "2026-03-01", "the state's date is not moved either"
+    # --force replaces the editor's version: the published text changes today
+    clean_on("2026-05-20", tmp_path, monkeypatch, pages, force=True)
+    assert is_pristine(guide.read_text(encoding="utf-8"))
+    assert dates_on_page(guide) == ("2026-05-20", ["2026-05-20"])
+
+
+@pytest.mark.parametrize("state", ["from before dates were kept", "started again"])
+def test_a_state_without_dates_takes_them_from_the_guides(
+    tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch, state: str
+) -> None:
+    _, guide = clean_on("2026-03-01", tmp_path, monkeypatch, pages)
+    first = guide.read_bytes()
+    if state == "started again":  # a broken state is moved aside and begun anew
+        (tmp_path / "state.sqlite").unlink()
+    else:  # the outputs table as it was before guides had dates
+        db = sqlite3.connect(tmp_path / "state.sqlite")
+        db.execute("ALTER TABLE outputs DROP COLUMN updated")
+        db.execute("ALTER TABLE outputs DROP COLUMN text_hash")
+        db.commit()
+        db.close()
+    clean_on("2026-06-01", tmp_path, monkeypatch, pages, force=True)
+    assert guide.read_bytes() == first, "the same text keeps the date the guide shows"
+    assert date_in_state(tmp_path, read_front_matter(guide)["guide_id"]) == "2026-03-01"
+
+
+# --- on the built site -------------------------------------------------------
+
+HAND_DATED = """---
+title: 编辑写的指南
+description: 编辑手工写的一篇指南。
+category: 逾期处理
+updated: 2025-12-24
+---
+
+# 编辑写的指南
+
+编辑手工写的一篇指南，日期由编辑维护。
+"""
+HOSTILE_DATE = """---
+title: 日期是标记的指南
+description: 日期里有标记。
+category: 逾期处理
+updated: "2025-01-01</lastmod><script>alert('date')</script>"
+---
+
+# 日期是标记的指南
+
+front matter 里的日期不是日期。
+"""
+RUN_DAY = "2024-03-05"
+
+
+@pytest.fixture(scope="module")
+def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The sample pages cleaned on RUN_DAY, with two guides written by hand
+    (one dated by its editor, one with markup for a date), built with the
+    README's build command."""
+    project = tmp_path_factory.mktemp("dated")
+    copy_project(project)
+    folder = project / "content" / "guides" / "yuqi"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bianji.md").write_text(HAND_DATED, encoding="utf-8")
+    (folder / "biaoji.md").write_text(HOSTILE_DATE, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        patch.setattr(publish_stage, "today", lambda: RUN_DAY)
+        patch.setenv("PYTHONPATH", str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        result = CliRunner().invoke(main, ["build", "--sources", str(SEEDS)])
+    assert result.exit_code == 0, result.output
+    yield project
+    shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def test_the_date_is_on_the_guide_page_and_is_the_sitemaps_lastmod(dated_site: Path) -> None:
+    site = dated_site / "site"
+    sitemap = lxml.etree.fromstring((site / "sitemap.xml").read_bytes())
+    lastmod = {
+        url.findtext("{*}loc").split("/", 3)[3]: url.findtext("{*}lastmod") for url in sitemap.iter("{*}url")
+    }
+    guides = [
+        p for p in (dated_site / "content" / "guides").rglob("*.md") if read_front_matter(p).get("guide_id")
+    ]
+    assert len(guides) == 4
+    for guide in guides:
+        page = guide.relative_to(dated_site / "content").with_suffix("").as_posix() + "/"
+        assert lastmod[page] == RUN_DAY, page
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f"更新于 {RUN_DAY}。" in html
+    # an editor's own date (YAML reads it as a date) is the page's lastmod
+    assert lastmod["guides/yuqi/bianji/"] == "2025-12-24"
+    # a date that is not a date is dropped: the page keeps the build date
+    build_day = lastmod[""]
+    assert build_day != RUN_DAY and re.fullmatch(r"\d{4}-\d{2}-\d{2}", build_day)
+    assert lastmod["guides/yuqi/biaoji/"] == build_day
+    raw = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<script" not in raw and "alert" not in raw

@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.cleaners import Cleaned, Cleaner
 from pipeline.dedup import as_minhash, damage, signature
-from pipeline.guide import Guide, Renderer, describe
+from pipeline.guide import UPDATED_MARK, Guide, Renderer, describe
 from pipeline.readability import unreadable
 from pipeline.readers import Rejection, read_file
 from pipeline.record import Document, document_id
@@ -100,6 +100,8 @@ class Composer:
             summary=shaped.summary,
             date=doc.metadata.get("date"),
             alternative_titles=cleaned.alternative_titles,
+            # filled in by the publish stage (guide.with_updated)
+            updated=UPDATED_MARK,
         )
         return guide, self.renderer.render(f"{guide.kind}.md.j2", guide=guide)
 
