@@ -22,6 +22,20 @@ from pipeline.untrusted import site_name
 
 _SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]")
 DESCRIPTION_MAX = 120
+# A description shorter than this says too little: the next source is tried.
+DESCRIPTION_MIN = 10
+# Where a description may end: after a sentence (a ； ends one point of the
+# 要点), else after a clause.
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_CLAUSE_END = re.compile(r"[，,、：:]")
+# 要点 labels of a closing section: they say nothing about the guide
+_CLOSING = re.compile(r"^(?:小编)?(?:总结|结语|结论|小结|结束语|写在最后|最后)$")
+# Where the run puts the date a guide's text last changed (see with_updated):
+# md_text escapes every { and } of a page's text, so text from a page never
+# holds it.
+UPDATED_MARK = "{updated}"
+_UPDATED_LINE = re.compile(r"^updated: '\{updated\}'$", re.M)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
@@ -41,6 +55,9 @@ class Guide:
     date: str | None = None
     url: str | None = None
     alternative_titles: list[str] = field(default_factory=list)
+    # when the guide's text last changed (YYYY-MM-DD): set by the publish
+    # stage, which knows what was published before; rendered as UPDATED_MARK
+    updated: str | None = None
 
     def front_matter(self) -> dict[str, Any]:
         meta: dict[str, Any] = {
@@ -54,17 +71,37 @@ class Guide:
         }
         if self.date:
             meta["source_date"] = self.date
+        if self.updated:
+            meta["updated"] = self.updated
         return meta
 
 
-def describe(structure: Structure, title: str) -> str:
-    """A summary sentence: the opening sentences of the first real paragraph.
+def describe(summary: list[str], structure: Structure, title: str) -> str:
+    """The guide's description: its 要点 as one sentence, else the opening
+    sentences of its first real paragraph, else its title; at most
+    DESCRIPTION_MAX characters, cut only where a sentence or a clause ends.
 
     >>> from pipeline.structure import parse
     >>> text = "引语:短\\n\\n逾期后平台一般会先发短信提醒。随后电话联系。再后来委托第三方机构。"
-    >>> describe(parse(text), "t")
+    >>> describe(["逾期的后果：要尽快还款", "协商流程", "总结"], parse(text), "t")
+    '逾期的后果：要尽快还款；协商流程。'
+    >>> describe(["结语：应主动联系平台协商"], parse(text), "t")
+    '应主动联系平台协商。'
+    >>> describe([], parse(text), "t")
     '逾期后平台一般会先发短信提醒。随后电话联系。'
     """
+    points = []
+    for point in summary:
+        label, colon, advice = point.partition("：")
+        if _CLOSING.match(label.strip()):
+            point = advice if colon else ""  # 结语：advice → the advice alone
+        point = point.strip().rstrip("。；;，,、：:")
+        if point:
+            points.append(point)
+    if points:
+        described = clip("；".join(points) + "。", DESCRIPTION_MAX, DESCRIPTION_MIN)
+        if described:
+            return described
     paragraphs = [b.text for b in structure.intro if b.kind == "paragraph"]
     paragraphs += [b.text for s in structure.sections for b in s.blocks if b.kind == "paragraph"]
     for text in paragraphs:
@@ -78,10 +115,65 @@ def describe(structure: Structure, title: str) -> str:
             if len(out) >= 20:
                 break
         # Two short sentences read better than one clipped one.
-        if len(out) < 20:
-            out = text[:DESCRIPTION_MAX]
-        return out[:DESCRIPTION_MAX]
+        if len(out) < 20 or len(out) > DESCRIPTION_MAX:
+            out = clip(text, DESCRIPTION_MAX, 20) or ""
+        if out:
+            return out
     return title
+
+
+def clip(text: str, limit: int, shortest: int = 1) -> str | None:
+    """``text`` if it is at most ``limit`` characters; else its beginning up
+    to the last end of a sentence (a closing ； becomes 。), else of a clause
+    (marked ……), that leaves at least ``shortest`` characters; else None.
+    Characters are counted, not words: never cut inside a word.
+
+    >>> clip("第一句话。第二句话很长很长。", 8)
+    '第一句话。'
+    >>> clip("要点一；要点二；要点三。", 9)
+    '要点一；要点二。'
+    >>> clip("逾期以后，平台会先提醒，然后催收", 13)
+    '逾期以后，平台会先提醒……'
+    >>> clip("没有标点的一整段长文字", 5) is None
+    True
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit)]
+    if ends and ends[-1] >= shortest:
+        out = text[: ends[-1]]
+        return out[:-1] + "。" if out.endswith(("；", ";")) else out
+    # a clause, and room for the ellipsis
+    ends = [m.start() for m in _CLAUSE_END.finditer(text, 0, limit - 1)]
+    if ends and ends[-1] >= shortest:
+        return text[: ends[-1]] + "……"
+    return None
+
+
+def with_updated(markdown: str, day: str) -> str:
+    """A guide's Markdown, rendered with UPDATED_MARK for its date, with the
+    date ``day`` (YYYY-MM-DD) in its front matter's ``updated`` line and its
+    text. Markdown rendered without the mark is returned as it is.
+
+    >>> markdown = "---\\ntitle: '{updated}'\\nupdated: '{updated}'\\n---\\n\\n更新于 {updated}。\\n"
+    >>> print(with_updated(markdown, "2026-11-29"))
+    ---
+    title: '{updated}'
+    updated: '2026-11-29'
+    ---
+    <BLANKLINE>
+    更新于 2026-11-29。
+    <BLANKLINE>
+    """
+    if not _ISO_DATE.match(day):
+        raise ValueError(f"not a date: {day!r}")
+    if not markdown.startswith("---\n"):
+        return markdown.replace(UPDATED_MARK, day)
+    end = markdown.index("\n---\n", 3)
+    # in the front matter only its own line: a title may hold the mark
+    head = _UPDATED_LINE.sub(lambda _: to_yaml({"updated": day}), markdown[:end], count=1)
+    return head + markdown[end:].replace(UPDATED_MARK, day)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")

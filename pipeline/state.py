@@ -246,14 +246,24 @@ class Outputs:
     A guide whose row remains but whose file is gone was deleted by hand,
     and is not brought back unasked. Kept in the state database, so it
     changes in the same transaction as everything else a run records.
+
+    Beside them, the date the guide's published text last changed
+    (``updated``, YYYY-MM-DD) and a hash of that text as the pipeline
+    rendered it (``text_hash``), so that a run publishing the same text
+    keeps the date. A state from before dates were kept gets both columns
+    empty; its guides get a date the next time they are published.
     """
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS outputs (guide_id TEXT PRIMARY KEY, path TEXT NOT NULL, "
-            "size INTEGER, mtime_ns INTEGER)"
+            "size INTEGER, mtime_ns INTEGER, text_hash TEXT, updated TEXT)"
         )
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(outputs)")}
+        for column in ("text_hash", "updated"):  # a state from before guides had dates
+            if column not in columns:
+                self.db.execute(f"ALTER TABLE outputs ADD COLUMN {column} TEXT")
         self.db.execute("CREATE INDEX IF NOT EXISTS outputs_path ON outputs (path)")
 
     def empty(self) -> bool:
@@ -268,13 +278,32 @@ class Outputs:
             size, mtime = st.st_size, st.st_mtime_ns
         except OSError:
             pass
+        # the guide's date stays as it was (see dated)
         self.db.execute(
-            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", (guide_id, str(path), size, mtime)
+            "INSERT INTO outputs (guide_id, path, size, mtime_ns) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (guide_id) DO UPDATE SET path = excluded.path, size = excluded.size, "
+            "mtime_ns = excluded.mtime_ns",
+            (guide_id, str(path), size, mtime),
         )
+
+    def dated(self, guide_id: str, text_hash: str, updated: str) -> None:
+        """The guide was published with the text hashed as ``text_hash``,
+        which last changed on ``updated``. Call after :meth:`written`."""
+        self.db.execute(
+            "UPDATE outputs SET text_hash = ?, updated = ? WHERE guide_id = ?", (text_hash, updated, guide_id)
+        )
+
+    def date_of(self, guide_id: str) -> tuple[str | None, str | None]:
+        """The hash of the guide's text as last published and the date it
+        last changed; (None, None) when the state does not know them."""
+        row = self.db.execute(
+            "SELECT text_hash, updated FROM outputs WHERE guide_id = ?", (guide_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
 
     def known(self, guide_id: str, path: Path) -> None:
         """A guide found on disk (or recorded by an older run), stat unknown."""
-        self.db.execute("INSERT OR IGNORE INTO outputs VALUES (?, ?, NULL, NULL)", (guide_id, str(path)))
+        self.db.execute("INSERT OR IGNORE INTO outputs (guide_id, path) VALUES (?, ?)", (guide_id, str(path)))
 
     def forget(self, guide_id: str) -> None:
         self.db.execute("DELETE FROM outputs WHERE guide_id = ?", (guide_id,))

@@ -11,6 +11,8 @@ so a value that reaches the front matter must already be harmless there:
   no markup and no character that HTML or an attribute would read (``<``,
   ``>``, ``"``, and no character reference left to decode: Jinja's
   ``striptags`` decodes references, so ``&lt;`` would come back as ``<``);
+- a date (a guide's ``updated``) is a real calendar date written
+  YYYY-MM-DD, or nothing;
 - a URL is http(s), with nothing in it that could end the attribute or the
   Markdown link it is written into, and no contact details;
 - text written into Markdown goes through ``guide.md_text``; a link target
@@ -23,6 +25,7 @@ an older version of the pipeline is held to them too.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 import unicodedata
@@ -81,6 +84,27 @@ def is_plain_line(value: str) -> bool:
     (True, False, False)
     """
     return not re.search(r'[<>"`\n]', value) and html.unescape(value) == value
+
+
+def iso_date(value: object) -> str | None:
+    """A date as YYYY-MM-DD: from that text, or from a date YAML read from
+    an unquoted 2026-11-29; anything else is not a date: ``None``.
+
+    >>> iso_date("2026-11-29"), iso_date(datetime.date(2026, 2, 1))
+    ('2026-11-29', '2026-02-01')
+    >>> iso_date("2026-02-30"), iso_date("2026-11-29</lastmod><x>"), iso_date(20261129)
+    (None, None, None)
+    """
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
 
 
 _HOST = re.compile(r"^[A-Za-z0-9.-]+(?::\d{1,5})?$")

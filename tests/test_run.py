@@ -69,7 +69,8 @@ def test_guide_has_front_matter_and_structure(tmp_path: Path, pages: Path) -> No
     text = Path(record["output"]).read_text(encoding="utf-8")
     front, body = text.split("\n---\n", 1)
     assert "title: 逾期以后怎样和平台协商" in front
-    assert "description: 逾期以后，很多人不知道第一步该做什么。" in front
+    # the description is the 要点, one point per section
+    assert "description: 准备材料；联系客服；确认结果：并保存好通话录音和聊天记录。" in front
     assert "source: a.txt" not in front and f"source: {(pages / 'a.txt').as_posix()}" in front
     assert "- 协商还款" in front
     assert "- 身份证件\n- 收入证明" in body

@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.cleaners import Cleaned, Cleaner
 from pipeline.dedup import as_minhash, damage, signature
-from pipeline.guide import Guide, Renderer, describe
+from pipeline.guide import UPDATED_MARK, Guide, Renderer, describe
 from pipeline.readability import unreadable
 from pipeline.readers import Rejection, read_file
 from pipeline.record import Document, document_id
@@ -81,11 +81,14 @@ class Composer:
         structure = parse(cleaned.text, doc.heading_hints)
         shaped = shape(cleaned.title, structure)
         category = self.taxonomy.categorise(cleaned.title, cleaned.text)
+        # the 要点 as plain text before the description is cut to length (a
+        # point is never longer as plain text, so its own length cuts nothing)
+        points = [plain_line(point, len(point)) for point in shaped.summary]
         guide = Guide(
             id=doc.id,
             slug=slugify(cleaned.title),
             title=cleaned.title,
-            description=plain_line(describe(structure, cleaned.title), DESCRIPTION_MAX),
+            description=plain_line(describe(points, structure, cleaned.title), DESCRIPTION_MAX),
             category=category.slug,
             category_name=category.name,
             tags=self.taxonomy.tag(cleaned.title, cleaned.text),
@@ -97,6 +100,8 @@ class Composer:
             summary=shaped.summary,
             date=doc.metadata.get("date"),
             alternative_titles=cleaned.alternative_titles,
+            # filled in by the publish stage (guide.with_updated)
+            updated=UPDATED_MARK,
         )
         return guide, self.renderer.render(f"{guide.kind}.md.j2", guide=guide)
 

@@ -9,6 +9,7 @@ is written by the run, last.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
 import json
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from pipeline.dedup import DedupIndex
-from pipeline.guide import Renderer
+from pipeline.guide import Renderer, with_updated
 from pipeline.record import Document
 from pipeline.stages.clean import Candidate, Placement
 from pipeline.stages.settle import Settled
@@ -37,6 +38,12 @@ from pipeline.writers import (
 
 # Guides listed on one category page.
 CATEGORY_PAGE_SIZE = 100
+
+
+def today() -> str:
+    """The run's date, YYYY-MM-DD: what a guide whose text changes in this
+    run gets as its last-updated date."""
+    return datetime.date.today().isoformat()
 
 
 class Manifest:
@@ -94,6 +101,7 @@ class Publisher:
         # paths taken by guides of a dry run (a real run finds them on disk):
         # two new guides with one slug
         self._claimed: dict[str, str] = {}
+        self.today = today()
 
     def find_existing(self) -> None:
         """A state without a record of where guides are (a new state file, or
@@ -147,7 +155,11 @@ class Publisher:
     def publish(self, candidate: Candidate) -> None:
         doc, guide, markdown, record = candidate.doc, candidate.guide, candidate.markdown, candidate.record
         path = self._path_for(guide)
-        record["text"] = markdown.split("\n---\n", 1)[1].strip() if markdown.startswith("---\n") else markdown
+        text_hash = hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16]
+        # the text as it would be published: the record keeps it when the
+        # guide is not written (deleted or edited by hand)
+        known = self._updated(guide.id, markdown, text_hash, None, None)
+        record["text"] = _body(with_updated(markdown, known))
         record["status"] = "published"
 
         old = self.outputs.path_of(guide.id)
@@ -170,8 +182,12 @@ class Publisher:
                 self._conflict(doc, record, old, "was moved but the old file has hand edits")
                 return
         edited = path.read_text(encoding="utf-8") if path.exists() else None
+        previous = None
         if edited is not None and is_pristine(edited):
-            edited = None
+            previous, edited = edited, None
+        updated = self._updated(guide.id, markdown, text_hash, previous, edited)
+        markdown = with_updated(markdown, updated)
+        record["text"] = _body(markdown)
         outcome = write_generated(path, markdown, force=self.force, dry_run=self.dry_run, durable=False)
         if edited is not None and outcome is Outcome.UPDATED:
             # --force replaced an editor's version: show what it changed
@@ -192,8 +208,29 @@ class Publisher:
             return
         if not self.dry_run:
             self.outputs.written(guide.id, path)
+            self.outputs.dated(guide.id, text_hash, updated)
         record["output"] = path.as_posix()
         record["findings"] = [f.as_dict() for f in doc.findings]
+
+    def _updated(
+        self, guide_id: str, markdown: str, text_hash: str, previous: str | None, edited: str | None
+    ) -> str:
+        """The date a guide's text last changed: the date the state has for
+        it when the text is the one last published (``text_hash``), else
+        this run's. The state from before dates were kept, or one started
+        again, has none: then the guide on disk (``previous``, as the
+        pipeline wrote it) gives its date when the text is the same. A
+        guide whose editor's version (``edited``) is replaced changes today."""
+        if edited is not None:
+            return self.today
+        stored_hash, stored_date = self.outputs.date_of(guide_id)
+        if stored_hash is not None:
+            return stored_date if stored_hash == text_hash and stored_date else self.today
+        if previous is not None:
+            found = _UPDATED.search(previous.split("\n---\n", 1)[0])
+            if found and stamp(with_updated(markdown, found[1])) == previous:
+                return found[1]
+        return self.today
 
     def _conflict(self, doc: Document, record: dict[str, Any], path: Path, why: str) -> None:
         message = f"{path} {why}; left as it is (use --force to regenerate it)"
@@ -307,6 +344,13 @@ class Publisher:
 
 
 _INDEX_PAGE = re.compile(r"^(index|page-\d+)\.md$")
+# a guide's date in its front matter, as pipeline.guide.with_updated writes it
+_UPDATED = re.compile(r"^updated: '(\d{4}-\d{2}-\d{2})'$", re.M)
+
+
+def _body(markdown: str) -> str:
+    """A guide's Markdown without its front matter (the manifest's text)."""
+    return markdown.split("\n---\n", 1)[1].strip() if markdown.startswith("---\n") else markdown
 
 
 def _category_page(number: int) -> str:
