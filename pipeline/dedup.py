@@ -22,6 +22,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -339,3 +340,99 @@ def repair_from_siblings(
             repairs.append((guess, there.group(1), sibling_id))
             break
     return text, repairs
+
+
+# A word a site's filter cut out is one to six Han characters.
+CUT_WORD_MAX = 6
+# A line and its sibling's line are the same passage at this similarity.
+SAME_PASSAGE = 0.8
+_HAN_WORD = re.compile(f"{_HAN}{{1,{CUT_WORD_MAX}}}")
+_EMPTY_QUOTES = re.compile(r"“”|「」|『』|‘’|\"\"")
+
+
+def _pairs(line: str) -> set[str]:
+    return {line[i : i + 2] for i in range(len(line) - 1)}
+
+
+def restore_cut_words(
+    lines: list[str], siblings: list[tuple[str, list[str]]]
+) -> tuple[list[str], list[tuple[str, int, str]]]:
+    """Put back words a site's filter cut out of this copy, from a sibling
+    copy that has them.
+
+    A filter removes one word everywhere on a page (催收, 花呗), so the
+    evidence is a word that the sibling has and this copy has nowhere, at
+    two or more places where the two copies are otherwise the same passage
+    (a line at least ``SAME_PASSAGE`` alike), or at one place where this
+    copy shows the hole (empty quotation marks). A word this copy uses
+    somewhere is not one its site cut: differences there are the copies'
+    own (a spun word, an edit) and stay.
+
+    ``lines`` are this copy's title and text lines; ``siblings`` are (id,
+    lines). Returns the lines and, for each word put back, (word, places,
+    sibling id).
+
+    >>> mine = ["支付宝逾期后几天开始", "短期内未被并不意味着安全。", "人员会积极联系你。"]
+    >>> theirs = ["支付宝逾期后几天开始催收", "短期内未被催收并不意味着安全。", "催收人员会积极联系你。"]
+    >>> lines, restored = restore_cut_words(mine, [("b", theirs)])
+    >>> lines == theirs, restored
+    (True, [('催收', 3, 'b')])
+
+    A word this copy has is not put back, and a spun word stays:
+
+    >>> spun = ["逾期会作用征信。", "逾期要尽快处理。"]
+    >>> restore_cut_words(["逾期会影响征信。", "逾期要尽快处理。"], [("b", spun)])[1]
+    []
+    >>> mine = ["逾期要及时还款。", "还款后要主动保留凭证。"]
+    >>> restore_cut_words(mine, [("b", ["逾期要及时主动还款。", "主动还款后要主动保留凭证。"])])[1]
+    []
+
+    One place is enough where empty quotation marks show the hole, and a
+    space left by the filter is filled:
+
+    >>> restore_cut_words(["支付宝旗下的“”实施借贷。"], [("b", ["支付宝旗下的“花呗”实施借贷。"])])[0]
+    ['支付宝旗下的“花呗”实施借贷。']
+    >>> mine = ["遇到突 况要冷静。", "突 况很常见。"]
+    >>> restore_cut_words(mine, [("b", ["遇到突发情况要冷静。", "突发情况很常见。"])])[0]
+    ['遇到突发情况要冷静。', '突发情况很常见。']
+    """
+    whole = "\n".join(lines)
+    out = list(lines)
+    restored: list[tuple[str, int, str]] = []
+    for sibling_id, sibling_lines in siblings:
+        # where each word the sibling has more stands in this copy: (line
+        # index, start, end), the span being empty or the space left
+        places: dict[str, list[tuple[int, int, int]]] = {}
+        holes: set[str] = set()
+        # the sibling's line most like each of ours, found by shared
+        # character pairs, then compared in full
+        pairs = [_pairs(line) for line in sibling_lines]
+        for index, line in enumerate(out):
+            if len(line) < 4:
+                continue
+            mine = _pairs(line)
+            shared = [len(mine & theirs) / (len(mine | theirs) or 1) for theirs in pairs]
+            if not shared or max(shared) == 0:
+                continue
+            nearest = sibling_lines[max(range(len(shared)), key=shared.__getitem__)]
+            best = SequenceMatcher(None, line, nearest, autojunk=False)
+            if best.ratio() < SAME_PASSAGE:
+                continue
+            for tag, i1, i2, j1, j2 in best.get_opcodes():
+                word = nearest[j1:j2]
+                # inserted, or in place of the space a cut left
+                cut = tag == "insert" or (tag == "replace" and not line[i1:i2].strip())
+                if not cut or not _HAN_WORD.fullmatch(word):
+                    continue
+                places.setdefault(word, []).append((index, i1, i2))
+                if _EMPTY_QUOTES.match(line, max(i1 - 1, 0)) and i1 > 0:
+                    holes.add(word)
+        for word, spots in places.items():
+            if word in whole or (len(spots) < 2 and word not in holes):
+                continue
+            for index, start, end in sorted(spots, reverse=True):
+                out[index] = out[index][:start] + word + out[index][end:]
+            restored.append((word, len(spots), sibling_id))
+        if restored:
+            whole = "\n".join(out)
+    return out, restored

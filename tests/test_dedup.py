@@ -250,3 +250,19 @@ def test_copies_with_their_own_footers_are_still_copies(tmp_path: Path) -> None:
     )
     (pages / "b.txt").write_text(f"{text}\n\n{other_site}", encoding="utf-8")
     assert [r["status"] for r in run(tmp_path, pages)] == ["published", "duplicate"]
+
+
+def test_words_a_site_cut_out_come_back_from_a_copy_that_has_them(tmp_path: Path) -> None:
+    # two sites serve one article; each one's filter cut a word everywhere
+    text = (SEEDS / "001_71aa38aa9bc6c4af.txt").read_text(encoding="utf-8")
+    assert text.count("还款") >= 2 and text.count("短信") >= 2
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(text.replace("还款", ""), encoding="utf-8")
+    (pages / "b.txt").write_text(text.replace("短信", ""), encoding="utf-8")
+    records = run(tmp_path, pages)
+    [published] = [r for r in records if r["status"] == "published"]
+    body = guide_body(published)
+    assert "还款" in body and "短信" in body
+    restored = [f["message"] for f in published["findings"] if f["kind"] == "restored_from_copy"]
+    assert len(restored) == 1 and restored[0].startswith(("「还款」", "「短信」"))

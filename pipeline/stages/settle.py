@@ -4,17 +4,22 @@ chosen.
 Copies in one chunk of a run are grouped with an in-memory LSH; a group
 that matches a guide published earlier (the index of published pages, in
 the state) stays a copy of that guide. Otherwise the copy with the least
-damage is published, its guessed passages repaired from the other copies.
+damage is published, its guessed passages repaired from the other copies
+and the words its site cut out put back from copies that have them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.dedup import DedupIndex, repair_from_siblings, same_article, signature
+from pipeline.dedup import DedupIndex, repair_from_siblings, restore_cut_words, same_article, signature
 from pipeline.sitelines import SiteLines, site_of, strip_site_lines
 from pipeline.stages.clean import Candidate, Composer, Placement, rejection_reason
+
+# the text a finding quotes: 「…」
+_QUOTED = re.compile(r"「([^」]+)」")
 
 
 @dataclass
@@ -115,7 +120,8 @@ class Settler:
     def _repair_from(self, best: Candidate, others: list[Candidate]) -> None:
         siblings = [(c.doc.id, c.cleaned.text, c.cleaned.guesses) for c in others]
         text, repairs = repair_from_siblings(best.cleaned.text, best.cleaned.guesses, siblings)
-        if not repairs:
+        restored = self._restore_cut_words(best, others, text)
+        if not repairs and not restored:
             return
         settled = {guess["flag"] for guess, _, _ in repairs}
         best.doc.findings[:] = [f for f in best.doc.findings if f.message not in settled]
@@ -127,10 +133,42 @@ class Settler:
                 "which has this passage undamaged",
                 "repair_from_siblings",
             )
-        best.cleaned.text = text
-        best.record["text"] = text
+        if not restored:
+            best.cleaned.text = text
+            best.record["text"] = text
         guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
         best.guide = Placement.of(guide)
+
+    def _restore_cut_words(self, best: Candidate, others: list[Candidate], text: str) -> bool:
+        """Put back the words a site's filter cut out of the copy to publish,
+        from the copies that have them (``restore_cut_words``); the flags of
+        the holes they fill are settled."""
+        title = best.cleaned.title or ""
+        lines, restored = restore_cut_words(
+            [title, *text.split("\n")],
+            [(c.doc.id, [c.cleaned.title or "", *c.cleaned.text.split("\n")]) for c in others],
+        )
+        if not restored:
+            return False
+        best.cleaned.title = lines[0] or best.cleaned.title
+        best.cleaned.text = best.record["text"] = "\n".join(lines[1:])
+        if "title" in best.record and best.cleaned.title:
+            best.record["title"] = best.cleaned.title
+        whole = "\n".join(lines)
+        # a flag quotes the spot it found: gone from the text, it is settled
+        best.doc.findings[:] = [
+            f
+            for f in best.doc.findings
+            if f.kind != "flag_cut_out" or any(spot in whole for spot in _QUOTED.findall(f.message))
+        ]
+        for word, places, sibling in restored:
+            best.doc.note(
+                "restored_from_copy",
+                f"「{word}」 put back at {places} places where this copy's site cut it out; "
+                f"the copy {sibling} has the same passages with it",
+                "restore_cut_words",
+            )
+        return True
 
 
 def _same_as_published(candidate: Candidate, output: str | None) -> bool:
