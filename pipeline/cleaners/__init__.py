@@ -33,6 +33,7 @@ from pipeline.cleaners.repeats import drop_repeated_body, drop_title_echoes, tak
 from pipeline.cleaners.rules import load_boilerplate, load_spin_rules
 from pipeline.cleaners.script import OPENCC_CONFIG, to_simplified
 from pipeline.cleaners.spin import restore_spun_words
+from pipeline.cleaners.voice import rewrite_site_voice
 from pipeline.record import Document
 from pipeline.untrusted import TITLE_MAX, plain_line
 
@@ -64,6 +65,8 @@ class CleanerConfig:
     - take_title, drop_title_echoes, drop_repeated_body: the title and the
       repeats of it and of the body.
     - restore_spun_words: by the rules of ``spin_rules``.
+    - rewrite_site_voice: the source site speaking as itself (本站将…,
+      小编总结, 引语：) rewritten to the article's voice.
     - remove_pii: phone, QQ, WeChat, e-mail, ID-card and bank-card numbers,
       except the official numbers allowed in ``pii_rules``.
     - apply_glossary: the editors' fixes from ``glossary`` (whose
@@ -99,6 +102,7 @@ class CleanerConfig:
     drop_title_echoes: bool = True
     drop_repeated_body: bool = True
     restore_spun_words: bool = True
+    rewrite_site_voice: bool = True
     remove_pii: bool = True
     apply_glossary: bool = True
     restore_law_titles: bool = True
@@ -177,6 +181,7 @@ class Cleaner:
             ("drop_title_echoes", self._echoes),
             ("drop_repeated_body", self._repeats),
             ("restore_spun_words", self._spin),
+            ("rewrite_site_voice", self._voice),
             ("remove_pii", self._pii),
             ("apply_glossary", self._glossary),
             ("restore_law_titles", self._laws),
@@ -337,6 +342,9 @@ class Cleaner:
         s.title = restore_spun_words(s.title, self.spin_rules, s.doc.note) if s.title else s.title
         spun = any(f.kind == "spun_word" for f in s.doc.findings[found:])
         s.text = restore_spun_words(s.text, self.spin_rules, s.doc.note, spun)
+
+    def _voice(self, s: _State) -> None:
+        s.text = rewrite_site_voice(s.text, s.doc.note)
 
     def _glossary(self, s: _State) -> None:
         s.text = self.glossary.apply(s.text, s.doc.note)
