@@ -106,7 +106,7 @@ def test_related_guides_and_disclaimer_are_shown_but_not_searched(built_site: Pa
     guide = _indexed(built_site)["/guides/xieshang/zhifubao-yuqi-keyi-xieshang-liucheng/"]
     text = guide["content"].replace("\u200b", "")
     sections = [anchor["text"] for anchor in guide["anchors"]]
-    assert any("小编总结" in title for title in sections), "the guide's own sections are indexed"
+    assert any("总结" in title for title in sections), "the guide's own sections are indexed"
     assert "相关指南" not in text and "相关指南" not in sections, "another guide's title is not a hit"
     assert "支付宝逾期后几天开始" not in text  # a related guide's title
     assert "不构成法律意见" not in text, "the disclaimer is not a hit on every guide"
