@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
-from pipeline.shape import Part, is_warning, strip_numbering
+from pipeline.shape import Part, is_question, is_warning, strip_numbering, warning_runs
 from pipeline.structure import Block, Structure
 from pipeline.untrusted import site_name
 
@@ -104,6 +104,7 @@ def describe(summary: list[str], structure: Structure, title: str) -> str:
             return described
     paragraphs = [b.text for b in structure.intro if b.kind == "paragraph"]
     paragraphs += [b.text for s in structure.sections for b in s.blocks if b.kind == "paragraph"]
+    paragraphs += [t for b in structure.intro if b.kind == "steps" for step in b.steps for t in step]
     for text in paragraphs:
         if len(text) < 30:
             continue
@@ -200,6 +201,27 @@ def md_text(text: str) -> str:
     return text
 
 
+def emphasise_warnings(text: str) -> str:
+    """A paragraph's text for Markdown (``md_text``) with its sentences that
+    warn in bold: the paragraph stays one line, as the article has it.
+
+    >>> emphasise_warnings("逾期后要主动联系客服。切勿轻信陌生来电。")
+    '逾期后要主动联系客服。**切勿轻信陌生来电。**'
+    """
+    runs = warning_runs(text)
+    if not any(warning for warning, _ in runs):
+        return md_text(text)
+    out = []
+    for warning, run in runs:
+        if warning and run.strip():
+            core = run.strip()
+            start = run.index(core)
+            out.append(f"{run[:start]}**{md_text(core)}**{run[start + len(core) :]}")
+        else:
+            out.append(md_text(run))
+    return "".join(out)
+
+
 def md_cell(text: str) -> str:
     """Text for a Markdown table cell.
 
@@ -245,6 +267,8 @@ class Renderer:
         self.env.filters["yaml"] = to_yaml
         self.env.filters["strip_numbering"] = strip_numbering
         self.env.filters["is_warning"] = is_warning
+        self.env.filters["emphasise_warnings"] = emphasise_warnings
+        self.env.filters["is_question"] = is_question
         self.env.filters["site_name"] = site_name
 
     def render(self, template: str, **context: Any) -> str:

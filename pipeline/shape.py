@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from pipeline.cues import Marker, in_sequence, is_action, marker, sentences, warns
 from pipeline.structure import Block, Section, Structure
 
 Shape = Literal["plain", "steps", "timeline", "question"]
@@ -19,12 +20,14 @@ Kind = Literal["howto", "explainer", "faq"]
 _STEPS_TITLE = re.compile(r"流程|步骤|怎么办|如何|办法|方法|做法|怎样|怎么")
 _QUESTION = re.compile(r"[？?]$")
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．]?|[(（][\d一二三四五六七八九十]+[)）])\s*"
+    r"^(?:(?:第\s*[一二三四五六七八九十\d]+\s*步|步骤\s*[一二三四五六七八九十\d]+)[：:、，,.．]?|[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．]?|[(（][\d一二三四五六七八九十]+[)）])\s*"
 )
 _PERIOD = re.compile(
     r"(第?\s*\d+\s*(?:[-~～至到]\s*\d+\s*)?天(?:以上|以后|之后|后|内)?|超过\s*\d+\s*天|\d+\s*(?:个月|年)(?:以上|以后)?)"
 )
-_WARNING = re.compile(r"诈骗|骗局|骗子|切勿|谨防|警惕|不要相信|不要轻信|钓鱼")
+# Unmarked paragraphs a step may run on over before the next step
+STEP_CONTINUATION = 2
+_HAN_END = re.compile(r"[\u3400-\u9fff]$")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 SUMMARY_POINTS = 6
 # Advice in a point is one clause this short, so that no point repeats a
@@ -54,6 +57,9 @@ class Part:
     children: list[Section] = field(default_factory=list)
     shape: Shape = "plain"
     timeline: list[Row] = field(default_factory=list)
+    # its subsections are steps in order (第一步…, or numbered actions):
+    # shown numbered, also inside a question's answer
+    numbered: bool = False
 
     @property
     def label(self) -> str:
@@ -121,7 +127,10 @@ def _timeline(part: Part) -> list[Row]:
 
 
 def shape(title: str, structure: Structure) -> Shaped:
-    """
+    """The guide's shape. Runs of paragraphs that are steps (see
+    :func:`steps_in`) become steps blocks in ``structure`` itself, so the
+    intro and sections the guide renders show them numbered.
+
     >>> from pipeline.structure import parse
     >>> text = "\\n".join(["引言，说明本文讲什么内容。", "一、协商流程", "4.1 准备材料", "准备身份证件。",
     ...                   "4.2 联系客服", "拨打官方电话。", "4.3 确认结果", "拿到书面协议。"])
@@ -131,22 +140,179 @@ def shape(title: str, structure: Structure) -> Shaped:
     """
     parts = _nest(structure)
     for part in parts:
+        part.numbered = _are_steps([c.title for c in part.children])
         if _QUESTION.search(part.title):
             part.shape = "question"
         elif rows := _timeline(part):
             part.shape = "timeline"
             part.timeline = rows
-        elif len(part.children) >= 3 and _STEPS_TITLE.search(part.title):
+        elif part.numbered or (len(part.children) >= 3 and _STEPS_TITLE.search(part.title)):
             part.shape = "steps"
-    questions = sum(p.shape == "question" for p in parts)
+    parts = _group_steps(parts)
+    for blocks in [structure.intro] + [s.blocks for s in structure.sections]:
+        blocks[:] = steps_in(blocks)
+    # a question under a section heading is a question too (rendered as a
+    # collapsible there): an article of numbered questions is a FAQ
+    questions = sum(
+        1 if p.shape == "question" else sum(bool(_QUESTION.search(c.title)) for c in p.children)
+        for p in parts
+    )
+    units = sum(
+        1 + (0 if p.shape == "question" else sum(bool(_QUESTION.search(c.title)) for c in p.children))
+        for p in parts
+    )
     kind: Kind
-    if questions >= 2 and questions * 2 >= len(parts):
+    if questions >= 2 and questions * 2 >= units:
         kind = "faq"
-    elif any(p.shape == "steps" for p in parts) or _STEPS_TITLE.search(title):
+    elif any(p.shape == "steps" for p in parts) or _STEPS_TITLE.search(title) or _has_steps(structure):
         kind = "howto"
     else:
         kind = "explainer"
     return Shaped(kind, _summary(structure, parts), parts)
+
+
+def is_question(title: str) -> bool:
+    """A heading that asks (ends in ？)."""
+    return bool(_QUESTION.search(title))
+
+
+def _has_steps(structure: Structure) -> bool:
+    return any(
+        b.kind == "steps"
+        for blocks in [structure.intro, *[s.blocks for s in structure.sections]]
+        for b in blocks
+    )
+
+
+def _acting(markers: list[Marker]) -> bool:
+    """Steps are what a reader does, in order: numbering that counts on from
+    one over things to do, or the article calling them steps (第一步)."""
+    return in_sequence(markers) and (markers[0].explicit or all(is_action(m.rest) for m in markers))
+
+
+def _are_steps(titles: list[str]) -> bool:
+    """
+    >>> _are_steps(["第一步：登录", "第二步：申请"]), _are_steps(["(1)主动沟通", "(2)优先偿还高息债务"])
+    (True, True)
+    >>> _are_steps(["(1)逾期金额大小", "(2)历史信用记录"]), _are_steps(["第一步：登录"])
+    (False, False)
+    """
+    markers = [marker(t) for t in titles]
+    return all(m is not None for m in markers) and _acting([m for m in markers if m is not None])
+
+
+def _group_steps(parts: list[Part]) -> list[Part]:
+    """Top-level sections headed 第一步, 第二步 … (an article without other
+    headings above them) become the steps of one untitled part."""
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) and not parts[j].children and (m := marker(parts[j].title)) and m.explicit:
+            j += 1
+        while j > i + 1 and not _are_steps([p.title for p in parts[i:j]]):
+            j -= 1
+        if j - i >= 2:
+            children = [Section(p.title, p.level + 1, p.blocks) for p in parts[i:j]]
+            out.append(Part("", parts[i].level, [], children, shape="steps", numbered=True))
+            i = j
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
+
+
+def steps_in(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each run of paragraphs that are steps made one steps
+    block: 第一步… 第二步…, 步骤一…, and numbering (1. （1） 一、 第一，) or
+    首先… 其次/然后… 最后… over things the reader does. A step may run on
+    over STEP_CONTINUATION unmarked paragraphs before the next one. Numbered
+    facts (1. 价格有空间。 2. 风险低。) stay paragraphs: they are not
+    something to do, and their numbers stay in their text.
+
+    >>> texts = ["办理方法如下。", "第一步，登录手机银行。", "页面在首页。",
+    ...          "第二步，提交申请。", "第三步，等待审核。", "以上就是全部。"]
+    >>> bs = [Block("paragraph", t) for t in texts]
+    >>> [(b.kind, b.text or b.steps) for b in steps_in(bs)]  # doctest: +NORMALIZE_WHITESPACE
+    [('paragraph', '办理方法如下。'),
+     ('steps', [['登录手机银行。', '页面在首页。'], ['提交申请。'], ['等待审核。']]),
+     ('paragraph', '以上就是全部。')]
+    >>> facts = [Block("paragraph", t) for t in ["1. 价格有空间。", "2. 风险低。"]]
+    >>> [b.kind for b in steps_in(facts)]
+    ['paragraph', 'paragraph']
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind == "list":
+            out += _list_steps(blocks[i])
+            i += 1
+            continue
+        run = _steps_at(blocks, i)
+        if run is None:
+            out.append(blocks[i])
+            i += 1
+        else:
+            steps, i = run
+            out.append(Block("steps", steps=steps))
+    return out
+
+
+def _list_steps(block: Block) -> list[Block]:
+    """A list after a colon line (办理步骤如下：) whose items open with 第一步,
+    第二步 …: those items are steps; what the list took in after them (a
+    closing sentence) is paragraphs again."""
+    markers: list[Marker] = []
+    for item in block.items:
+        m = marker(item)
+        if m is None or (markers and not in_sequence([*markers, m])):
+            break
+        markers.append(m)
+    if len(markers) < 2 or not _acting(markers):
+        return [block]
+    items = block.items
+    steps = [[_step_text(m, item)] for m, item in zip(markers, items[: len(markers)], strict=True)]
+    return [Block("steps", steps=steps)] + [Block("paragraph", item) for item in items[len(markers) :]]
+
+
+def _steps_at(blocks: list[Block], start: int) -> tuple[list[list[str]], int] | None:
+    first = marker(blocks[start].text) if blocks[start].kind == "paragraph" else None
+    if first is None or first.n != 1:
+        return None
+    markers = [first]
+    steps = [[_step_text(first, blocks[start].text)]]
+    pending: list[str] = []
+    end = j = start + 1
+    while j < len(blocks) and blocks[j].kind == "paragraph":
+        m = marker(blocks[j].text)
+        if m is None or m.kind != first.kind:
+            if len(pending) == STEP_CONTINUATION:
+                break
+            pending.append(blocks[j].text)
+        elif in_sequence([*markers, m]):
+            markers.append(m)
+            steps[-1] += pending
+            steps.append([_step_text(m, blocks[j].text)])
+            pending = []
+            end = j + 1
+            if m.kind == "adverb" and m.n == 0:  # 最后
+                break
+        else:
+            break
+        j += 1
+    return (steps, end) if _acting(markers) else None
+
+
+def _step_text(m: Marker, text: str) -> str:
+    """A step's text: without its number (the list numbers it), unless the
+    number is a word of its sentence (首先，…; 第一步是…, 第二步要…).
+
+    >>> [_step_text(marker(t), t) for t in ("第一步：登录。", "第一步是登录。")]
+    ['登录。', '第一步是登录。']
+    """
+    text = text.strip()
+    head = text[: len(text) - len(m.rest)].rstrip()
+    return text if m.kind == "adverb" or _HAN_END.search(head) else m.rest
 
 
 def _summary(structure: Structure, parts: list[Part]) -> list[str]:
@@ -156,12 +322,19 @@ def _summary(structure: Structure, parts: list[Part]) -> list[str]:
     characters, so a point never repeats a whole sentence of the body."""
     points: list[str] = []
     for part in parts[:SUMMARY_POINTS]:
-        texts = [b.text for b in part.blocks if b.kind == "paragraph"]
-        texts += [b.text for c in part.children for b in c.blocks if b.kind == "paragraph"]
+        texts = [t for b in part.blocks for t in _texts(b)]
+        texts += [t for c in part.children for b in c.blocks for t in _texts(b)]
         advice = next((c.strip() for t in texts for c in _CLAUSE.findall(t) if _is_advice(c)), "")
-        label = part.label.rstrip("?？")
-        points.append(f"{label}：{advice}" if advice else label)
+        label = part.label.rstrip("?？") if part.title else ""
+        if label or advice:
+            points.append(f"{label}：{advice}" if label and advice else label or advice)
     return points
+
+
+def _texts(block: Block) -> list[str]:
+    if block.kind == "steps":
+        return [text for step in block.steps for text in step]
+    return [block.text] if block.kind == "paragraph" else []
 
 
 def _is_advice(clause: str) -> bool:
@@ -180,6 +353,38 @@ def _makes_a_point(sentence: str) -> bool:
     return not sentence.rstrip().endswith((":", "：")) and not sentence.startswith(("的", "是"))
 
 
+def warning_runs(text: str) -> list[tuple[bool, str]]:
+    """A paragraph as runs of sentences that warn (True) and sentences that
+    do not, in their order: the warning box holds the sentences that warn,
+    not the paragraph they are in (``pipeline.cues.warns``).
+
+    >>> warning_runs("逾期后要主动联系客服。切勿轻信陌生来电。客服会给出方案。")
+    [(False, '逾期后要主动联系客服。'), (True, '切勿轻信陌生来电。'), (False, '客服会给出方案。')]
+    >>> warning_runs("逾期后要主动联系客服。")
+    [(False, '逾期后要主动联系客服。')]
+    """
+    runs: list[tuple[bool, str]] = []
+    for sentence in sentences(text) or [text]:
+        warning = warns(sentence)
+        if runs and runs[-1][0] == warning:
+            runs[-1] = (warning, runs[-1][1] + sentence)
+        else:
+            runs.append((warning, sentence))
+    return runs
+
+
 def is_warning(block: Block) -> bool:
-    """A paragraph that warns the reader (scams, 切勿, 警惕)."""
-    return block.kind == "paragraph" and bool(_WARNING.search(block.text))
+    """A paragraph that is a warning: the sentences that warn make at least
+    half of it. A paragraph that warns in one sentence among others is not
+    (its warning sentences are emphasised in it, see ``emphasise_warnings``),
+    and neither is an article because a warning word appears in it.
+
+    >>> is_warning(Block("paragraph", "切勿轻信陌生来电。官方不会私下收费。"))
+    True
+    >>> is_warning(Block("paragraph", "逾期后平台先发短信，随后打电话，再委托第三方。切勿轻信来电。"))
+    False
+    """
+    if block.kind != "paragraph":
+        return False
+    warned = sum(len(text) for warning, text in warning_runs(block.text) if warning)
+    return warned > 0 and warned * 2 >= len(block.text.strip())

@@ -18,6 +18,11 @@ from pipeline import tables
 _CN_NUM = "一二三四五六七八九十"
 _TOP = re.compile(rf"^[{_CN_NUM}]+[、.．]\s*\S")
 _SUB_KINDS = (
+    # 第一步：联系客服 / 步骤二 提交申请: steps of the section they are in
+    (
+        "step",
+        re.compile(rf"^(?:第\s*[{_CN_NUM}\d]{{1,3}}\s*步|步骤\s*[{_CN_NUM}\d]{{1,3}})[\s：:、，,.．]*\S"),
+    ),
     ("cn_paren", re.compile(rf"^[(（][{_CN_NUM}]+[)）]\s*\S")),
     ("decimal", re.compile(r"^\d+\.\d+(?:\.\d+)*\s*[^\d.\s]")),
     ("paren", re.compile(r"^[(（]\d+[)）]\s*\S")),
@@ -27,6 +32,8 @@ _BULLET = re.compile(r"^(?:[-•·▪●◆■]|\*)\s+")
 _SENTENCE_END = re.compile(r"[。！!；;，,]$|[。；;]")
 _QUESTION = re.compile(r"[？?]$")
 _TERM = re.compile(r"^[^，,。:：]{1,12}[:：]\S")
+# A question said by someone (问：…？, 记者：…？): a heading up to twice as long
+_LABELLED_QUESTION = re.compile(r"^[^，,。：:？?\s]{1,6}[：:]\S[^。]*[？?]$")
 HEADING_MAX = 40
 PLAIN_HEADING_MAX = 24
 LIST_ITEM_MAX = 40
@@ -34,9 +41,11 @@ LIST_ITEM_MAX = 40
 
 @dataclass
 class Block:
-    kind: Literal["paragraph", "list", "table"]
+    kind: Literal["paragraph", "list", "table", "steps"]
     text: str = ""
     items: list[str] = field(default_factory=list)
+    # numbered steps (made by pipeline.shape): each step its paragraphs
+    steps: list[list[str]] = field(default_factory=list)
     # a table's rows, the header first, each as many cells as the others
     rows: list[list[str]] = field(default_factory=list)
 
@@ -55,6 +64,8 @@ class Structure:
 
 
 def _heading_kind(line: str, next_line: str | None, hinted: bool) -> str | None:
+    if len(line) <= 2 * HEADING_MAX and _LABELLED_QUESTION.match(line):
+        return "top"
     if len(line) > HEADING_MAX:
         return None
     if _TOP.match(line):
