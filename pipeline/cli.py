@@ -229,8 +229,16 @@ def prune(out_dir: Path, manifest: Path | None, force: bool, dry_run: bool) -> N
 
 @main.command()
 @click.argument("page", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-def explain(page: Path) -> None:
-    """Show every change the cleaner makes to PAGE, step by step."""
+@click.option(
+    "--record",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Of a JSON Lines file, only the record on this line.",
+)
+def explain(page: Path, record: int | None) -> None:
+    """Show every change the cleaner makes to PAGE, step by step: what HTML
+    extraction left out, then each step's findings and the lines it changed,
+    the changed characters marked inside them."""
     from pipeline.cleaners import Cleaner
     from pipeline.readers import Rejection, read_file
 
@@ -242,23 +250,142 @@ def explain(page: Path) -> None:
         shown = escape(redact(text))
         out.print(f"[{style}]{shown}[/{style}]" if style else shown, highlight=False, soft_wrap=True)
 
+    found = False
     for doc in read_file(page):
+        if record is not None and not doc.source.endswith(f"#{record}"):
+            continue
+        found = True
         if isinstance(doc, Rejection):
             show(f"{doc.source}: rejected: {doc.reason}", "red")
             continue
         out.rule(escape(redact(f"{doc.source} ({doc.encoding})")))
+        html = _page_html(page, record) if doc.is_html else None
+        extracted = doc.text
         cleaned = cleaner.clean(doc)
+        if html is not None:
+            left_out = extraction_left_out(html, extracted)
+            out.print(
+                f"\n[bold]read_html[/bold]: {len(left_out)} lines of the page left out", highlight=False
+            )
+            for line in left_out[:EXPLAIN_LEFT_OUT]:
+                show(f"  - {line[:80]}", "dim")
+            if len(left_out) > EXPLAIN_LEFT_OUT:
+                show(f"  … and {len(left_out) - EXPLAIN_LEFT_OUT} more", "dim")
         for change in cleaned.changes:
             out.print(f"\n[bold]{change.step}[/bold]", highlight=False)
             for finding in doc.findings:
                 if finding.step == change.step:
                     show(f"  {finding.kind}: {finding.message}")
-            diff = difflib.unified_diff(
-                change.before.split("\n"), change.after.split("\n"), "before", "after", lineterm="", n=0
-            )
-            for line in list(diff)[2:]:
-                show(line, "red" if line.startswith("-") else "green" if line.startswith("+") else "dim")
+            for line in marked_diff(redact(change.before), redact(change.after)):
+                out.print(line, highlight=False, soft_wrap=True)
         out.print("\n[bold]title:[/bold] " + escape(redact(cleaned.title or "")), highlight=False)
+    if record is not None and not found:
+        raise click.BadParameter(f"{page} has no record on line {record}", param_hint="--record")
+
+
+# lines of what extraction left out that explain prints, at most
+EXPLAIN_LEFT_OUT = 40
+
+
+def _page_html(page: Path, record: int | None) -> str | None:
+    """The HTML of an HTML page, or of a JSON Lines record's ``html``."""
+    import json
+
+    from pipeline.readers.encoding import decode
+
+    text = decode(page.read_bytes()).text
+    if record is None:
+        return text
+    lines = text.split("\n")
+    try:
+        obj = json.loads(lines[record - 1])
+    except (IndexError, json.JSONDecodeError):
+        return None
+    html = obj.get("html") if isinstance(obj, dict) else None
+    return html if isinstance(html, str) else None
+
+
+def extraction_left_out(html: str, extracted: str) -> list[str]:
+    """The page's text lines that the article's text does not hold: what
+    HTML extraction took for navigation, sidebars, comments and footers.
+
+    >>> page = "<body><div class=nav>首页 新闻</div><p>信用卡逾期以后要主动联系银行。</p></body>"
+    >>> extraction_left_out(page, "信用卡逾期以后要主动联系银行。")
+    ['首页 新闻']
+    """
+    from pipeline.headline import key
+    from pipeline.readers import htmlpage
+    from pipeline.readers.titles import page_lines
+
+    root = htmlpage._parse(html)
+    if root is None:
+        return []
+    kept = key(extracted)
+    return [line.text for line in page_lines(root) if key(line.text) and key(line.text) not in kept]
+
+
+def marked_diff(before: str, after: str) -> list[str]:
+    """The lines a step changed, as rich markup: a removed line in red after
+    ``-``, an added one in green after ``+``, and a changed line once, after
+    ``~``, with what went struck through in red (and between ``[-`` and
+    ``-]``) and what came in green (between ``{+`` and ``+}``). Page text is
+    escaped, so markup in it prints as text.
+
+    >>> marked_diff("逾期不仅会作用个人信用。\\n删掉的行", "逾期不仅会影响个人信用。")
+    ['~ 逾期不仅会[red strike][-作用-][/red strike][green]{+影响+}[/green]个人信用。', '[red]-删掉的行[/red]']
+    """
+    # blank lines are layout: diffed, they split one change into two
+    old = [line for line in before.split("\n") if line.strip()]
+    new = [line for line in after.split("\n") if line.strip()]
+    removed: list[tuple[int, str]] = []
+    added: list[tuple[int, str]] = []
+    # (position in the text before, markup)
+    shown: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            # as many lines in as out: each changed in place, unless nothing
+            # of it is left
+            for i, a, b in zip(range(i1, i2), old[i1:i2], new[j1:j2], strict=True):
+                if _alike(a, b) >= 0.3:
+                    shown.append((i, "~ " + _inline(a, b)))
+                else:
+                    removed.append((i, a))
+                    added.append((j1 + i - i1, b))
+        elif tag != "equal":
+            removed += list(enumerate(old[i1:i2], start=i1))
+            added += list(enumerate(new[j1:j2], start=j1))
+    # elsewhere a changed line is a removed one and the added one most like it
+    for i, a in removed:
+        best = max(added, key=lambda x: _alike(a, x[1]), default=None)
+        if best is not None and _alike(a, best[1]) >= 0.5:
+            shown.append((i, "~ " + _inline(a, best[1])))
+            added.remove(best)
+        else:
+            shown.append((i, f"[red]-{escape(a)}[/red]"))
+    return [line for _, line in sorted(shown)] + [f"[green]+{escape(b)}[/green]" for _, b in added]
+
+
+def _alike(a: str, b: str) -> float:
+    """How much of the shorter line the other holds: a line that lost its
+    pinyin is still the same line."""
+    if min(len(a), len(b)) < 0.3 * max(len(a), len(b)):
+        return 0.0  # a short line inside a long one is not that line changed
+    same = sum(m.size for m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return same / max(min(len(a), len(b)), 1)
+
+
+def _inline(a: str, b: str) -> str:
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            parts.append(escape(a[i1:i2]))
+            continue
+        # wdiff's marks, readable where there is no colour (a file, a pipe)
+        if i2 > i1:
+            parts.append(f"[red strike]{escape('[-' + a[i1:i2] + '-]')}[/red strike]")
+        if j2 > j1:
+            parts.append(f"[green]{escape('{+' + b[j1:j2] + '+}')}[/green]")
+    return "".join(parts)
 
 
 def _run(

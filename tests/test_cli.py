@@ -244,3 +244,32 @@ def test_help_page_lists_the_channels_the_guides_mention_with_their_source(built
     source = next(li for li in items if "95188" in li.get_text())
     link = source.select("a")[0]
     assert link.get("href") == "../guides/cuishou/zhifubao-yuqi-yigeyue-cuikuan-fangshi-you-naxie/"
+
+
+def test_explain_marks_the_changed_characters_inside_a_line() -> None:
+    result = CliRunner().invoke(main, ["explain", str(SEEDS / "002_6b3c3bd5d17d6661.txt")])
+    assert result.exit_code == 0
+    # 小編導(dǎo)語(yǔ) lost its pinyin: one line, the pinyin marked as gone, not
+    # the whole line removed and added again
+    assert "~ 小編導[-(dǎo)-]語[-(yǔ)-]" in result.output
+    assert "-小編導(dǎo)語(yǔ)" not in result.output and "+小編導語" not in result.output
+    assert "~ 六、[-小編-]總結(jié)" in result.output or "[-小编-]" in result.output
+
+
+def test_explain_shows_what_extraction_left_out_and_takes_one_record(tmp_path: Path) -> None:
+    article = "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款，这个阶段不必过分紧张。" * 2
+    records = [
+        {"url": "https://a.example/1", "html": f"<nav>首页 新闻中心 理财频道</nav><p>{article}</p>"},
+        {"text": "第二条记录：" + article},
+    ]
+    page = tmp_path / "pages.jsonl"
+    page.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(page), "--record", "1"])
+    assert result.exit_code == 0, result.output
+    assert "read_html: 1 lines of the page left out" in result.output
+    assert "- 首页 新闻中心 理财频道" in result.output
+    assert "第二条记录" not in result.output and "#2" not in result.output
+    result = CliRunner().invoke(main, ["explain", str(page), "--record", "2"])
+    assert "第二条记录" in result.output and "read_html" not in result.output
+    result = CliRunner().invoke(main, ["explain", str(page), "--record", "5"])
+    assert result.exit_code == 2 and "has no record on line 5" in result.output

@@ -132,7 +132,7 @@ def test_rich_markup_in_paths_and_text_is_printed_as_text(
     assert "pages[/red]empty.txt: rejected: empty file" in result.output
     result = CliRunner().invoke(main, ["explain", str(pages / "b].txt")])
     assert result.exit_code == 0, result.output
-    assert "[/b] [bold]论坛[/i]格式的文字，电话〔已隐去〕。" in result.output
+    assert "~ [/b] [bold]论坛[/i]格式的文字，电话[-139****5678-]{+〔已隐去〕+}。" in result.output
 
 
 def test_a_second_run_over_the_same_state_stops_with_one_line(
