@@ -153,7 +153,7 @@ class State:
 
     def category_pages(self, category: str) -> tuple[str, int] | None:
         """The signature of a category folder when its index pages were last
-        written, and how many guides they listed."""
+        written, and how many of its guides were public (not drafts)."""
         row = self.db.execute(
             "SELECT signature, count FROM category_pages WHERE category = ?", (category,)
         ).fetchone()

@@ -45,6 +45,7 @@ def test_manifest_has_the_agreed_shape(tmp_path: Path, pages: Path) -> None:
     (pages / "empty.txt").write_bytes(b"")
     _, records = run(tmp_path, pages)
     keys = {"source", "id", "status", "duplicate_of", "reason", "title", "text", "output", "findings"}
+    keys |= {"damage", "held", "spots"}  # the review gate's verdict
     assert all(set(r) == keys for r in records)
     published, rejected = records
     assert published["status"] == "published" and published["reason"] is None
@@ -61,7 +62,11 @@ def test_manifest_has_the_agreed_shape(tmp_path: Path, pages: Path) -> None:
         "text": None,
         "output": None,
         "findings": [],
+        "damage": None,
+        "held": False,
+        "spots": [],
     }
+    assert published["damage"] == 0 and published["held"] is False
 
 
 def test_guide_has_front_matter_and_structure(tmp_path: Path, pages: Path) -> None:

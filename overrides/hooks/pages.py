@@ -2,7 +2,8 @@
 
 - 常见问题 (``faq.md``) and 求助渠道 (``help.md``), gathered from the guides'
   Markdown (``pipeline/gathered.py``);
-- a category with no guide yet is not published: its page is dropped, so
+- a category with no published guide yet (drafts held by the review gate
+  do not count: ``review.py``) is not published: its page is dropped, so
   the navigation and previous/next links never lead into an empty list,
   and the home page's link to it becomes plain text until it has a guide;
 - the feedback widget (「这篇指南有帮助吗？」) only on guides.
@@ -86,7 +87,14 @@ def on_files(files: Files, config) -> Files:  # type: ignore[no-untyped-def]
     _empty.update(slug for slug, n in counts.items() if n == 0)
     for file in list(files):
         parts = file.src_uri.split("/")
-        if len(parts) == 3 and parts[0] == "guides" and parts[1] in _empty:
+        # a draft (review.py) stays for `mkdocs serve`: only its category's
+        # pages go while it has no published guide
+        if (
+            len(parts) == 3
+            and parts[0] == "guides"
+            and parts[1] in _empty
+            and not file.inclusion.is_excluded()
+        ):
             files.remove(file)
 
     order = [c.name for c in Taxonomy().categories]

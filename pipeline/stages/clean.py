@@ -118,6 +118,10 @@ def make_record(source: str, id_: str, status: str, **values: Any) -> dict[str, 
         "text": None,
         "output": None,
         "findings": [],
+        # the review gate's verdict on a guide written (pipeline.review)
+        "damage": None,
+        "held": False,
+        "spots": [],
     }
     record.update(values)
     return record

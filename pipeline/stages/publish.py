@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
+from pipeline import review
 from pipeline.dedup import DedupIndex
 from pipeline.guide import Renderer, with_updated
 from pipeline.record import Document
@@ -155,7 +156,14 @@ class Publisher:
     def publish(self, candidate: Candidate) -> None:
         doc, guide, markdown, record = candidate.doc, candidate.guide, candidate.markdown, candidate.record
         path = self._path_for(guide)
+        # its date is that of its text: being held or published changes none
         text_hash = hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16]
+        # the review gate: a guide with damage a reader would see is written
+        # as a draft (pipeline.review)
+        spots = review.spots(doc.findings, candidate.cleaned.guesses, markdown)
+        damage = review.score(spots)
+        markdown = review.with_review(markdown, spots)
+        record.update(damage=damage, held=review.is_held(damage), spots=[s.as_dict() for s in spots])
         # the text as it would be published: the record keeps it when the
         # guide is not written (deleted or edited by hand)
         known = self._updated(guide.id, markdown, text_hash, None, None)
@@ -294,9 +302,14 @@ class Publisher:
                 counts.append((category, stored[1]))
                 continue
             guides = []
+            public = 0
             for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
                 if not front_matter_value(path, "guide_id"):
                     continue  # the index pages themselves
+                # a draft is listed too: the site's build leaves its line
+                # out (overrides/hooks/review.py) until an editor marks it
+                # reviewed, with no run needed in between
+                public += not review.is_draft_file(path)
                 guides.append(
                     {
                         "file": path.name,
@@ -305,7 +318,7 @@ class Publisher:
                     }
                 )
             guides.sort(key=lambda g: g["title"])
-            counts.append((category, len(guides)))
+            counts.append((category, public))
             chunks = [guides[i : i + CATEGORY_PAGE_SIZE] for i in range(0, len(guides), CATEGORY_PAGE_SIZE)]
             chunks = chunks or [[]]
             for number, chunk in enumerate(chunks, start=1):
@@ -318,7 +331,7 @@ class Publisher:
                 if number > len(chunks) and is_pristine(stale.read_text(encoding="utf-8")):
                     stale.unlink()
             # its index pages are not part of the signature: it is unchanged
-            self.state.wrote_category_pages(category.slug, contents, len(guides))
+            self.state.wrote_category_pages(category.slug, contents, public)
         text = self.renderer.render("guides.md.j2", categories=counts)
         self._write_index(self.out_dir / "index.md", text)
 
