@@ -477,6 +477,8 @@ def _print_summary(summary: RunSummary, manifest: Path, dry_run: bool = False) -
     table.add_column("count", justify="right")
     for status in ("published", "duplicate", "rejected"):
         table.add_row(status, str(summary.statuses.get(status, 0)))
+        if status == "published" and summary.held:
+            table.add_row("  held as drafts for an editor", str(summary.held))
     for outcome, count in sorted(summary.writes.items()):
         table.add_row(f"  guides {outcome}", str(count))
     for reason, count in summary.reasons.most_common():

@@ -226,6 +226,7 @@ class Run:
             apply(self.publisher, self.settler.settle(cluster))
         for record in records:
             self.summary.statuses[record["status"]] += 1
+            self.summary.held += bool(record.get("held"))
             if record["status"] == "rejected":
                 self.summary.reasons[record["reason"].split(":")[0]] += 1
             self.summary.findings.update(f["kind"] for f in record["findings"])

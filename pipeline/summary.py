@@ -13,6 +13,8 @@ CHANGES_LISTED = 1000
 @dataclass
 class RunSummary:
     statuses: Counter[str] = field(default_factory=Counter)
+    # guides written as drafts for an editor (pipeline.review), of the published
+    held: int = 0
     writes: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
     findings: Counter[str] = field(default_factory=Counter)

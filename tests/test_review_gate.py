@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -239,3 +240,15 @@ def test_quality_report_lists_drafts_first_and_follows_the_editors_text(tmp_path
     assert "辱骂、等" not in text, "the flag goes once the editor's text no longer holds the spot"
     assert "编辑已改好 1 处" in text[drafts:flagged]
     assert "网贷逾期后接到催收电话怎么办" in text[edited:] and "尚未标记 reviewed" in text[edited:]
+
+
+def test_the_run_summary_counts_the_held_guides(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    pages = write_pages(tmp_path / "pages")
+    result = CliRunner().invoke(main, ["clean", str(pages), "--out", str(tmp_path / "guides")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"published\s*│\s*2\b", result.output)
+    assert re.search(r"held as drafts for an editor\s*│\s*1\b", result.output)
