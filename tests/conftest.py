@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -8,6 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,8 +79,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_project(project, copy=False)
 
 
-def served_page(project: Path, path: str) -> str:
-    """A page as ``mkdocs serve`` shows it to an editor."""
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[str]:
+    """``mkdocs serve`` of ``project`` running, at the address yielded once
+    it answers."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -90,16 +94,26 @@ def served_page(project: Path, path: str) -> str:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    address = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
-                    return response.read().decode("utf-8")
+                with urllib.request.urlopen(f"{address}/", timeout=5):
+                    break
+            except urllib.error.HTTPError:
+                break  # it answers
             except (urllib.error.URLError, ConnectionError):
                 assert server.poll() is None, "mkdocs serve stopped"
                 assert time.monotonic() < deadline, "mkdocs serve did not answer"
                 time.sleep(0.5)
+        yield address
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def served_page(project: Path, path: str) -> str:
+    """A page as ``mkdocs serve`` shows it to an editor."""
+    with serving(project) as address, urllib.request.urlopen(f"{address}/{path}", timeout=30) as response:
+        return response.read().decode("utf-8")

@@ -252,3 +252,36 @@ def test_the_run_summary_counts_the_held_guides(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert re.search(r"published\s*│\s*2\b", result.output)
     assert re.search(r"held as drafts for an editor\s*│\s*1\b", result.output)
+
+
+def test_in_a_browser_the_draft_shows_for_editors_and_not_on_the_site(gated: Path) -> None:
+    """Chromium: ``mkdocs serve`` shows the draft with its box and open spot
+    on screen; the built site, served as readers get it, has no such page."""
+    import functools
+    import http.server
+    import threading
+
+    from tests.conftest import serving
+    from tests.test_browser import ARGS, CHROMIUM, _require_browser
+
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(gated / "site"))
+    public = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=public.serve_forever, daemon=True).start()
+    try:
+        with serving(gated) as preview, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page()
+            page.goto(f"{preview}/{DRAFT}/")
+            assert page.get_by_text("草稿：这篇指南尚未发布").is_visible()
+            spot = page.locator("mark.open-spot").first
+            assert spot.is_visible() and HOLE in spot.inner_text()
+            response = page.goto(f"http://127.0.0.1:{public.server_address[1]}/{DRAFT}/")
+            assert response is not None and response.status == 404
+            response = page.goto(f"http://127.0.0.1:{public.server_address[1]}/{PUBLIC}/")
+            assert response is not None and response.status == 200
+            browser.close()
+    finally:
+        public.shutdown()
