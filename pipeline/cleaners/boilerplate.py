@@ -573,11 +573,13 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
 _KEYWORD_SEP = re.compile(r"[\s|｜/_丨#;\-·•]+")
 _LIST_SEP = re.compile(r"[\s|｜/_丨，,、；;·•]+")
 _HAN2 = re.compile(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]")
+# a search phrase is at most this long (停息挂账一对一真实案例2023)
+PHRASE_MAX = 16
 
 
 def keyword_run(line: str) -> int:
     """How many phrases ``line`` holds when it is a run of search keywords
-    (0 when it is not): many short phrases, most of them with two or more
+    (0 when it is not): many short phrases (``PHRASE_MAX``), most of them with two or more
     Han characters, no sentence punctuation, not ending on a colon. Ten or
     more when they are separated by spaces, bars or underscores (Chinese
     prose does not put them between phrases; a list of six materials
@@ -588,6 +590,8 @@ def keyword_run(line: str) -> int:
     10
     >>> keyword_run("身份证 户口本 收入证明 银行流水 工作证明 征信报告")
     0
+    >>> keyword_run("  ".join(["停息挂账一对一真实案例2023"] * 5 + ["劳动仲裁免费咨询在线咨询"] * 5))
+    10
     >>> keyword_run("南京、苏州、无锡、常州、镇江、扬州、泰州、南通、盐城")
     0
     """
@@ -599,8 +603,8 @@ def keyword_run(line: str) -> int:
         phrases = [p for p in separator.split(line) if p]
         if len(phrases) < least:
             continue
-        short = sum(len(p) <= 12 for p in phrases)
-        han = sum(bool(_HAN2.search(p)) for p in phrases if len(p) <= 12)
+        short = sum(len(p) <= PHRASE_MAX for p in phrases)
+        han = sum(bool(_HAN2.search(p)) for p in phrases if len(p) <= PHRASE_MAX)
         if short >= 0.9 * len(phrases) and han >= 0.8 * len(phrases):
             return len(phrases)
     return 0
