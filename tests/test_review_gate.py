@@ -285,3 +285,11 @@ def test_in_a_browser_the_draft_shows_for_editors_and_not_on_the_site(gated: Pat
             browser.close()
     finally:
         public.shutdown()
+
+
+def test_with_every_guide_held_the_home_page_says_so(tmp_path: Path) -> None:
+    # the four sample pages all have open spots: nothing is published yet
+    site = build_project(tmp_path)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "目前这些分类还没有已发布的指南。" in home
+    assert "guides/xieshang/" not in home, "no link to an empty category"

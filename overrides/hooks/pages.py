@@ -121,10 +121,21 @@ def on_page_markdown(markdown: str, page: Page, config, files) -> str:  # type: 
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), match[2]))
         return target.startswith("guides/") and target.split("/")[1] in _empty
 
-    lines = []
+    lines: list[str] = []
+    # the line that introduced a list, while all of its items have gone
+    introduced: int | None = None
     for line in markdown.split("\n"):
         links = list(_CATEGORY_LINK.finditer(line))
         if links and all(empty(m) for m in links) and re.match(r"\s*[-*+] ", line):
+            if introduced is None:
+                introduced = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), None)
             continue
+        if line.strip() and introduced is not None:
+            if re.match(r"\s*[-*+] ", line):
+                introduced = None  # an item of the list is left
+            else:
+                # the list is gone: its introduction must not point at nothing
+                lines.insert(introduced + 1, "\n目前这些分类还没有已发布的指南。")
+                introduced = None
         lines.append(_CATEGORY_LINK.sub(lambda m: m[1] if empty(m) else m[0], line))
     return "\n".join(lines)
