@@ -85,3 +85,18 @@ def copy_project(dest: Path) -> None:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("guides"))
         else:
             shutil.copy(src, dest / name)
+
+
+def mark_reviewed(project: Path) -> list[Path]:
+    """What an editor does to publish a guide the review gate held back
+    (``pipeline/review.py``): ``reviewed: true`` in its front matter. Done
+    to every held guide of ``project``; returns them. The synthetic pages
+    are made from the samples, whose holes they keep, so a site built from
+    them needs this to have its guides."""
+    held = []
+    for path in sorted((project / "content" / "guides").glob("*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "\nheld: true\nreviewed: false\n" in text:
+            path.write_text(text.replace("\nreviewed: false\n", "\nreviewed: true\n", 1), encoding="utf-8")
+            held.append(path)
+    return held

@@ -18,7 +18,7 @@ from pipeline.run import Run
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from scratch import copy_project, scramble, write_corpus, write_pages  # noqa: E402
+from scratch import copy_project, mark_reviewed, scramble, write_corpus, write_pages  # noqa: E402
 
 __all__ = ["copy_project", "scramble", "write_corpus", "write_pages"]
 SEEDS = ROOT / "corpus" / "seeds"
@@ -52,19 +52,6 @@ def build_project(project: Path, *sources: Path, copy: bool = True) -> Path:
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-def mark_reviewed(project: Path) -> list[Path]:
-    """What an editor does to publish a guide the review gate held back
-    (``pipeline/review.py``): ``reviewed: true`` in its front matter. Done
-    to every held guide of ``project``; returns them."""
-    held = []
-    for path in sorted((project / "content" / "guides").glob("*/*.md")):
-        text = path.read_text(encoding="utf-8")
-        if "\nheld: true\nreviewed: false\n" in text:
-            path.write_text(text.replace("\nreviewed: false\n", "\nreviewed: true\n", 1), encoding="utf-8")
-            held.append(path)
-    return held
 
 
 @pytest.fixture(scope="session")
