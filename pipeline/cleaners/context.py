@@ -27,15 +27,13 @@ finding of the ``chrome_context`` rule naming the chrome beside it.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 
 from pipeline import tables
+from pipeline.cleaners.rules import jieba_dictionary
 from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
 Note = Callable[[str, str], None]
@@ -63,15 +61,12 @@ def function_characters() -> frozenset[str]:
     >>> {"的", "了", "在", "是"} <= function_characters(), "网" in function_characters()
     (True, False)
     """
-    spec = find_spec("jieba")
-    assert spec is not None and spec.origin is not None, "jieba is a dependency"
     words: list[tuple[int, str]] = []
-    with (Path(spec.origin).parent / "dict.txt").open(encoding="utf-8") as lines:
+    with jieba_dictionary().open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
             if len(parts) == 3 and len(parts[0]) == 1 and parts[2] in _FUNCTION_TAGS:
                 words.append((-int(parts[1]), parts[0]))
-    logging.getLogger(__name__).debug("function characters from %d jieba entries", len(words))
     return frozenset(word for _, word in sorted(words)[:FUNCTION_WORDS]) | {"是", "有"}
 
 

@@ -80,19 +80,16 @@ def _sources() -> list[Path | str]:
     site's dictionaries, the libraries' versions), as one digest: the three
     tables share it, and jieba's 5 MB dictionary is hashed once."""
     from importlib.metadata import version
-    from importlib.util import find_spec
 
-    from pipeline.cleaners.rules import data_path
+    from pipeline.cleaners.rules import data_path, jieba_dictionary
     from pipeline.readers import encoding
 
-    jieba = find_spec("jieba")
-    assert jieba is not None and jieba.origin is not None, "jieba is a dependency"
     return [
         digest(
             [
                 Path(__file__),
                 Path(encoding.__file__),
-                Path(jieba.origin).parent / "dict.txt",
+                jieba_dictionary(),
                 data_path("jieba_userdict.txt"),
                 version("jieba"),
                 version("pypinyin"),

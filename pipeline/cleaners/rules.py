@@ -55,6 +55,16 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("pipeline") / "data" / name))
 
 
+def jieba_dictionary() -> Path:
+    """jieba's own dictionary file (word, frequency, part of speech), found
+    without importing jieba."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    assert spec is not None and spec.origin is not None, "jieba is a dependency"
+    return Path(spec.origin).parent / "dict.txt"
+
+
 def load_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
