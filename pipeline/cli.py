@@ -356,8 +356,9 @@ def marked_diff(before: str, after: str) -> list[str]:
             added += list(enumerate(new[j1:j2], start=j1))
     # elsewhere a changed line is a removed one and the added one most like it
     for i, a in removed:
-        best = max(added, key=lambda x: _alike(a, x[1]), default=None)
-        if best is not None and _alike(a, best[1]) >= 0.5:
+        scored = ((_alike(a, x[1]), x) for x in added)
+        score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if best is not None and score >= 0.5:
             shown.append((i, "~ " + _inline(a, best[1])))
             added.remove(best)
         else:

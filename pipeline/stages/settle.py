@@ -120,32 +120,30 @@ class Settler:
     def _repair_from(self, best: Candidate, others: list[Candidate]) -> None:
         siblings = [(c.doc.id, c.cleaned.text, c.cleaned.guesses) for c in others]
         text, repairs = repair_from_siblings(best.cleaned.text, best.cleaned.guesses, siblings)
-        restored = self._restore_cut_words(best, others, text)
-        if not repairs and not restored:
-            return
-        settled = {guess["flag"] for guess, _, _ in repairs}
-        best.doc.findings[:] = [f for f in best.doc.findings if f.message not in settled]
-        for guess, new, sibling in repairs:
-            best.doc.note(
-                "repaired_from_copy",
-                f"「{guess['left']}{guess['choice']}{guess['right']}」 → "
-                f"「{guess['left']}{new}{guess['right']}」 as in the copy {sibling}, "
-                "which has this passage undamaged",
-                "repair_from_siblings",
-            )
-        if not restored:
-            best.cleaned.text = text
-            best.record["text"] = text
-        guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
-        best.guide = Placement.of(guide)
+        if repairs:
+            settled = {guess["flag"] for guess, _, _ in repairs}
+            best.doc.findings[:] = [f for f in best.doc.findings if f.message not in settled]
+            for guess, new, sibling in repairs:
+                best.doc.note(
+                    "repaired_from_copy",
+                    f"「{guess['left']}{guess['choice']}{guess['right']}」 → "
+                    f"「{guess['left']}{new}{guess['right']}」 as in the copy {sibling}, "
+                    "which has this passage undamaged",
+                    "repair_from_siblings",
+                )
+            best.cleaned.text = best.record["text"] = text
+        restored = self._restore_cut_words(best, others)
+        if repairs or restored:
+            guide, best.markdown = self.composer.compose(best.doc, best.cleaned)
+            best.guide = Placement.of(guide)
 
-    def _restore_cut_words(self, best: Candidate, others: list[Candidate], text: str) -> bool:
+    def _restore_cut_words(self, best: Candidate, others: list[Candidate]) -> bool:
         """Put back the words a site's filter cut out of the copy to publish,
         from the copies that have them (``restore_cut_words``); the flags of
         the holes they fill are settled."""
         title = best.cleaned.title or ""
         lines, restored = restore_cut_words(
-            [title, *text.split("\n")],
+            [title, *best.cleaned.text.split("\n")],
             [(c.doc.id, [c.cleaned.title or "", *c.cleaned.text.split("\n")]) for c in others],
         )
         if not restored:
