@@ -85,7 +85,7 @@ from real_pages import normalize  # noqa: E402
 
 from pipeline.cleaners import Cleaned, Cleaner  # noqa: E402
 from pipeline.record import Document  # noqa: E402
-from pipeline.sitelines import Site, page_hashes, strip_site_lines  # noqa: E402
+from pipeline.sitelines import Site, page_hashes, seen_lines, strip_site_lines  # noqa: E402
 
 R = random.Random
 
@@ -1538,7 +1538,7 @@ def main() -> None:
             site = Site()
             if args.sites:
                 for page, _, cleaned, _ in pages:
-                    site.add(page.id, page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles]))
+                    site.add(page.id, seen_lines(cleaned, page_hashes(page.text)))
                 for _, doc, cleaned, _ in pages:
                     strip_site_lines(cleaned, doc, site, repr(where))
             for page, _, cleaned, lost in pages:

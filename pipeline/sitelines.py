@@ -13,9 +13,18 @@ site whose articles quote the same laws and hotlines:
   pages of the site and on at least ``MIN_SHARE`` of the site's pages: a
   template line is on nearly every page, a quoted law on a few; a line
   shaped like a sentence needs ``SENTENCE_MIN_PAGES``;
+- a page counts the lines it was read with as well as the lines left
+  after cleaning: a template line that a rule of the cleaner took off some
+  pages of the site still counts on them;
 - only lines at the edges of a page go: the run of the site's lines above
   the first line that is not one, and the run below the last; a repeated
-  line inside the article stays;
+  line inside the article stays. Walking in from an edge, a line of no
+  rule that is not prose (``pipeline.cleaners.context.is_prose``) is passed
+  over, and goes when another of the site's lines lies beyond it: what
+  stands between the site's template lines (a comment, a related headline
+  between the site's toolbar and its footer) is the template's too. The
+  walk stops at the first prose line, or a table; what is passed over
+  next to the article stays (a closing line, a checklist);
 - a page that would lose most of its text keeps it (it is a copy of
   another page, for the copy detection to find); a page that is too short
   once the site's lines are gone is rejected, as any page that short;
@@ -49,6 +58,7 @@ from urllib.parse import urlsplit
 
 from pipeline import tables
 from pipeline.cleaners import Cleaned
+from pipeline.cleaners.context import is_prose
 from pipeline.cleaners.repeats import take_title
 from pipeline.headline import key
 from pipeline.record import Document
@@ -145,6 +155,22 @@ def page_hashes(text: str, titles: Iterable[str | None] = ()) -> frozenset[int]:
     return frozenset(hashes)
 
 
+def seen_lines(cleaned: Cleaned, read_lines: frozenset[int] = frozenset()) -> frozenset[int]:
+    """What a page counts for its site: the fingerprints of its cleaned
+    lines and titles, and of its lines as read (``read_lines``, its
+    ``page_hashes`` before cleaning). A template line that the cleaner took
+    off some of the site's pages by a rule of its own is still on them: the
+    site's count shows how many pages print it, and the pages where no rule
+    caught it lose it too.
+
+    >>> cleaned = Cleaned(title="逾期以后怎么办", text="逾期以后要尽快联系银行说明情况。")
+    >>> read = page_hashes("登录后查看更多精彩内容\\n逾期以后要尽快联系银行说明情况。")
+    >>> len(seen_lines(cleaned)), len(seen_lines(cleaned, read))
+    (2, 3)
+    """
+    return page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles]) | read_lines
+
+
 @dataclass
 class Site:
     """The lines of one site's pages: which pages, and on how many of them
@@ -185,6 +211,9 @@ class Removed:
     of: int
     # a table: how many rows it had (``line`` is its first)
     rows: int = 0
+    # a line of no rule between the site's lines and the page's edge: the
+    # site's line it stood behind
+    between: str = ""
 
 
 def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
@@ -207,7 +236,13 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
     lines = text.split("\n")
     units = _units(lines)
     drop: dict[int, Removed] = {}
+    # lines between the site's go only on a page with prose to stop at: the
+    # walks in from its two edges never meet
+    bridge = any(is_prose(line) for line in lines)
     for order in (units, units[::-1]):
+        # lines of no rule passed on the way in, waiting for a line of the
+        # site beyond them
+        passed: list[range] = []
         for unit in order:
             line = lines[unit.start]
             if not line.strip():
@@ -215,10 +250,17 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             table = tables.is_row(line)
             count = site.pages_with_table([lines[n] for n in unit]) if table else site.pages_with(line)
             if count is None:
-                break
+                if table or not bridge or is_prose(line):
+                    break
+                passed.append(unit)
+                continue
             removed = Removed(line.strip(), count, len(site.pages), len(unit) if table else 0)
             for n in unit:
                 drop[n] = removed
+            for other in passed:
+                passed_line = lines[other.start].strip()
+                drop[other.start] = Removed(passed_line, 0, len(site.pages), between=line.strip())
+            passed = []
     if not drop:
         return text, []
     removed_chars = sum(len(key(lines[i])) for i in drop)
@@ -228,6 +270,10 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
     kept = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
     # a table's rows are one removal
     return kept, list({id(r): r for r in (drop[i] for i in sorted(drop))}.values())
+
+
+def _clip(line: str, width: int = 60) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> bool:
@@ -242,9 +288,13 @@ def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> 
     if not removed and not sites_title:
         return False
     for line in removed:
-        shown = line.line if len(line.line) <= 60 else line.line[:59] + "…"
-        what = f"a table of {line.rows} rows" if line.rows else "a line"
-        message = f"removed {what} that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"
+        shown = _clip(line.line)
+        if line.between:
+            beyond = _clip(line.between)
+            message = f"removed 「{shown}」, between the page's edge and 「{beyond}」, a line of {name}"
+        else:
+            what = f"a table of {line.rows} rows" if line.rows else "a line"
+            message = f"removed {what} that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"
         doc.note("site_chrome", message, "site_chrome")
     if guessed or sites_title:
         text = _title_again(cleaned, doc, text, name if sites_title else None)
@@ -297,10 +347,9 @@ class SiteLines:
                 found.add(page, frozenset(array("q", blob)))
         return found
 
-    def observe(self, pages: Iterable[tuple[str, str, Cleaned]]) -> None:
-        """Count the lines of (site, page id, cleaned page) pages."""
-        for name, page, cleaned in pages:
-            hashes = page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles])
+    def observe(self, pages: Iterable[tuple[str, str, frozenset[int]]]) -> None:
+        """Count the lines (``seen_lines``) of (site, page id, lines) pages."""
+        for name, page, hashes in pages:
             self.site(name).add(page, hashes)
             self.db.execute(
                 "INSERT OR REPLACE INTO site_lines VALUES (?, ?, ?)",

@@ -231,3 +231,61 @@ def test_site_is_the_host_or_the_folder() -> None:
     assert site_of("https://example.com/y", "/c/d.html") == "example.com"
     assert site_of("https://other.example.org/y", "/a/b.html") == "other.example.org"
     assert site_of(None, "/a/b.html") != site_of(None, "/c/d.html")
+
+
+TOOLBAR = "复制链接 生成海报 分享到微博"
+COMMENTS = ["网友小王：学到了，谢谢分享", "匿名用户：写得真好，收藏了", "老李：说得太对了", "游客8号：顶一下"]
+
+
+def test_what_stands_between_the_sites_lines_goes_with_them(tmp_path: Path) -> None:
+    """A reader's comment between the site's toolbar and its footer differs
+    on every page; standing between two of the site's lines, it is the
+    template's too."""
+    write_site(tmp_path / "site", ARTICLES[:4])
+    for n, comment in enumerate(COMMENTS):
+        page = tmp_path / "site" / f"{n}.txt"
+        text = page.read_text(encoding="utf-8").replace(FOOTER, f"{TOOLBAR}\n\n{comment}\n\n{FOOTER}")
+        page.write_text(text, encoding="utf-8")
+    records = published(run(tmp_path, tmp_path / "site"))
+    assert len(records) == 4
+    for record, comment in zip(sorted(records, key=lambda r: r["source"]), COMMENTS, strict=True):
+        assert comment not in record["text"] and TOOLBAR not in record["text"]
+        messages = [f["message"] for f in record["findings"] if f["kind"] == "site_chrome"]
+        assert any(comment in m and "between the page's edge and 「复制链接" in m for m in messages), messages
+
+
+def test_what_follows_the_article_before_the_sites_lines_stays(tmp_path: Path) -> None:
+    """A checklist after the last paragraph, then the site's footer: the
+    walk in from the edge stops at the article, and the checklist stays."""
+    write_site(tmp_path / "site", ARTICLES[:4])
+    checklists = [
+        ["身份证复印件", "近半年的收入证明"],
+        ["与催收人员的通话录音", "对方发来的短信截图"],
+        ["银行出具的还款协议", "每月还款的转账记录"],
+        ["借款合同和借条原件", "法院的传票和起诉状"],
+    ]
+    for n, checklist in enumerate(checklists):
+        page = tmp_path / "site" / f"{n}.txt"
+        text = page.read_text(encoding="utf-8").replace(FOOTER, "\n\n".join([*checklist, TOOLBAR, FOOTER]))
+        page.write_text(text, encoding="utf-8")
+    records = published(run(tmp_path, tmp_path / "site"))
+    assert len(records) == 4
+    for record, checklist in zip(sorted(records, key=lambda r: r["source"]), checklists, strict=True):
+        assert all(item in record["text"] for item in checklist)
+        assert TOOLBAR not in record["text"]
+
+
+def test_a_sites_line_the_cleaner_took_off_some_pages_counts_on_them(tmp_path: Path) -> None:
+    """The site's app prompt is on all four pages; on two, a copyright
+    line beside it takes it away in the cleaning, so only two cleaned pages
+    print it. Counted on the pages as read, it is the site's on all four."""
+    prompt = "打开APP阅读全文体验更佳"
+    write_site(tmp_path / "site", ARTICLES[:4])
+    for n in range(4):
+        page = tmp_path / "site" / f"{n}.txt"
+        tail = f"版权所有 © 2024 某某财经网\n\n{prompt}" if n < 2 else prompt
+        text = page.read_text(encoding="utf-8").replace(FOOTER, f"{tail}\n\n{FOOTER}")
+        page.write_text(text, encoding="utf-8")
+    records = published(run(tmp_path, tmp_path / "site"))
+    assert len(records) == 4
+    assert not any(prompt in record["text"] for record in records)
