@@ -57,8 +57,9 @@ With ``--sites N`` the pages are put on sites of N pages each (each copy of
 an article on another site); a site's template lines (its welcome banner,
 its keyword line; in families C and D also its toolbar and footer, in D
 its app prompt) are the same on each of its pages, as on real sites, and
-the lines a site repeats are taken off its pages' edges as a run does
-(``pipeline.sitelines``). Without it every page is a site of its own.
+the lines a site repeats, and those that many sites print at their pages'
+edges around different articles, are taken off its pages' edges as a run
+does (``pipeline.sitelines``). Without it every page is a site of its own.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ import hashlib
 import json
 import math
 import random
+import sqlite3
 import statistics
 import sys
 import time
@@ -85,7 +87,7 @@ from real_pages import normalize  # noqa: E402
 
 from pipeline.cleaners import Cleaned, Cleaner  # noqa: E402
 from pipeline.record import Document  # noqa: E402
-from pipeline.sitelines import Site, page_hashes, seen_lines, strip_site_lines  # noqa: E402
+from pipeline.sitelines import Read, SiteLines, seen, strip_site_lines  # noqa: E402
 
 R = random.Random
 
@@ -1534,13 +1536,19 @@ def main() -> None:
                 doc = Document(source=page.id, text=page.text)
                 cleaned = cleaner.clean(doc, record_changes=False)
                 sites.setdefault(where, []).append((page, doc, cleaned, lost))
+        # the lines of every site's pages are counted as a run counts them
+        # (in a state of its own), then taken off
+        lines = SiteLines(sqlite3.connect(":memory:"))
+        if args.sites:
+            lines.observe(
+                (repr(where), f"{where}/{page.id}", seen(cleaned, Read.of(page.text)))
+                for where, pages in sites.items()
+                for page, _, cleaned, _ in pages
+            )
         for where, pages in sites.items():
-            site = Site()
             if args.sites:
-                for page, _, cleaned, _ in pages:
-                    site.add(page.id, seen_lines(cleaned, page_hashes(page.text)))
                 for _, doc, cleaned, _ in pages:
-                    strip_site_lines(cleaned, doc, site, repr(where))
+                    strip_site_lines(cleaned, doc, lines.site(repr(where)), repr(where))
             for page, _, cleaned, lost in pages:
                 measure(cleaned, page, lost, result, args.examples)
         name = next(key for key, value in FAMILIES.items() if value is fam)

@@ -37,6 +37,15 @@ site whose articles quote the same laws and hotlines:
   line that is, and goes whole. Two articles with tables of the same shape
   but other figures are two tables.
 
+Chrome by repetition across sites: a CMS or a platform prints the same
+widget lines (还可以输入500字, 其他回答（N）) on the sites that run it.
+A line that is not prose, printed at the edges of pages (outside their
+first and last prose lines) of at least ``COMMON_MIN_SITES`` sites around
+at least ``COMMON_MIN_ARTICLES`` different articles, is such a template's,
+on any site, and is taken off the edges as a site's own line is. An
+article is known by its longest line, so the copies of one article on
+several sites, with a closing line of their own, count as one article.
+
 Each run of the pipeline adds its pages' lines to the state (per site, per
 page: a page cleaned again replaces its lines), so each batch makes the next
 one cleaner; within a batch, every page of a chunk counts before any is
@@ -71,6 +80,11 @@ SENTENCE_MIN_PAGES = 5
 MIN_KEY = 6
 # a page keeps its edges when they hold more than this share of its text
 MAX_REMOVED_SHARE = 0.5
+# a line that is not prose, printed at the edges of pages of this many sites
+# around this many different articles, is a template's (a CMS's, a
+# platform's), on any site
+COMMON_MIN_SITES = 3
+COMMON_MIN_ARTICLES = 5
 
 _DIGITS = re.compile(r"\d+")
 _NUMBERED = re.compile(
@@ -155,20 +169,66 @@ def page_hashes(text: str, titles: Iterable[str | None] = ()) -> frozenset[int]:
     return frozenset(hashes)
 
 
-def seen_lines(cleaned: Cleaned, read_lines: frozenset[int] = frozenset()) -> frozenset[int]:
-    """What a page counts for its site: the fingerprints of its cleaned
-    lines and titles, and of its lines as read (``read_lines``, its
-    ``page_hashes`` before cleaning). A template line that the cleaner took
-    off some of the site's pages by a rule of its own is still on them: the
-    site's count shows how many pages print it, and the pages where no rule
-    caught it lose it too.
+def edge_hashes(text: str) -> frozenset[int]:
+    """The fingerprints of the lines outside a page's prose: above its first
+    prose line and below its last, themselves not prose (nor a table's
+    rows). A page without prose has no edges.
+
+    >>> prose = "逾期以后要尽快联系银行说明情况，争取对方的理解，千万不要躲避催收人员打来的电话和发来的短信。"
+    >>> page = f"首页 > 信用卡频道\\n{prose}\\n全部评论（3条）"
+    >>> len(edge_hashes(page)), len(edge_hashes("首页 > 信用卡频道\\n全部评论（3条）"))
+    (2, 0)
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    prose = [n for n, line in enumerate(lines) if is_prose(line)]
+    if not prose:
+        return frozenset()
+    outside = lines[: prose[0]] + lines[prose[-1] + 1 :]
+    return frozenset(h for line in outside if not tables.is_row(line) and (h := line_hash(line)) is not None)
+
+
+@dataclass(frozen=True)
+class Read:
+    """A page's lines as read, before cleaning, as counted: the
+    fingerprints of all of them and of those at its edges."""
+
+    lines: frozenset[int] = frozenset()
+    edges: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, text: str) -> Read:
+        return cls(page_hashes(text), edge_hashes(text))
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a page counts: for its site, its lines (``lines``); for every
+    site, the lines at its edges (``edges``) and which article it is
+    (``article``: copies of one article on several sites count once)."""
+
+    lines: frozenset[int]
+    edges: frozenset[int]
+    article: int
+
+
+def seen(cleaned: Cleaned, read: Read = Read()) -> Seen:
+    """What a page counts: the fingerprints of its cleaned lines and
+    titles, and of its lines as read (``read``). A template line that the
+    cleaner took off some of the site's pages by a rule of its own is still
+    on them: the count shows how many pages print it, and the pages where
+    no rule caught it lose it too. The article is known by its longest
+    line, which its copies on other sites share.
 
     >>> cleaned = Cleaned(title="逾期以后怎么办", text="逾期以后要尽快联系银行说明情况。")
-    >>> read = page_hashes("登录后查看更多精彩内容\\n逾期以后要尽快联系银行说明情况。")
-    >>> len(seen_lines(cleaned)), len(seen_lines(cleaned, read))
+    >>> read = Read.of("登录后查看更多精彩内容\\n逾期以后要尽快联系银行说明情况。")
+    >>> len(seen(cleaned).lines), len(seen(cleaned, read).lines)
     (2, 3)
     """
-    return page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles]) | read_lines
+    lines = page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles]) | read.lines
+    longest = max(cleaned.text.split("\n"), key=lambda line: len(line.strip()), default="")
+    digest = hashlib.blake2b(key(longest).encode(), digest_size=8).digest()
+    article = int.from_bytes(digest, "big", signed=True)
+    return Seen(lines, edge_hashes(cleaned.text) | read.edges, article)
 
 
 @dataclass
@@ -178,6 +238,9 @@ class Site:
 
     pages: dict[str, frozenset[int]] = field(default_factory=dict)
     counts: Counter[int] = field(default_factory=Counter)
+    # the lines printed at the edges of many sites' pages (``SiteLines``):
+    # fingerprint -> (articles, sites)
+    common: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def add(self, page: str, hashes: frozenset[int]) -> None:
         old = self.pages.get(page)
@@ -194,6 +257,15 @@ class Site:
             return None
         needed = SENTENCE_MIN_PAGES if _SENTENCE.search(line) else MIN_PAGES
         return self._sites(h, needed)
+
+    def common_with(self, line: str) -> tuple[int, int] | None:
+        """Around how many articles on how many sites the line is printed
+        at the pages' edges, when that makes it a template's. Never a prose
+        line or a table's row."""
+        h = line_hash(line)
+        if h is None or tables.is_row(line) or is_prose(line):
+            return None
+        return self.common.get(h)
 
     def pages_with_table(self, rows: list[str]) -> int | None:
         """On how many pages the table is, when that makes it the site's."""
@@ -214,6 +286,9 @@ class Removed:
     # a line of no rule between the site's lines and the page's edge: the
     # site's line it stood behind
     between: str = ""
+    # a template's line printed by many sites: ``pages`` is then the
+    # number of articles, ``of`` the number of sites
+    common: bool = False
 
 
 def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
@@ -249,12 +324,17 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
                 continue
             table = tables.is_row(line)
             count = site.pages_with_table([lines[n] for n in unit]) if table else site.pages_with(line)
-            if count is None:
+            common = None if count is not None or table else site.common_with(line)
+            if count is None and common is None:
                 if table or not bridge or is_prose(line):
                     break
                 passed.append(unit)
                 continue
-            removed = Removed(line.strip(), count, len(site.pages), len(unit) if table else 0)
+            if common is not None:
+                removed = Removed(line.strip(), *common, common=True)
+            else:
+                assert count is not None
+                removed = Removed(line.strip(), count, len(site.pages), len(unit) if table else 0)
             for n in unit:
                 drop[n] = removed
             for other in passed:
@@ -289,7 +369,10 @@ def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> 
         return False
     for line in removed:
         shown = _clip(line.line)
-        if line.between:
+        if line.common:
+            where = f"{line.of} sites print at the edges of {line.pages} articles"
+            message = f"removed a line that {where}: 「{shown}」"
+        elif line.between:
             beyond = _clip(line.between)
             message = f"removed 「{shown}」, between the page's edge and 「{beyond}」, a line of {name}"
         else:
@@ -329,7 +412,8 @@ def _title_again(cleaned: Cleaned, doc: Document, text: str, site: str | None) -
 class SiteLines:
     """Every site's lines, kept in the state beside what the runs
     published. A site's pages are read from the state the first time a run
-    meets the site."""
+    meets the site; the lines at every page's edges are kept in the state
+    too, and counted across sites (``common``) after each chunk."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
@@ -337,24 +421,47 @@ class SiteLines:
             "CREATE TABLE IF NOT EXISTS site_lines (site TEXT NOT NULL, page TEXT NOT NULL, "
             "lines BLOB NOT NULL, PRIMARY KEY (site, page))"
         )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS edge_lines (page TEXT NOT NULL, site TEXT NOT NULL, "
+            "article INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (page, line))"
+        )
+        self.db.execute("CREATE INDEX IF NOT EXISTS edge_lines_by_line ON edge_lines (line)")
         self._sites: dict[str, Site] = {}
+        # one mapping, shared by every Site
+        self.common: dict[int, tuple[int, int]] = {}
+        self._count_common()
 
     def site(self, name: str) -> Site:
         found = self._sites.get(name)
         if found is None:
-            found = self._sites[name] = Site()
+            found = self._sites[name] = Site(common=self.common)
             for page, blob in self.db.execute("SELECT page, lines FROM site_lines WHERE site = ?", (name,)):
                 found.add(page, frozenset(array("q", blob)))
         return found
 
-    def observe(self, pages: Iterable[tuple[str, str, frozenset[int]]]) -> None:
-        """Count the lines (``seen_lines``) of (site, page id, lines) pages."""
-        for name, page, hashes in pages:
-            self.site(name).add(page, hashes)
+    def observe(self, pages: Iterable[tuple[str, str, Seen]]) -> None:
+        """Count the lines of (site, page id, ``seen``) pages."""
+        for name, page, counted in pages:
+            self.site(name).add(page, counted.lines)
             self.db.execute(
                 "INSERT OR REPLACE INTO site_lines VALUES (?, ?, ?)",
-                (name, page, array("q", sorted(hashes)).tobytes()),
+                (name, page, array("q", sorted(counted.lines)).tobytes()),
             )
+            self.db.execute("DELETE FROM edge_lines WHERE page = ?", (page,))
+            self.db.executemany(
+                "INSERT OR IGNORE INTO edge_lines VALUES (?, ?, ?, ?)",
+                ((page, name, counted.article, line) for line in counted.edges),
+            )
+        self._count_common()
+
+    def _count_common(self) -> None:
+        self.common.clear()
+        rows = self.db.execute(
+            "SELECT line, COUNT(DISTINCT article), COUNT(DISTINCT site) FROM edge_lines GROUP BY line "
+            "HAVING COUNT(DISTINCT site) >= ? AND COUNT(DISTINCT article) >= ?",
+            (COMMON_MIN_SITES, COMMON_MIN_ARTICLES),
+        )
+        self.common.update((line, (articles, sites)) for line, articles, sites in rows)
 
     def forget(self, pages: Iterable[str]) -> None:
         """Pages that are gone from the sources count no more."""
@@ -363,3 +470,5 @@ class SiteLines:
                 if page in site.pages:
                     site.counts.subtract(site.pages.pop(page))
             self.db.execute("DELETE FROM site_lines WHERE page = ?", (page,))
+            self.db.execute("DELETE FROM edge_lines WHERE page = ?", (page,))
+        self._count_common()

@@ -5,10 +5,11 @@ others (a quoted law, a hotline) stay."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from pipeline.run import Run
-from pipeline.sitelines import Site, page_hashes, site_of, strip_edges
+from pipeline.sitelines import Seen, Site, SiteLines, page_hashes, site_of, strip_edges
 
 ARTICLES = [
     (
@@ -289,3 +290,93 @@ def test_a_sites_line_the_cleaner_took_off_some_pages_counts_on_them(tmp_path: P
     records = published(run(tmp_path, tmp_path / "site"))
     assert len(records) == 4
     assert not any(prompt in record["text"] for record in records)
+
+
+WIDGET = "本帖最后由楼主编辑过"
+
+
+def write_sites(folder: Path, articles: list[tuple[str, str, str]], last: str) -> list[Path]:
+    """One article on each of several sites (folders), each ending on
+    ``last``."""
+    sites = []
+    for n, article in enumerate(articles):
+        site = folder / f"site{n}"
+        write_site(site, [article], last=last)
+        sites.append(site)
+    return sites
+
+
+def test_a_line_many_sites_print_around_different_articles_goes(tmp_path: Path) -> None:
+    """Five sites, one page each: no site repeats a line, but the same
+    widget line ends five different articles on five sites: a template's
+    (a platform's, a CMS's) line."""
+    records = published(run(tmp_path, *write_sites(tmp_path, ARTICLES, WIDGET)))
+    assert len(records) == 5
+    for record in records:
+        assert WIDGET not in record["text"]
+        messages = [f["message"] for f in record["findings"] if f["kind"] == "site_chrome"]
+        wanted = "5 sites print at the edges of 5 articles"
+        assert any(wanted in m and WIDGET in m for m in messages), messages
+
+
+def test_a_line_of_one_article_copied_to_many_sites_stays(tmp_path: Path) -> None:
+    """The same article on five sites, with its own closing line: five
+    sites print it, but around one article. It is the article's."""
+    closing = "祝大家早日上岸，走出债务困境"
+    copies = [(title, first, second + "。" * n) for n, (title, first, second) in enumerate([ARTICLES[0]] * 5)]
+    records = published(run(tmp_path, *write_sites(tmp_path, copies, closing)))
+    assert records and all(closing in record["text"] for record in records)
+
+
+def test_a_line_around_many_articles_needs_three_sites() -> None:
+    """Five articles printing the line at their edges: on two sites it is
+    no template's; on three it is."""
+    lines = SiteLines(sqlite3.connect(":memory:"))
+    widget = page_hashes(WIDGET)
+    pages = [("a", 0), ("a", 1), ("b", 2), ("b", 3), ("b", 4)]
+    lines.observe((site, f"p{article}", Seen(widget, widget, article)) for site, article in pages)
+    assert lines.site("a").common_with(WIDGET) is None
+    lines.observe([("c", "p4", Seen(widget, widget, 4))])  # the last page, now on a third site
+    assert lines.site("a").common_with(WIDGET) == (5, 3)
+    lines.forget(["p4"])
+    assert lines.site("a").common_with(WIDGET) is None
+
+
+def test_a_template_line_the_cleaner_took_off_some_pages_counts_there(tmp_path: Path) -> None:
+    """On two of five sites the widget line follows a copyright line and
+    the cleaning takes both; on the other three it stays after the
+    article. Counted on the pages as read, five sites print it around five
+    articles, so it leaves the three too."""
+    sites = write_sites(tmp_path, ARTICLES, WIDGET)
+    for site in sites[:2]:
+        page = site / "0.txt"
+        text = page.read_text(encoding="utf-8").replace(WIDGET, f"版权所有 © 2024 某某财经网\n\n{WIDGET}")
+        page.write_text(text, encoding="utf-8")
+    records = published(run(tmp_path, *sites))
+    assert len(records) == 5 and not any(WIDGET in record["text"] for record in records)
+
+
+def test_a_line_other_articles_carry_inside_their_text_is_no_templates(tmp_path: Path) -> None:
+    """Four articles have the line between their paragraphs, one ends on
+    it: only the lines at pages' edges are counted across sites."""
+    line = "逾期以后如何与银行协商还款"
+    sites = write_sites(tmp_path, ARTICLES, line)
+    for site in sites[1:]:
+        page = site / "0.txt"
+        paragraphs = page.read_text(encoding="utf-8").split("\n\n")
+        paragraphs.remove(line)
+        paragraphs.insert(3, line)  # banner, title, first paragraph, line, second paragraph
+        page.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    records = published(run(tmp_path, *sites))
+    assert len(records) == 5 and all(line in record["text"] for record in records)
+
+
+def test_a_prose_line_is_never_a_templates() -> None:
+    lines = SiteLines(sqlite3.connect(":memory:"))
+    sentences = "如果您还有其他问题，可以咨询专业的律师，也可以拨打当地的法律援助热线寻求免费的帮助。"
+    closing = sentences.replace("，", " ").rstrip("。")
+    counted = page_hashes(closing)
+    lines.observe((f"s{n}", f"p{n}", Seen(counted, counted, n)) for n in range(5))
+    assert lines.site("s0").common_with(closing) == (5, 5)
+    # the same characters, written in sentences: prose
+    assert lines.site("s0").common_with(sentences) is None
