@@ -189,6 +189,35 @@ def test_a_dateline_is_not_taken_for_the_headline(tmp_path: Path) -> None:
     assert title == "逾期后如何申请停息挂账"
 
 
+def test_a_line_of_the_page_between_the_headline_and_the_text_is_not_the_headline(tmp_path: Path) -> None:
+    """Between the headline and the first paragraph, a short line that no
+    rule knows (a widget's label): the headline is about the article, and
+    the article uses its words; the widget's label it does not."""
+    headline = "信用卡逾期以后如何与银行协商"
+    page_text = f"{headline}\n\n其他回答（9）\n\n" + "\n\n".join(PARAGRAPHS)
+    title, text, _, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline and headline not in text
+
+
+def test_a_line_below_the_headline_stays_in_the_text(tmp_path: Path) -> None:
+    """The headline, then a line in English (a paper's English title):
+    the Chinese article does not use its words, so it is not the title,
+    and, below the headline, it is no other title either: it stays."""
+    headline = "信用卡逾期以后如何与银行协商"
+    english = "How to Negotiate with the Bank after an Overdue Credit Card"
+    page_text = f"{headline}\n\n{english}\n\n" + "\n\n".join(PARAGRAPHS)
+    title, text, _, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline and english in text
+
+
+def test_of_two_headlines_about_the_article_the_nearer_is_the_title(tmp_path: Path) -> None:
+    """A keyword title, then the article's own headline: both are about
+    the article, and the headline (the last) is the title."""
+    page_text = "信用卡逾期怎么办\n\n逾期以后如何与银行协商还款\n\n" + "\n\n".join(PARAGRAPHS)
+    title, _, _, _ = clean_text_page(tmp_path, page_text)
+    assert title == "逾期以后如何与银行协商还款"
+
+
 def test_a_short_real_article_is_published(tmp_path: Path) -> None:
     article = "\n\n".join(PARAGRAPHS[:3])
     assert 100 <= len(article) < 150

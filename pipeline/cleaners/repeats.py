@@ -54,6 +54,10 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
     Scraped pages often print a keyword title and then the article's own
     headline; the headline (the last of them) becomes the title and the
     others are kept as alternative titles, whose later echoes are removed too.
+    A short line whose words the article does not use, below one whose
+    words it does (a widget's label between the headline and the text), is
+    not the headline; it stays in the text, as every short line below the
+    headline does.
     A dateline or a publisher's line (2021-05-06 某某法院发布) is not a
     headline, and a lead's label (编者按) starts the body. A title the page
     gave (HTML ``<h1>``, JSON Lines ``title``) wins.
@@ -95,12 +99,52 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
                 "flag_title_guessed", f"no headline on the page; the title 「{guess}」 is its first sentence"
             )
             return text, guess, []
-        title, alternatives = found[-1], found[:-1]
+        title = _headline_of(found, "\n".join(line for i, line in enumerate(lines) if i not in set(heads)))
+        alternatives = found[: found.index(title)]
+        # the short lines below the headline are not titles: the article's
+        # (a subtitle) or the page's, for the later steps to judge
+        last = max(i for i in heads if lines[i] == title)
+        heads = [i for i in heads if i <= last]
     taken = set(heads)
     body = [line for i, line in enumerate(lines) if i not in taken]
     for alt in alternatives:
         note("alternative_title", f"kept 「{title}」 as the title; 「{alt}」 is another title of the page")
     return "\n".join(body).strip("\n"), title, alternatives
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# a headline line whose words the article uses this much less than the
+# best-placed line's does is a line of the page, not its headline
+HEADLINE_SHARE_GAP = 0.3
+
+
+def _body_share(line: str, body: str) -> float | None:
+    """The share of the line's two-character Han words (bigrams) that the
+    body uses too; None for a line with none."""
+    han = "".join(_HAN.findall(line))
+    pairs = {han[i : i + 2] for i in range(len(han) - 1)}
+    if not pairs:
+        return None
+    return sum(pair in body for pair in pairs) / len(pairs)
+
+
+def _headline_of(found: list[str], body: str) -> str:
+    """Of the short lines above the first paragraph, the headline: the last
+    one whose words the article itself uses (a headline is about its
+    article), when another uses them clearly more than it.
+
+    >>> body = "土豆原产于南美洲，是一种很常见的食物。土豆的营养价值很高。"
+    >>> _headline_of(["土豆不土", "其他回答（9）"], body), _headline_of(["逾期怎么办", "逾期的后果"], body)
+    ('土豆不土', '逾期的后果')
+    """
+    shares = [_body_share(line, body) for line in found]
+    best = max((share for share in shares if share is not None), default=None)
+    if best is None:
+        return found[-1]
+    for line, share in zip(reversed(found), reversed(shares), strict=True):
+        if share is not None and share >= best - HEADLINE_SHARE_GAP:
+            return line
+    return found[-1]
 
 
 def first_sentence(text: str) -> str | None:
