@@ -490,7 +490,17 @@ def _dated_headline(line: str) -> bool:
 def _headline_sized(lines: list[str], headed: bool) -> bool:
     """Headlines of other articles are longer than the items of a dated
     schedule (第一期还款日 2024-03-15): eight characters and more on average,
-    or five under a heading that names a list of articles (为你推荐)."""
+    or five under a heading that names a list of articles (为你推荐).
+
+    >>> _headline_sized(["信用卡逾期怎么办啊 2024-03-15", "逾期了怎么 2024-03-16"], False)
+    False
+    >>> _headline_sized(["信用卡逾期了以后怎么办 2024-03-15", "逾期了怎么 2024-03-16"], False)
+    True
+    >>> _headline_sized(["逾期了怎么 2024-03-15", "逾期了怎样 2024-03-16"], True)
+    True
+    >>> _headline_sized(["逾期怎么 2024-03-15", "逾期了怎样 2024-03-16"], True)
+    False
+    """
     sizes = []
     for line in lines:
         match = _DATED_HEADLINE.fullmatch(line.strip()) if line else None
@@ -645,6 +655,13 @@ def strip_keyword_stuffing(text: str, note: Note) -> str:
 
 
 def _shared_term(segments: list[str]) -> bool:
+    """Whether one two-character term is in at least 60% of the segments.
+
+    >>> _shared_term(["逾期协商", "逾期一天", "逾期两天", "信用卡", "网贷"])
+    True
+    >>> _shared_term(["逾期协商", "逾期一天", "信用卡", "网贷", "花呗"])
+    False
+    """
     counts: dict[str, int] = {}
     for segment in segments:
         for gram in {segment[i : i + 2] for i in range(len(segment) - 1)}:

@@ -105,6 +105,10 @@ def _headline_shaped(line: str) -> bool:
 
     >>> _headline_shaped("信用卡逾期后怎么办"), _headline_shaped("首页 > 新闻中心 > 正文")
     (True, False)
+    >>> _headline_shaped("逾期协商"), _headline_shaped("逾期的")
+    (True, False)
+    >>> _headline_shaped("逾" * 80), _headline_shaped("逾" * 81)
+    (True, False)
     """
     text = line.strip()
     return (

@@ -120,7 +120,13 @@ HEADLINE_SHARE_GAP = 0.3
 
 def _body_share(line: str, body: str) -> float | None:
     """The share of the line's two-character Han words (bigrams) that the
-    body uses too; None for a line with none."""
+    body uses too; None for a line with none.
+
+    >>> _body_share("逾期怎么办", "逾期以后怎么办"), _body_share("土豆", "土豆很好")
+    (0.75, 1.0)
+    >>> _body_share("FreeCell", "FreeCell") is None
+    True
+    """
     han = "".join(_HAN.findall(line))
     pairs = {han[i : i + 2] for i in range(len(han) - 1)}
     if not pairs:
@@ -136,6 +142,14 @@ def _headline_of(found: list[str], body: str) -> str:
     >>> body = "土豆原产于南美洲，是一种很常见的食物。土豆的营养价值很高。"
     >>> _headline_of(["土豆不土", "其他回答（9）"], body), _headline_of(["逾期怎么办", "逾期的后果"], body)
     ('土豆不土', '逾期的后果')
+
+    Lines without Han words leave the last; one just within the gap of
+    the best is still the nearer:
+
+    >>> _headline_of(["Home", "News", "FreeCell"], body)
+    'FreeCell'
+    >>> _headline_of(["甲乙", "甲乙丙丁戊己庚辛壬癸子"], "甲乙丙丁戊己庚辛")
+    '甲乙丙丁戊己庚辛壬癸子'
     """
     shares = [_body_share(line, body) for line in found]
     best = max((share for share in shares if share is not None), default=None)
@@ -164,6 +178,21 @@ def first_sentence(text: str) -> str | None:
     '银行会先打电话提醒'
     >>> first_sentence("—— 。") is None
     True
+
+    Spaces do not end a sentence; one of exactly the headline's length
+    stays whole, a longer one is cut at its last clause that fits, and one
+    without clauses is cut short:
+
+    >>> first_sentence("逾期以后 银行会先打电话提醒。"), first_sentence("：银行会先打电话提醒。")
+    ('逾期以后 银行会先打电话提醒', '银行会先打电话提醒')
+    >>> first_sentence("逾" * 40 + "。") == "逾" * 40
+    True
+    >>> first_sentence("甲" * 5 + "，" + "乙" * 5 + "，" + "丙" * 5 + "，" + "丁" * 30 + "。")
+    '甲甲甲甲甲，乙乙乙乙乙，丙丙丙丙丙'
+    >>> first_sentence("甲" * 40 + "，" + "乙" * 5 + "。") == "甲" * 40
+    True
+    >>> first_sentence("甲" * 50 + "。")
+    '甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲甲…'
     """
     for match in (
         m
@@ -290,8 +319,15 @@ def _repeated_tables(lines: list[str]) -> dict[int, int]:
 
 
 def _is_heading(line: str) -> bool:
-    """A line that opens a section: numbered (一、 (1) 1.), or short and
-    without sentence punctuation."""
+    """A line that opens a section: numbered (一、 (1) 1.), or short (at
+    most a quarter of a headline's length) and without sentence
+    punctuation.
+
+    >>> _is_heading("一、" + "逾" * 30), _is_heading("逾" * 20), _is_heading("逾" * 21)
+    (True, True, False)
+    >>> _is_heading("逾期了。"), _is_heading("逾期以后，怎么办"), _is_heading("Hi, there")
+    (False, False, False)
+    """
     if not line or _SENTENCE.search(line) or "，" in line or "," in line:
         return False
     return bool(_NUMBERED.match(line)) or len(line) <= HEADLINE_MAX // 4
