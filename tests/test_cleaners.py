@@ -205,3 +205,31 @@ def test_punctuation_step_runs_in_the_chain_and_reports() -> None:
     steps = [f.step for f in doc.findings if f.kind == "punctuation"]
     assert steps and set(steps) == {"normalize_punctuation"}
     assert "," not in cleaned.text and "?" not in (cleaned.title or "")
+
+
+def test_findings_name_their_kind(cleaner: Cleaner) -> None:
+    """Editors and the review gate read findings by kind: each removal and
+    each flag says which it is."""
+    text = (
+        "信用卡逾期怎么办\n\n逾期以后如何协商还款\n\n"
+        "逾期以后要尽快联系银行客服说明情况，不要联系陈先生15070879527，他不是银行的人。\n\n"
+        "加微信wx_helper2024，联系王经理代理协商。\n\n"
+        "逾期以后如何协商还款\n\n"
+        "支付宝旗下的“”实施借贷，会不会被的更猛？"
+    )
+    doc = Document(source="t.txt", text=text)
+    cleaned = cleaner.clean(doc)
+    assert cleaned.title == "逾期以后如何协商还款"
+    kinds = [(f.kind, f.message) for f in doc.findings]
+    alternative = (
+        "kept 「逾期以后如何协商还款」 as the title; 「信用卡逾期怎么办」 is another title of the page"
+    )
+    assert ("alternative_title", alternative) in kinds
+    assert ("title_echo", "removed a line that repeats the title: 「逾期以后如何协商还款」") in kinds
+    assert [m for k, m in kinds if k == "pii_removed"] == [
+        "removed a mobile number (150****9527)",
+        "removed a WeChat ID (****)",
+        "removed a line inviting readers to contact someone 「加〔已隐去〕，联系王经理代理协商。」",
+    ]
+    assert sum(k == "flag_cut_out" for k, _ in kinds) == 2
+    assert "wx_helper2024" not in cleaned.text and "15070879527" not in cleaned.text

@@ -419,6 +419,24 @@ def strip_link_lists(text: str, note: Note) -> str:
     >>> checklist = "\\n".join(["• 身份证原件", "• 收入证明", "• 银行流水"])
     >>> strip_link_lists("正文。\\n\\n" + checklist, print) == "正文。\\n\\n" + checklist
     True
+
+    A list goes only when at least half its items read like titles, each
+    item at most 40 characters; one a colon introduces stays:
+
+    >>> half = "\\n".join(["• 逾期三天怎么处理", "• 网贷逾期会坐牢吗", "• 身份证原件", "• 收入证明"])
+    >>> strip_link_lists("正文。\\n\\n" + half, lambda *a: None)
+    '正文。'
+    >>> fewer = "\\n".join(["• 逾期三天怎么处理", "• 身份证原件", "• 收入证明"])
+    >>> strip_link_lists("正文。\\n\\n" + fewer, lambda *a: None) == "正文。\\n\\n" + fewer
+    True
+    >>> long = "\\n".join(["• " + "逾" * 35 + "怎么办", "• 网贷逾期会坐牢吗", "• 协商还款需要哪些材料"])
+    >>> strip_link_lists("正文。\\n\\n" + long, lambda *a: None)
+    '正文。'
+    >>> longer = "\\n".join(["• " + "逾" * 36 + "怎么办", "• 网贷逾期会坐牢吗", "• 协商还款需要哪些材料"])
+    >>> strip_link_lists("正文。\\n\\n" + longer, lambda *a: None) == "正文。\\n\\n" + longer
+    True
+    >>> strip_link_lists("常见的问题有：\\n" + titles, lambda *a: None) == "常见的问题有：\\n" + titles
+    True
     """
     lines = text.split("\n")
     end = len(lines)
@@ -631,6 +649,14 @@ def strip_keyword_stuffing(text: str, note: Note) -> str:
     >>> strip_keyword_stuffing("逾期协商,逾期怎么办,逾期一天,逾期两天,逾期三天,逾期上征信\\n正文。", print)
     keyword_stuffing removed a line of 6 search keywords 「逾期协商,逾期怎么办,逾期一天,逾期两天,逾期…」
     '正文。'
+
+    A table's rows are the article's, and what follows them is read on:
+
+    >>> row, stuffed = "␞逾期天数␟罚息", "逾期协商,逾期怎么办,逾期一天,逾期两天,逾期三天,逾期上征信"
+    >>> strip_keyword_stuffing(f"{row}\\n{stuffed}\\n正文。", print)
+    ... # doctest: +ELLIPSIS
+    keyword_stuffing removed a line of 6 search keywords 「逾期协商,...」
+    '␞逾期天数␟罚息\\n正文。'
     """
     keep = []
     for line in text.split("\n"):

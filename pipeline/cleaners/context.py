@@ -75,8 +75,8 @@ def prose_density(line: str) -> float:
 
     >>> round(prose_density("如果确实没有能力一次还清，可以主动联系银行客服说明情况。"), 2)
     0.12
-    >>> prose_density("首页 > 新闻中心 > 理财频道")
-    0.0
+    >>> prose_density("首页 > 新闻中心 > 理财频道"), prose_density("Read the full story on our website today")
+    (0.0, 0.0)
     """
     han = _HAN.findall(line)
     if not han:

@@ -47,6 +47,14 @@ def restore_law_titles(text: str, note: Note) -> str:
     '必须遵守《个人信息保护法》等相关法规'
     >>> restore_law_titles("按照《民法典》和《某某公司章程》", lambda *a: None)
     '按照《民法典》和《某某公司章程》'
+
+    The state's name in front counts for nothing; three characters are
+    enough when only one known title starts so, two are not:
+
+    >>> restore_law_titles("《中华人民共和国个人信息保》《个人信》《民法》", print)  # doctest: +ELLIPSIS
+    flag_cut_out law title 《中华人民共和国个人信息保》 was cut short; restored to 《个人信息保护法》, ...
+    flag_cut_out law title 《个人信》 was cut short; restored to 《个人信息保护法》, ...
+    '《中华人民共和国个人信息保护法》《个人信息保护法》《民法》'
     """
     titles = known_titles()
 
@@ -69,7 +77,21 @@ def restore_law_titles(text: str, note: Note) -> str:
 
 
 def flag_cut_out_words(text: str, title: str | None, note: Note) -> str:
-    """Report the marks of cut-out words; the text is not changed."""
+    """Report the marks of cut-out words; the text is not changed. Three
+    or more on a page point at a term its site removed throughout.
+
+    >>> _ = flag_cut_out_words("支付宝旗下的“”实施借贷\\n会不会被的更猛", "逾期后几天开始", print)
+    ... # doctest: +ELLIPSIS
+    flag_cut_out line 1: empty quotation marks: a word was cut out: 「支付宝旗下的“”实施借贷」
+    flag_cut_out line 2: 被 with no verb after it: a word was cut out: 「会不会被的更猛」
+    flag_cut_out the title 「逾期后几天开始」 ends on a verb with no object: a term was probably cut out...
+    flag_cut_out 3 places look cut: the source site probably removed a term throughout
+    >>> _ = flag_cut_out_words("会***借款人\\n按照规定，的逾期信息", "逾期", print)
+    flag_cut_out line 1: a masked word: 「会***借款人」
+    flag_cut_out line 2: a clause starts with 的: the word before it was cut out: 「按照规定，的逾期信息」
+    >>> _ = flag_cut_out_words("存在扰、等行为", None, print)
+    flag_cut_out line 1: an empty item before 等: a word was cut out: 「存在扰、等行为」
+    """
     found = 0
     for number, line in enumerate(text.split("\n"), start=1):
         for pattern, what in (

@@ -37,6 +37,10 @@ BODY_LINES = 3
 
 
 def _is_headline(line: str) -> bool:
+    """
+    >>> _is_headline("序"), _is_headline("逾" * 80), _is_headline("逾" * 81), _is_headline("逾期了。")
+    (True, True, False, False)
+    """
     return (
         0 < len(line) <= HEADLINE_MAX
         and not tables.is_row(line)
