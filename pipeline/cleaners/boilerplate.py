@@ -491,7 +491,19 @@ _LIST_HEADING = re.compile(
 def _dated_headline(line: str) -> bool:
     """A line that is a headline and its date: what lists of other
     articles print. The headline part is 4 to 50 characters and not a
-    sentence (a question mark is allowed: many headlines are questions)."""
+    sentence (a question mark is allowed: many headlines are questions),
+    the line at most 70.
+
+    >>> _dated_headline("逾期怎么 2024-03-15"), _dated_headline("逾期怎 2024-03-15")
+    (True, False)
+    >>> _dated_headline("逾" * 50 + " 2024-03-15"), _dated_headline("逾" * 51 + " 2024-03-15")
+    (True, False)
+    >>> fifty = "逾" * 50 + " 2024-03-15"
+    >>> _dated_headline(" " * 9 + fifty), _dated_headline(" " * 10 + fifty)
+    (True, False)
+    >>> _dated_headline("逾期了。怎么办 2024-03-15"), _dated_headline("Hello world 2024-03-15")
+    (False, False)
+    """
     if len(line) > 70 or is_row(line):
         return False
     match = _DATED_HEADLINE.fullmatch(line.strip())

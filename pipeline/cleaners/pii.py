@@ -94,7 +94,23 @@ def _clip(line: str, width: int = 60) -> str:
 
 def _drop_contact_lines(text: str, placeholder: str, note: Note) -> str:
     """A line that was little but contact details says nothing once they
-    are gone (有问题可以联系作者〔已隐去〕，〔已隐去〕。): it goes too."""
+    are gone (有问题可以联系作者〔已隐去〕，〔已隐去〕。): it goes too.
+
+    >>> mark = "〔已隐去〕"
+    >>> _drop_contact_lines(f"有问题可以联系作者{mark}，{mark}。\\n正文。", mark, print)
+    pii_removed removed a contact line 「有问题可以联系作者〔已隐去〕，〔已隐去〕。」
+    '正文。'
+
+    Two details and at most 20 other characters; a table's row stays:
+
+    >>> twenty, once = "有" * 20, f"有问题可以联系作者{mark}。"
+    >>> _drop_contact_lines(f"{twenty}{mark}{mark}\\n{twenty}好{mark}{mark}\\n{once}", mark, print)
+    pii_removed removed a contact line 「有有有有有有有有有有有有有有有有有有有有〔已隐去〕〔已隐去〕」
+    '有有有有有有有有有有有有有有有有有有有有好〔已隐去〕〔已隐去〕\\n有问题可以联系作者〔已隐去〕。'
+    >>> row = f"␞客服{mark}␟投诉{mark}"
+    >>> _drop_contact_lines(row, mark, print) == row
+    True
+    """
     keep = []
     for line in text.split("\n"):
         if line.count(placeholder) >= 2 and len(line.replace(placeholder, "")) <= 20 and not is_row(line):
