@@ -561,6 +561,29 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
     >>> strip_related_blocks(page, re.compile("(?!)"), print)
     dated_headlines removed a list of 3 dated headlines, first 「[05-06] 某地发布养老新规」
     '正文。'
+
+    Under a heading that names a list, the heading goes with it; a list a
+    colon introduces stays:
+
+    >>> dated = "\\n[05-06] 某地发布养老新规\\n[05-07] 某地迎来大范围降温\\n[05-08] 高校启动专项整治行动"
+    >>> strip_related_blocks("正文。\\n为你推荐" + dated + "\\n正文二。", re.compile("(?!)"), print)
+    dated_headlines removed a list of 3 dated headlines, first 「为你推荐」
+    '正文。\\n正文二。'
+    >>> introduced = "近期发布的通知如下：" + dated
+    >>> strip_related_blocks(introduced, re.compile("(?!)"), print) == introduced
+    True
+
+    Under a heading the rules name, the titles go (at most 40 characters
+    each, not sentences); a table's rows and what follows stay:
+
+    >>> page = "␞天数␟罚息\\n正文。\\n相关推荐\\n逾期怎么办\\n\\n网贷怎么还\\n正文二。"
+    >>> strip_related_blocks(page, re.compile("^相关推荐"), print)
+    related_list removed 「相关推荐」 and the 2 article titles under it
+    '␞天数␟罚息\\n正文。\\n正文二。'
+    >>> page = "正文。\\n相关推荐\\n" + "逾" * 40 + "\\n" + "逾" * 41 + "\\n正文二。"
+    >>> strip_related_blocks(page, re.compile("^相关推荐"), print).split("\\n")[1] == "逾" * 41
+    related_list removed 「相关推荐」 and the 1 article titles under it
+    True
     """
     lines = text.split("\n")
     keep: list[str] = []

@@ -145,6 +145,15 @@ def strip_by_context(before: str, after: str, note: Note) -> str:
     >>> print(strip_by_context(before, after, lambda *a: None))
     信用卡逾期后怎么办
     信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款，这个阶段不必过分紧张。
+
+    A line an earlier step changed (its label cut) is a line kept, and the
+    old one beside it a line removed:
+
+    >>> prose = after.split("\\n")[2]
+    >>> old = f"{prose}\\n楼主 2021-05-07 12:00\\n【顶】写得好"
+    >>> strip_by_context(old, f"{prose}\\n写得好", print) == prose
+    chrome_context removed 「写得好」 between chrome lines (beside 「【顶】写得好」)
+    True
     """
     old, new = before.split("\n"), after.split("\n")
     if old == new:
