@@ -254,6 +254,19 @@ def drop_repeated_body(text: str, note: Note) -> str:
     >>> text = f"一、能否起诉\\n\\n可以起诉。\\n\\n{law}\\n\\n二、如何应对\\n\\n按时出庭。\\n\\n{law}"
     >>> drop_repeated_body(text, lambda *a: None) == text
     True
+
+    A paragraph repeated right after itself, after a table's row, or with
+    its first character changed (a line of 20 characters is long enough
+    to be compared so) goes:
+
+    >>> p = "甲这一段正文足够长，长到两次出现不会是巧合的重复。"
+    >>> [drop_repeated_body(t, lambda *a: None) for t in (f"{p}\\n{p}", f"{p}\\n乙{p[1:]}")] == [p, p]
+    True
+    >>> drop_repeated_body(f"␞天数␟罚息\\n{p}\\n{p}", lambda *a: None) == f"␞天数␟罚息\\n{p}"
+    True
+    >>> twenty = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"
+    >>> drop_repeated_body(f"{twenty}\\n壹{twenty[1:]}", lambda *a: None) == twenty
+    True
     """
     lines = text.split("\n")
     first: dict[str, int] = {}
