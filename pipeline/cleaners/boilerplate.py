@@ -28,6 +28,11 @@ _WIDGET = re.compile(r"(?:…|\.{2,}|～|~)$|\d+\s*条|[(（]\d+[)）]|^(?:暂�
 
 
 def _comment_prompt(line: str) -> bool:
+    """
+    >>> prompt = "欢迎大家在下方留言区发表自己的看法和评论"
+    >>> _comment_prompt(prompt), _comment_prompt(prompt + "吧"), _comment_prompt("欢迎评论。")
+    (True, False, False)
+    """
     return len(line) <= 20 and bool(_COMMENT_WORD.search(line)) and not re.search(r"[。？；]", line)
 
 
@@ -657,6 +662,18 @@ def keyword_run(line: str) -> int:
     10
     >>> keyword_run("南京、苏州、无锡、常州、镇江、扬州、泰州、南通、盐城")
     0
+
+    At the limits: nine of ten phrases of at most 16 characters, eight of
+    ten with two Han characters, twenty phrases in a 、 list; a line with
+    a ； is no space-separated run:
+
+    >>> phrase = "逾期协商"
+    >>> keyword_run(" ".join(["逾" * 16] * 9 + ["逾" * 17])), keyword_run(" ".join([phrase] * 8 + ["a", "b"]))
+    (10, 10)
+    >>> keyword_run(" ".join([phrase] * 7 + ["ab", "cd", "ef"])), keyword_run("、".join([phrase] * 20))
+    (0, 20)
+    >>> keyword_run("、".join([phrase] * 19)), keyword_run(" ".join([phrase] * 10) + "；")
+    (0, 0)
     """
     if re.search(r"[。！？!?]|[:：]\s*$", line):
         return 0

@@ -267,6 +267,19 @@ def drop_repeated_body(text: str, note: Note) -> str:
     >>> twenty = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"
     >>> drop_repeated_body(f"{twenty}\\n壹{twenty[1:]}", lambda *a: None) == twenty
     True
+
+    An earlier line that shares the start but not the numbers does not hide
+    one that shares the end; the same characters in another order are not
+    a repeat:
+
+    >>> dated = "甲这一段正文写于2020年，和别的段落完全不一样的内容在这里。"
+    >>> text = f"{dated}\\n乙{p[1:]}\\n{p}"
+    >>> drop_repeated_body(text, lambda *a: None) == f"{dated}\\n乙{p[1:]}"
+    True
+    >>> start, middle, end = "逾期以后一定", "甲乙丙丁戊己庚辛壬癸子丑寅卯", "联系银行客服"
+    >>> shuffled = f"{start}{middle}{end}\\n{start}{middle[::-1]}{end}"
+    >>> drop_repeated_body(shuffled, lambda *a: None) == shuffled
+    True
     """
     lines = text.split("\n")
     first: dict[str, int] = {}

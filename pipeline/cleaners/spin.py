@@ -18,8 +18,10 @@ def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note, spun: b
     in ``text``, or ``spun`` says one did elsewhere on the page.
 
     >>> from pipeline.cleaners.rules import load_spin_rules
-    >>> restore_spun_words("逾期后的之一个工作日，原因之一是忘记", load_spin_rules(), lambda *a: None)
-    '逾期后的第一个工作日，原因之一是忘记'
+    >>> page = "很多人不知道，逾期后的之一个工作日就要还款，原因之一是忘记"
+    >>> restore_spun_words(page, load_spin_rules(), print)
+    spun_word ordinal_di_yi: 「之一」 → 「第一」 in 「道，逾期后的之一个工作日就要」
+    '很多人不知道，逾期后的第一个工作日就要还款，原因之一是忘记'
     >>> restore_spun_words("在案件审理进展中，双方仍可和解。", load_spin_rules(), lambda *a: None)
     '在案件审理进展中，双方仍可和解。'
     >>> restore_spun_words("之一步，在沟通进展中要冷静。", load_spin_rules(), lambda *a: None)
