@@ -10,7 +10,7 @@ the run's state.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from pipeline.readability import unreadable
 from pipeline.readers import Rejection, read_file
 from pipeline.record import Document, document_id
 from pipeline.shape import shape
-from pipeline.sitelines import Read
+from pipeline.sitelines import Read, Seen, seen
 from pipeline.slug import slugify
 from pipeline.structure import parse
 from pipeline.taxonomy import Taxonomy
@@ -50,10 +50,10 @@ class Candidate:
     damage: float
     guide: Placement
     markdown: str
-    # the fingerprints of the page's lines as read, before cleaning, and of
-    # those at its edges (``pipeline.sitelines``): a site's line that the
-    # cleaner took off some of its pages still counts on them
-    read: Read = field(default_factory=Read)
+    # what the page counts for its site and across sites
+    # (``pipeline.sitelines.seen``): its lines as read and as cleaned, those
+    # at its edges, and which article it is; made here, in the worker
+    seen: Seen | None = None
 
     @cached_property
     def minhash(self) -> Any:
@@ -149,7 +149,7 @@ def clean_item(
     if isinstance(item, Rejection):
         return make_record(item.source, document_id(item.key or item.source), "rejected", reason=item.reason)
     doc = item
-    read = Read.of(doc.text)
+    read = Read.of(doc.text)  # before the page as read is let go
     cleaned = cleaner.clean(doc, record_changes=False)
     doc.text = ""  # the page as read is no longer needed; a batch keeps only what it publishes
     record = make_record(doc.source, doc.id, "rejected", title=cleaned.title, text=cleaned.text)
@@ -173,7 +173,7 @@ def clean_item(
         damage(doc.findings),
         Placement.of(guide),
         markdown,
-        read,
+        seen(cleaned, read),
     )
 
 

@@ -48,7 +48,7 @@ class Settler:
             site_of(c.doc.url or c.doc.metadata.get("page_url"), c.doc.key or c.doc.source)
             for c in candidates
         ]
-        counted = [seen(c.cleaned, c.read) for c in candidates]
+        counted = [c.seen or seen(c.cleaned) for c in candidates]
         lines.observe(zip(sites, (c.doc.id for c in candidates), counted, strict=True))
         kept: list[Candidate] = []
         for name, candidate in zip(sites, candidates, strict=True):
