@@ -1428,6 +1428,8 @@ class Result:
     lost: int = 0
     lost_undamaged: int = 0
     article_lines: int = 0
+    # pages whose title is a chrome line
+    chrome_titles: int = 0
     cers: list[float] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
 
@@ -1446,6 +1448,8 @@ def measure(cleaned: Cleaned, page: Damaged, undamaged_lost: set[str], result: R
     out_set = set(out)
     foreign = [line for line in out if line not in gold]
     result.pages += 1
+    title = normalize(cleaned.title or "")
+    result.chrome_titles += bool(title) and any(normalize(line) == title for _, line in page.chrome)
     for kind, line in page.chrome:
         key = normalize(line)
         if not key or key in gold:
@@ -1479,6 +1483,7 @@ def report(name: str, result: Result) -> None:
     print(f"\n== {name}: {result.pages} damaged pages, {result.chrome} chrome lines")
     print(f"chrome lines left: {left} ({per100:.2f} per 100 pages)", end="")
     print(f"  {dict(result.left.most_common())}" if left else "")
+    print(f"pages whose title is a chrome line: {result.chrome_titles}")
     print(
         f"article lines lost or changed: {result.lost} of {result.article_lines}"
         f" ({result.lost_undamaged} of them also on the undamaged page)"
