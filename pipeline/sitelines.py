@@ -123,7 +123,7 @@ def line_hash(line: str) -> int | None:
     folded = _DIGITS.sub("0", key(line))
     if len(folded) < MIN_KEY or _NUMBERED.match(line):
         return None
-    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big", signed=True)
+    return _fingerprint(folded)
 
 
 def table_hash(rows: Iterable[str]) -> int:
@@ -133,8 +133,12 @@ def table_hash(rows: Iterable[str]) -> int:
     >>> table_hash(["␝天数␟罚息", "␞1-30␟0.05%"]) == table_hash(["␝天数␟罚息", "␞1-30␟0.07%"])
     False
     """
-    folded = "table:" + "\n".join(key(row) for row in rows)
-    return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=8).digest(), "big", signed=True)
+    return _fingerprint("table:" + "\n".join(key(row) for row in rows))
+
+
+def _fingerprint(text: str) -> int:
+    """Eight bytes of BLAKE2b, as a signed integer (what SQLite stores)."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def _units(lines: list[str]) -> list[range]:
@@ -226,9 +230,7 @@ def seen(cleaned: Cleaned, read: Read = Read()) -> Seen:
     """
     lines = page_hashes(cleaned.text, [cleaned.title, *cleaned.alternative_titles]) | read.lines
     longest = max(cleaned.text.split("\n"), key=lambda line: len(line.strip()), default="")
-    digest = hashlib.blake2b(key(longest).encode(), digest_size=8).digest()
-    article = int.from_bytes(digest, "big", signed=True)
-    return Seen(lines, edge_hashes(cleaned.text) | read.edges, article)
+    return Seen(lines, edge_hashes(cleaned.text) | read.edges, _fingerprint(key(longest)))
 
 
 @dataclass
@@ -427,9 +429,9 @@ class SiteLines:
         )
         self.db.execute("CREATE INDEX IF NOT EXISTS edge_lines_by_line ON edge_lines (line)")
         self._sites: dict[str, Site] = {}
-        # one mapping, shared by every Site
+        # one mapping, shared by every Site; counted by ``observe``, which
+        # a run calls before it takes any line off
         self.common: dict[int, tuple[int, int]] = {}
-        self._count_common()
 
     def site(self, name: str) -> Site:
         found = self._sites.get(name)

@@ -53,7 +53,7 @@ class Candidate:
     # what the page counts for its site and across sites
     # (``pipeline.sitelines.seen``): its lines as read and as cleaned, those
     # at its edges, and which article it is; made here, in the worker
-    seen: Seen | None = None
+    seen: Seen
 
     @cached_property
     def minhash(self) -> Any:

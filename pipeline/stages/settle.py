@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.dedup import DedupIndex, repair_from_siblings, restore_cut_words, same_article, signature
-from pipeline.sitelines import SiteLines, seen, site_of, strip_site_lines
+from pipeline.sitelines import SiteLines, site_of, strip_site_lines
 from pipeline.stages.clean import Candidate, Composer, Placement, rejection_reason
 
 # the text a finding quotes: 「…」
@@ -48,8 +48,7 @@ class Settler:
             site_of(c.doc.url or c.doc.metadata.get("page_url"), c.doc.key or c.doc.source)
             for c in candidates
         ]
-        counted = [c.seen or seen(c.cleaned) for c in candidates]
-        lines.observe(zip(sites, (c.doc.id for c in candidates), counted, strict=True))
+        lines.observe(zip(sites, (c.doc.id for c in candidates), (c.seen for c in candidates), strict=True))
         kept: list[Candidate] = []
         for name, candidate in zip(sites, candidates, strict=True):
             cleaned, doc = candidate.cleaned, candidate.doc
