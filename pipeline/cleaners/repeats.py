@@ -103,7 +103,8 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
                 "flag_title_guessed", f"no headline on the page; the title 「{guess}」 is its first sentence"
             )
             return text, guess, []
-        title = _headline_of(found, "\n".join(line for i, line in enumerate(lines) if i not in set(heads)))
+        top = set(heads)
+        title = _headline_of(found, "\n".join(line for i, line in enumerate(lines) if i not in top))
         alternatives = found[: found.index(title)]
         # the short lines below the headline are not titles: the article's
         # (a subtitle) or the page's, for the later steps to judge
@@ -155,6 +156,8 @@ def _headline_of(found: list[str], body: str) -> str:
     >>> _headline_of(["甲乙", "甲乙丙丁戊己庚辛壬癸子"], "甲乙丙丁戊己庚辛")
     '甲乙丙丁戊己庚辛壬癸子'
     """
+    if len(found) == 1:
+        return found[0]
     shares = [_body_share(line, body) for line in found]
     best = max((share for share in shares if share is not None), default=None)
     if best is None:
