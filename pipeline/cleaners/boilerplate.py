@@ -55,6 +55,23 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
     '正文。'
     >>> strip_comment_blocks("正文。\\n欢迎大家留言讨论", rules, print)
     '正文。\\n欢迎大家留言讨论'
+
+    The article's line after a thread stays. Under a heading a reply may
+    be long; in a thread found by its shape, a line of more than 80
+    characters after a name line is the article's, and ends the thread:
+
+    >>> strip_comment_blocks(page + "\\n这是文章的最后一句话。", rules, lambda *a: None)
+    '正文。\\n这是文章的最后一句话。'
+    >>> thread = f"精彩评论\\n头像 小王 3天前\\n{'甲' * 120}。\\n回复 赞 3"
+    >>> strip_comment_blocks(f"正文。\\n{thread}", rules, print)
+    comment_block removed a comment block of 4 lines starting 「精彩评论」
+    '正文。'
+    >>> rest = "\\n老张 · 1小时前\\n感谢分享！"
+    >>> text = "正文，很长的一段正文。\\n头像 小王 3天前\\n"
+    >>> [strip_comment_blocks(f"{text}{'乙' * n}。{rest}", rules, print) for n in (79, 80)]
+    ... # doctest: +ELLIPSIS
+    comment_block removed a comment block of 4 lines starting 「头像 小王 3天前」
+    ['正文，很长的一段正文。', '正文，很长的一段正文。\\n头像 小王 3天前\\n乙...乙。\\n老张 · 1小时前...']
     """
     lines = text.split("\n")
     # above the first paragraph, name-and-time lines are the page's byline
@@ -237,6 +254,30 @@ def metadata_shape(line: str) -> str | None:
     ('meta_line', 'name_time')
     >>> metadata_shape("2024年3月2日，张三来到某某法院。"), metadata_shape("作者认为来源不明的借款不能还")
     (None, None)
+
+    A label needs a date, a relative time, a count or a second label
+    beside it; IP 属地 is one label however it is spaced:
+
+    >>> metadata_shape("2021-05-06 来源：某某日报"), metadata_shape("IP 属地广东 · 阅读 12")
+    ('meta_line', 'meta_line')
+    >>> [metadata_shape(line) for line in ("来源：网络 »", "来源：网络 阅读 12", "阅读 12 · 评论 3 。")]
+    [None, 'meta_line', None]
+
+    A name line has one name, or two of at most 20 characters together,
+    each a word of at most 14; a date field without a clock time does not
+    undo one with it:
+
+    >>> [metadata_shape(f"{n} 3天前") for n in ("张三 李四 王五", "逾期以后银行会先打电话提醒你还款")]
+    [None, None]
+    >>> [metadata_shape(f"{'甲' * 10} {'乙' * n} 3天前") for n in (10, 11)]
+    ['name_time', None]
+    >>> metadata_shape("路人甲 2017.3.25 05:08 星期六")
+    'name_date'
+
+    At most 100 characters:
+
+    >>> [metadata_shape("阅读 12 " * 16 + end) for end in ("赞 12", "赞 123")]
+    ['meta_line', None]
     """
     if len(line) > 100 or _SENTENCE_MARK.search(line):
         return None
@@ -291,6 +332,13 @@ def is_pagination(line: str) -> bool:
     (False, False)
     >>> is_pagination("查看更多协商技巧，请阅读第3页。"), is_pagination("展开全文")
     (False, True)
+
+    A pager is at most 200 characters, a button at most 12:
+
+    >>> [is_pagination("上一页 " + "1 " * 96 + end) for end in ("下一页页", "下一页页页")]
+    [True, False]
+    >>> [is_pagination("点击查看全部精彩评论" + end) for end in (" »", " >»")]
+    [True, False]
     """
     if len(line) > 200:
         return False
@@ -322,6 +370,13 @@ def tag_line(line: str) -> bool:
     (False, False)
     >>> tag_line("关键词: 淘宝网；物流配送；电子商务")
     False
+
+    Each phrase at most 16 characters, the line at most 200:
+
+    >>> [tag_line("标签：" + "甲" * n) for n in (16, 17)]
+    [True, False]
+    >>> [tag_line("标签：" + "甲乙 " * 65 + end) for end in ("甲乙", "甲乙丙")]
+    [True, False]
     """
     text = line.strip()
     if len(text) > 200:
@@ -367,6 +422,28 @@ def strip_boilerplate(
     >>> strip_boilerplate("2024年1月1日\\n正文第一段，讲逾期。\\n2024年1月1日", rules, print)
     boilerplate removed date_line line 「2024年1月1日」
     '正文第一段，讲逾期。\\n2024年1月1日'
+
+    A rule reaches lines up to its ``max_chars`` (60 for a byline). Only the
+    lines a rule removed give dates; a line removed by its shape alone
+    below the first paragraph (a comment's) does not:
+
+    >>> byline = "正文第一段，讲逾期。\\n来源："
+    >>> [strip_boilerplate(byline + "某" * n, rules, lambda *a: None) for n in (57, 58)]
+    ... # doctest: +ELLIPSIS
+    ['正文第一段，讲逾期。', '正文第一段，讲逾期。\\n来源：某某...某']
+    >>> found = []
+    >>> page = "正文第一段，讲逾期。\\n发布时间：2023-02-03\\n2021-05-06 09:30 来源：某某日报 作者：张三"
+    >>> strip_boilerplate(page, rules, print, found), found
+    boilerplate removed byline line 「发布时间：2023-02-03」
+    boilerplate removed meta_line line 「2021-05-06 09:30 来源：某某日报 作者：张三」
+    ('正文第一段，讲逾期。', ['2023-02-03'])
+
+    A name-and-date line between the article's first and last sentences
+    (the last one may be ten characters) is the article's:
+
+    >>> page = "正文第一段，讲逾期的事情。\\n路人甲 2017.3.25 05:08\\n最后再来讲一讲逾期。"
+    >>> [strip_boilerplate(t, rules, lambda *a: None) == t for t in (page, page + "\\n（完）")]
+    [True, True]
     """
     lines = text.split("\n")
     head = _body_start(lines)
@@ -390,7 +467,7 @@ def strip_boilerplate(
             ),
             None,
         )
-        name = rule.name if rule else (chrome_shape(line) if line else None)
+        name = rule.name if rule else chrome_shape(line)
         if name == "name_date" and head <= i <= tail:
             name = None
         if name is None:
@@ -441,6 +518,15 @@ def strip_link_lists(text: str, note: Note) -> str:
     >>> strip_link_lists("正文。\\n\\n" + longer, lambda *a: None) == "正文。\\n\\n" + longer
     True
     >>> strip_link_lists("常见的问题有：\\n" + titles, lambda *a: None) == "常见的问题有：\\n" + titles
+    True
+
+    Blank lines after the list do not hide it, nor does nothing before it;
+    an item with a clause mark is a sentence, and the list is the article's:
+
+    >>> [strip_link_lists(t, lambda *a: None) for t in ("正文。\\n\\n" + titles + "\\n", titles)]
+    ['正文。', '']
+    >>> clauses = titles.replace("协商还款需要", "协商还款，需要")
+    >>> strip_link_lists("正文。\\n\\n" + clauses, lambda *a: None) == "正文。\\n\\n" + clauses
     True
     """
     lines = text.split("\n")
@@ -538,7 +624,7 @@ def _headline_sized(lines: list[str], headed: bool) -> bool:
     """
     sizes = []
     for line in lines:
-        match = _DATED_HEADLINE.fullmatch(line.strip()) if line else None
+        match = _DATED_HEADLINE.fullmatch(line.strip())
         if match:
             sizes.append(len((match.group("after") or match.group("before") or "").strip()))
     return bool(sizes) and sum(sizes) >= (5 if headed else 8) * len(sizes)
@@ -577,6 +663,8 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
     >>> introduced = "近期发布的通知如下：" + dated
     >>> strip_related_blocks(introduced, re.compile("(?!)"), print) == introduced
     True
+    >>> strip_related_blocks(dated.lstrip("\\n") + "\\n正文二。", re.compile("(?!)"), lambda *a: None)
+    '正文二。'
 
     Under a heading the rules name, the titles go (at most 40 characters
     each, not sentences); a table's rows and what follows stay:
@@ -608,10 +696,7 @@ def strip_related_blocks(text: str, start: re.Pattern[str], note: Note) -> str:
                 and not before.rstrip().endswith((":", "："))
                 and _headline_sized(lines[i:end], heading)
             ):
-                first = line if heading else lines[i]
-                note(
-                    "dated_headlines", f"removed a list of {count} dated headlines, first 「{_clip(first)}」"
-                )
+                note("dated_headlines", f"removed a list of {count} dated headlines, first 「{_clip(line)}」")
                 i = end
                 continue
         if not (line and start.search(line)):
@@ -674,6 +759,8 @@ def keyword_run(line: str) -> int:
     (0, 20)
     >>> keyword_run("、".join([phrase] * 19)), keyword_run(" ".join([phrase] * 10) + "；")
     (0, 0)
+    >>> keyword_run(" ".join(["逾" * 16] * 8 + ["逾" * 17] * 2))
+    0
     """
     if re.search(r"[。！？!?]|[:：]\s*$", line):
         return 0

@@ -92,6 +92,11 @@ def is_prose(line: str) -> bool:
     True
     >>> is_prose("理财攻略 旅游价格官网 理财大全 二手车攻略哪家好 二手车哪家好 考研最新 装修价格")
     False
+
+    At least 40 characters, at least 8% of them function characters:
+
+    >>> is_prose("的的的的" + "网" * 46), is_prose("的的的" + "网" * 47)
+    (True, False)
     """
     return len(_SPACE.sub("", line)) >= PROSE_CHARS and prose_density(line) >= PROSE_DENSITY
 

@@ -89,8 +89,8 @@ def flag_cut_out_words(text: str, title: str | None, note: Note) -> str:
     >>> _ = flag_cut_out_words("会***借款人\\n按照规定，的逾期信息", "逾期", print)
     flag_cut_out line 1: a masked word: 「会***借款人」
     flag_cut_out line 2: a clause starts with 的: the word before it was cut out: 「按照规定，的逾期信息」
-    >>> _ = flag_cut_out_words("存在扰、等行为", None, print)
-    flag_cut_out line 1: an empty item before 等: a word was cut out: 「存在扰、等行为」
+    >>> _ = flag_cut_out_words("有些 催收人员\\n存在扰、等行为", None, print)
+    flag_cut_out line 2: an empty item before 等: a word was cut out: 「存在扰、等行为」
     """
     found = 0
     for number, line in enumerate(text.split("\n"), start=1):

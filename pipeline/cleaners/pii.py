@@ -51,8 +51,17 @@ def remove_pii(text: str, rules: PiiRules, note: Note) -> str:
     ''
     >>> remove_pii("借款15000000000元，电话（０１０）８７６５４３２１。", rules, lambda *a: None)
     '借款15000000000元，电话〔已隐去〕。'
+
+    Each finding names the kind and masks the value; a line that was
+    little but contact details goes:
+
+    >>> remove_pii("张三 13912345678，lisi@163.com。\\n正文。", rules, print)
+    pii_removed removed a mobile number (139****5678)
+    pii_removed removed an e-mail address (li****@163.com)
+    pii_removed removed a contact line 「张三 〔已隐去〕，〔已隐去〕。」
+    '正文。'
     """
-    removed_contact = False
+    removed_contact = False  # set for each line below
 
     def substitute(match: personal_data.Match) -> str:
         nonlocal removed_contact

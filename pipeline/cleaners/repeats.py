@@ -68,6 +68,8 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
 
     >>> take_title("逾期怎么办\\n\\n逾期一个月的应对策略\\n\\n正文第一段，很长。", None, lambda *a: None)
     ('正文第一段，很长。', '逾期一个月的应对策略', ['逾期怎么办'])
+    >>> take_title("某某网\\n\\n逾期怎么办\\n\\n正文第一段，很长。", "逾期怎么办", lambda *a: None)
+    ('某某网\\n\\n\\n正文第一段，很长。', '逾期怎么办', [])
 
     A page with no headline line (many scrapers save only the body) still
     has a title: its first sentence, reported as a guess for the editor,
@@ -162,10 +164,12 @@ def _headline_of(found: list[str], body: str) -> str:
     best = max((share for share in shares if share is not None), default=None)
     if best is None:
         return found[-1]
-    for line, share in zip(reversed(found), reversed(shares), strict=True):
-        if share is not None and share >= best - HEADLINE_SHARE_GAP:
-            return line
-    return found[-1]
+    # the best line itself is within the gap: one is always found
+    return next(
+        line
+        for line, share in zip(reversed(found), reversed(shares), strict=True)
+        if share is not None and share >= best - HEADLINE_SHARE_GAP
+    )
 
 
 def first_sentence(text: str) -> str | None:
@@ -243,7 +247,8 @@ def drop_repeated_body(text: str, note: Note) -> str:
 
     >>> body = "\\n\\n".join(["一、开头", "这一段正文足够长，长到两次出现不会是巧合的重复。",
     ...                       "二、结尾", "结尾段落也一样长，长到两次出现不会是巧合的。"])
-    >>> drop_repeated_body(body + "\\n\\n" + body, lambda *a: None) == body
+    >>> drop_repeated_body(body + "\\n\\n" + body, print) == body
+    repeated_body removed a repeated copy of 4 lines (48 characters) starting 「一、开头」
     True
     >>> spun = body.replace("重复", "反复")  # one word changed in the second copy
     >>> drop_repeated_body(body + "\\n\\n" + spun, lambda *a: None) == body
@@ -258,6 +263,23 @@ def drop_repeated_body(text: str, note: Note) -> str:
     >>> drop_repeated_body(text, lambda *a: None) == text
     True
 
+    Three paragraphs make a copy wherever they come again; two short lines
+    in a row are a copy even below 20 characters; a paragraph that comes
+    again right below a heading is not one:
+
+    >>> p1 = "第一段正文足够长，长到在一页上两次出现不会是巧合。"
+    >>> p2, p3 = "第二段正文也足够长。", "第三段正文同样很长。"
+    >>> drop_repeated_body(f"一、开头\\n{p1}\\n{p2}\\n{p3}\\n二、再说\\n{p1}\\n{p2}\\n{p3}", print)
+    ... # doctest: +ELLIPSIS
+    repeated_body removed a repeated copy of 3 lines (41 characters) starting 「第一段正文足够长，...」
+    '一、开头\\n第一段...\\n二、再说'
+    >>> a, b, mid = "银行先打电话。", "再寄催收函。", "这一段在中间，和前后都不一样，也足够长。"
+    >>> drop_repeated_body(f"{a}\\n{b}\\n{mid}\\n{a}\\n{b}", lambda *a: None) == f"{a}\\n{b}\\n{mid}"
+    True
+    >>> heading = "二、再说一遍"
+    >>> drop_repeated_body(f"{p1}\\n{heading}\\n{p1}", lambda *a: None) == f"{p1}\\n{heading}\\n{p1}"
+    True
+
     A paragraph repeated right after itself, after a table's row, or with
     its first character changed (a line of 20 characters is long enough
     to be compared so) goes:
@@ -268,7 +290,20 @@ def drop_repeated_body(text: str, note: Note) -> str:
     >>> drop_repeated_body(f"␞天数␟罚息\\n{p}\\n{p}", lambda *a: None) == f"␞天数␟罚息\\n{p}"
     True
     >>> twenty = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"
-    >>> drop_repeated_body(f"{twenty}\\n壹{twenty[1:]}", lambda *a: None) == twenty
+    >>> drop_repeated_body(f"{twenty}\\n壹{twenty[1:]}", print) == twenty
+    repeated_paragraph removed a repeated paragraph 「壹二三四五六七八九十甲乙丙丁戊己庚辛壬癸」
+    True
+
+    Nine tenths alike and at most a tenth longer or shorter is a repeat
+    (two characters changed or added of 20); three more characters are not:
+
+    >>> changed, longer = twenty[:5] + "子丑" + twenty[7:], twenty[:10] + "子丑" + twenty[10:]
+    >>> [drop_repeated_body(f"{twenty}\\n{t}", lambda *a: None) == twenty for t in (changed, longer)]
+    [True, True]
+    >>> drop_repeated_body(f"{longer}\\n{twenty}", lambda *a: None) == longer
+    True
+    >>> three = twenty[:10] + "子丑寅" + twenty[10:]
+    >>> drop_repeated_body(f"{twenty}\\n{three}", lambda *a: None) == f"{twenty}\\n{three}"
     True
 
     An earlier line that shares the start but not the numbers does not hide

@@ -24,7 +24,9 @@ def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note, spun: b
     '很多人不知道，逾期后的第一个工作日就要还款，原因之一是忘记'
     >>> restore_spun_words("在案件审理进展中，双方仍可和解。", load_spin_rules(), lambda *a: None)
     '在案件审理进展中，双方仍可和解。'
-    >>> restore_spun_words("之一步，在沟通进展中要冷静。", load_spin_rules(), lambda *a: None)
+    >>> restore_spun_words("之一步，在沟通进展中要冷静。", load_spin_rules(), print)
+    spun_word ordinal_di_yi: 「之一」 → 「第一」 in 「之一步，在沟通进」
+    spun_word guocheng_zhong: 「沟通进展中」 → 「沟通过程中」 in 「第一步，在沟通进展中要冷静。」
     '第一步，在沟通过程中要冷静。'
     """
     for rule in sorted(rules, key=lambda r: not r.certain):
