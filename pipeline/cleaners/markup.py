@@ -33,8 +33,18 @@ def strip_markup(text: str, note: Note) -> str:
     >>> strip_markup('先别慌。<script>alert("x")</script>核实传票<img src=x onerror="alert(1)">。', print)
     markup removed 2 pieces of HTML: <script>alert("x")</script>、<img src=x onerror="alert(1)">
     '先别慌。核实传票。'
-    >>> strip_markup('争取分期还款。[立即领取](javascript:alert(1)){: onclick="alert(2)" }', lambda *a: None)
+    >>> strip_markup('争取分期还款。[立即领取](javascript:alert(1)){: onclick="alert(2)" }', print)
+    markup removed the targets of 1 Markdown links, kept their text
     '争取分期还款。立即领取'
+
+    The finding quotes the first three pieces, each cut at 40 characters:
+
+    >>> tag, found = '<span title="{}">', []
+    >>> page = tag.format("x" * 25) + "正文" + tag.format("y" * 26) + "二</span></span>"
+    >>> strip_markup(page, lambda kind, message: found.append(message))
+    '正文二'
+    >>> found[0].split(": ")[0], [(len(p), p[-2:]) for p in found[0].split(": ")[1].split("、")]
+    ('removed 4 pieces of HTML', [(40, '">'), (40, 'y…'), (7, 'n>')])
     >>> strip_markup("收入>支出时才有余力，a<b 也可以写。", lambda *a: None)
     '收入>支出时才有余力，a<b 也可以写。'
     """

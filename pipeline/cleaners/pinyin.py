@@ -17,8 +17,13 @@ MAX_WORD = 6
 
 
 def _toneless(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable.lower().replace("ü", "v"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("u\u0308", "v")
+    """A syllable without its tone mark, ü written v as pypinyin writes it.
+
+    >>> _toneless("Xié"), _toneless("lǜ"), _toneless("nü"), _toneless("lüè")
+    ('xie', 'lv', 'nv', 'lve')
+    """
+    decomposed = unicodedata.normalize("NFD", syllable.lower()).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8192)
@@ -47,6 +52,13 @@ def remove_pinyin_annotations(text: str, on_removed: Callable[[str, str], None] 
     '个性化分期还款，协商成功，逾期'
     >>> remove_pinyin_annotations("第一(1)步，注(意)，支付宝(Alipay)，问(xié)，中国(China)")
     '第一(1)步，注(意)，支付宝(Alipay)，问(xié)，中国(China)'
+
+    Each removal is reported with the characters it read:
+
+    >>> remove_pinyin_annotations("協(xié)商，绿(lǜ)色", print)
+    協 xié
+    绿 lǜ
+    '協商，绿色'
     """
 
     def replace(match: re.Match[str]) -> str:

@@ -38,14 +38,14 @@ def _context(text: str, start: int, end: int) -> str:
     return text[max(0, start - 6) : end + 6].replace("\n", " ")
 
 
-def _outside_kept(text: str, change: Callable[[str, int], str]) -> str:
+def _outside_kept(text: str, change: Callable[[str], str]) -> str:
     out = []
     last = 0
     for kept in _KEEP.finditer(text):
-        out.append(change(text[last : kept.start()], last))
+        out.append(change(text[last : kept.start()]))
         out.append(kept.group(0))
         last = kept.end()
-    out.append(change(text[last:], last))
+    out.append(change(text[last:]))
     return "".join(out)
 
 
@@ -63,9 +63,19 @@ def normalize_punctuation(text: str, note: Note) -> str:
     '共1,000元,10:30前还款'
     >>> normalize_punctuation("(2)历史信用记录,详见 https://a.example/x?y=1,2", lambda *a: None)
     '(2)历史信用记录，详见 https://a.example/x?y=1,2'
+
+    Each change is a finding with six characters on either side:
+
+    >>> page = "逾期了,怎么办\\n准备好以下的材料:身份证和收入证明,还有分期(含利息)的合同"
+    >>> normalize_punctuation(page, print)
+    punctuation 「(含利息)」 → 「（含利息）」 in 「明,还有分期(含利息)的合同」
+    punctuation 「,」 → 「，」 in 「逾期了,怎么办 准备」
+    punctuation 「:」 → 「：」 in 「好以下的材料:身份证和收入」
+    punctuation 「,」 → 「，」 in 「证和收入证明,还有分期(含」
+    '逾期了，怎么办\\n准备好以下的材料：身份证和收入证明，还有分期（含利息）的合同'
     """
 
-    def change(part: str, offset: int) -> str:
+    def change(part: str) -> str:
         def mark(match: re.Match[str]) -> str:
             kind = match.lastgroup or ""
             new = _FULL[kind]

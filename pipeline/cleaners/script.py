@@ -96,6 +96,12 @@ def _convert_line(line: str) -> str:
 
     >>> _convert_line("這個方法效果显著，隨著時間推移")
     '这个方法效果显著，随着时间推移'
+
+    Only the characters right beside count; a Traditional-only character
+    (這) is converted wherever it is:
+
+    >>> [_convert_line(line) for line in ("這个方法", "显著時間", "显隨著時", "著显時")]
+    ['这个方法', '显著时间', '显随着时', '著显时']
     """
     new = to_simplified_text(line)
     if len(new) != len(line):
