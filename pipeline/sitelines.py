@@ -78,6 +78,8 @@ MIN_SHARE = 0.5
 SENTENCE_MIN_PAGES = 5
 # a line with fewer characters than this (a 总结 heading) is never compared
 MIN_KEY = 6
+# ... unless it holds a count: a widget's label (其他回答（20）, 全部评论 12)
+MIN_COUNTED_KEY = 4
 # a page keeps its edges when they hold more than this share of its text
 MAX_REMOVED_SHARE = 0.5
 # a line that is not prose, printed at the edges of pages of this many sites
@@ -118,10 +120,19 @@ def line_hash(line: str) -> int | None:
     True
     >>> line_hash("总结") is None, line_hash("一、逾期的后果有哪些") is None
     (True, True)
+
+    A short label is compared when it holds a count, whatever the count:
+
+    >>> line_hash("其他回答（20）") == line_hash("其他回答（9）"), line_hash("往期推荐") is None
+    (True, True)
+    >>> line_hash("评论 3") is None, line_hash("第3步") is None
+    (True, True)
     """
     line = line.strip()
-    folded = _DIGITS.sub("0", key(line))
-    if len(folded) < MIN_KEY or _NUMBERED.match(line):
+    plain = key(line)
+    folded = _DIGITS.sub("0", plain)
+    least = MIN_COUNTED_KEY if _DIGITS.search(plain) else MIN_KEY
+    if len(folded) < least or _NUMBERED.match(line):
         return None
     return _fingerprint(folded)
 
