@@ -70,6 +70,12 @@ def redecode_gbk(line: str) -> tuple[str, int] | None:
     ('逾期以后如何与银行协商还\ufffd', 1)
     >>> redecode_gbk("閫炬湡")
     ('逾期', 0)
+
+    Bytes that do not decode stand for a character each three of them:
+    two characters side by side lose four bytes and are two U+FFFD.
+
+    >>> redecode_gbk("\ufffd緶熶互鍚庡\ufffd備綍涓庨摱琛屽崗鍟嗚繕娆\ufffd")
+    ('\ufffd\ufffd以后\ufffd何与银行协商还\ufffd', 4)
     """
     try:
         data = _UNKNOWN_BYTE.join(part.encode("gb18030") for part in line.split("\ufffd"))
@@ -112,10 +118,31 @@ def fix_mojibake(text: str, note: Note, where: str = "line") -> str:
     '支付宝逾期'
     >>> fix_mojibake("支付宝逾期可以协商流程，（注意）", lambda *a: None)
     '支付宝逾期可以协商流程，（注意）'
+
+    Two Latin-1 letters are enough for ftfy to try; text that no codec
+    could have written (a lone surrogate) is left alone:
+
+    >>> fix_mojibake("é€¾æœŸ", print), fix_mojibake("逾期\\udc80", print)
+    mojibake line 1: UTF-8 read as cp1252/latin-1 (ftfy): 「é€¾æœŸ」 → 「逾期」
+    ('逾期', '逾期\\udc80')
     >>> title = "閫炬湡浠ュ悗濡備綍涓庨摱琛屽崗鍟嗚繕娆\\ufffd"
     >>> fix_mojibake(title, print, where="title")  # doctest: +ELLIPSIS
     mojibake title: UTF-8 read as GBK, 1 character lost: 「閫炬湡浠ュ悗...」 → 「逾期以后如何与银行协商还�」
     '逾期以后如何与银行协商还\\ufffd'
+
+    Lines are numbered in findings, which quote 20 characters of each
+    side; a table's cells are repaired one by one and stay a row:
+
+    >>> found = []
+    >>> page = "正文\\n閫炬湡浠ュ悗濡備綍涓庨摱琛屽崗鍟嗚繕娆剧殑鍏蜂綋妤楠ゅ拰娉ㄦ剰浜嬮」"
+    >>> fix_mojibake(page, lambda kind, message: found.append(message))
+    '正文\\n逾期以后如何与银行协商还款的具体\\ufffd骤和注意事项'
+    >>> found[0].split(" 「")[0], [len(part.split("」")[0]) for part in found[0].split("「")[1:]]
+    ('line 2: UTF-8 read as GBK, 1 character lost:', [20, 20])
+    >>> fix_mojibake("␝澶╂暟␟缃氭伅\\n␞1␟0.05%", print)
+    mojibake line 1 cell 1: UTF-8 read as GBK: 「澶╂暟」 → 「天数」
+    mojibake line 1 cell 2: UTF-8 read as GBK: 「缃氭伅」 → 「罚息」
+    '␝天数␟罚息\\n␞1␟0.05%'
     """
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
@@ -160,12 +187,15 @@ def remove_control_escapes(text: str, note: Note) -> str:
 
     >>> remove_control_escapes("逾期_x0008_协商_x000D_", lambda *a: None)
     '逾期协商'
+    >>> remove_control_escapes("型号_x0041_协商_x001F__x000A_", print)
+    control_escape removed 2 control-character escapes such as _x001F_
+    '型号_x0041_协商'
     """
     found: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
         char = chr(int(match.group(1), 16))
-        if char.isprintable() and char not in "\r\n\t":
+        if char.isprintable():  # not a control character (\t, \n, \r are not printable)
             return match.group(0)
         found.append(match.group(0))
         return ""
@@ -196,7 +226,8 @@ def remove_icon_characters(text: str, note: Note, where: str = "text") -> str:
     '逾期\\ue004以后'
     >>> remove_icon_characters("投身外交(3)\\ue004_读书频道", lambda *a: None)
     '投身外交(3)_读书频道'
-    >>> remove_icon_characters("按时还款。\\ue004逾期以后", lambda *a: None)
+    >>> remove_icon_characters("按时还款。\\ue004逾期以后", print)
+    icon_character removed 1 private-use character(s) (icon font) from the text, such as U+E004
     '按时还款。逾期以后'
     """
     found: list[str] = []
