@@ -233,3 +233,68 @@ def test_findings_name_their_kind(cleaner: Cleaner) -> None:
     ]
     assert sum(k == "flag_cut_out" for k, _ in kinds) == 2
     assert "wx_helper2024" not in cleaned.text and "15070879527" not in cleaned.text
+
+
+BODY = (
+    "很多人在信用卡逾期以后不知道该怎么办，其实在沟通进展中要冷静，先弄清楚欠款的构成。\n\n"
+    "银行一般会先打电话提醒，持卡人应当主动联系银行说明情况。"
+)
+
+
+def _cleaned(cleaner: Cleaner, **page: object) -> tuple[str | None, str, list[tuple[str, str | None, str]]]:
+    doc = Document(source="page.txt", **{"text": BODY, **page})  # type: ignore[arg-type]
+    cleaned = cleaner.clean(doc, record_changes=False)
+    return cleaned.title, cleaned.text, [(f.kind, f.step, f.message) for f in doc.findings]
+
+
+def test_a_given_title_goes_through_the_steps_that_clean_titles(cleaner: Cleaner) -> None:
+    title, text, findings = _cleaned(cleaner, title="\ue004 協(xié)商還款之一步:怎么办?")
+    assert title == "协商还款第一步：怎么办？"
+    assert [(kind, step) for kind, step, _ in findings] == [
+        ("icon_character", "remove_icon_characters"),
+        ("pinyin_annotation", "remove_pinyin_annotations"),
+        ("spun_word", "restore_spun_words"),
+        ("spun_word", "restore_spun_words"),
+        ("punctuation", "normalize_punctuation"),
+        ("punctuation", "normalize_punctuation"),
+    ]
+    assert "from the title" in findings[0][2] and "協(xié)" in findings[1][2]
+    # the title's certain spin lets the body's uncertain rule apply
+    assert "在沟通过程中要冷静" in text and "沟通进展中" in findings[3][2]
+
+    title, _, findings = _cleaned(cleaner, title="借款人13912345678的逾期记录")
+    assert title == "借款人〔已隐去〕的逾期记录"
+    assert findings == [("pii_removed", "remove_pii", "removed a mobile number (139****5678)")]
+
+
+def test_a_damaged_title_is_repaired_and_reported(cleaner: Cleaner) -> None:
+    mojibake = "逾期以后如何与银行协商还款".encode().decode("gbk", errors="replace")
+    title, _, findings = _cleaned(cleaner, title=mojibake)
+    assert title == "逾期以后如何与银行协商还款"
+    assert findings[0][:2] == ("mojibake", "fix_mojibake") and findings[0][2].startswith("title: ")
+    assert findings[1][:2] == ("flag_lost_characters", "repair_byte_slips")
+
+    data = "支付宝逾期以后如何与银行协商还款".encode("gb18030")
+    slipped = (data[:7] + data[8:]).decode("gb18030", errors="replace")
+    doc = Document(source="page.txt", text=BODY, title=slipped)
+    cleaned = cleaner.clean(doc, record_changes=False)
+    assert cleaned.title == "支付宝逾期以后如何与银行协商还款"
+    assert cleaned.lost == 1 and [g["choice"] for g in cleaned.guesses] == ["逾", "款"]
+    assert [f.kind for f in doc.findings] == [
+        "byte_slip_realigned",
+        "flag_lost_characters",
+        "flag_lost_characters",
+    ]
+
+
+def test_a_declared_title_and_markup_in_the_text(cleaner: Cleaner) -> None:
+    title, text, findings = _cleaned(
+        cleaner, text="_x0008_<b>正文</b>" + BODY, metadata={"declared_title": "逾期后几天开始"}
+    )
+    assert title == "逾期后几天开始" and text.startswith("正文很多人")
+    assert [(kind, step) for kind, step, _ in findings] == [
+        ("control_escape", "remove_control_escapes"),
+        ("markup", "strip_markup"),
+        ("flag_cut_out", "flag_cut_out_words"),
+    ]
+    assert "the title 「逾期后几天开始」" in findings[2][2]
