@@ -164,3 +164,31 @@ def test_broken_glossary_is_a_clear_error(tmp_path: Path, content: str, error: s
     )
     assert result.exit_code == 1
     assert str(glossary) in result.output and error in result.output
+
+
+def test_glossary_findings_give_the_editors_note_and_protect_the_longest_term(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        "replace:\n"
+        "  - find: 支付宝旗下的“”\n"
+        "    replace: 支付宝旗下的“花呗”\n"
+        "    note: 据原文补回\n"
+        "  - find: 也逾期了\n"
+        "    replace: 也已逾期\n"
+        "protect:\n"
+        "  - 銀行\n"
+        "  - 臺灣銀行\n",
+        encoding="utf-8",
+    )
+    doc = Document(
+        source="t.txt", text="臺灣銀行的信用卡也逾期了怎麼辦\n\n採用支付宝旗下的“”借貸，借唄也逾期了。"
+    )
+    cleaned = Cleaner(CleanerConfig(glossary=glossary)).clean(doc)
+    # a protected term inside a longer one does not split it: 臺灣 stays
+    assert cleaned.title == "臺灣銀行的信用卡也已逾期怎么办"
+    assert cleaned.text == "采用支付宝旗下的“花呗”借贷，借呗也已逾期。"
+    assert [f.message for f in doc.findings if f.kind == "glossary"] == [
+        "「支付宝旗下的“”」 → 「支付宝旗下的“花呗”」 1× (据原文补回)",
+        "「也逾期了」 → 「也已逾期」 1×",
+        "「也逾期了」 → 「也已逾期」 1×",
+    ]
