@@ -285,6 +285,8 @@ def test_a_damaged_title_is_repaired_and_reported(cleaner: Cleaner) -> None:
         "flag_lost_characters",
         "flag_lost_characters",
     ]
+    # an editor is told the guess is in the title, not in line 1 of the text
+    assert all(f.message.startswith("title") for f in doc.findings)
 
 
 def test_a_declared_title_and_markup_in_the_text(cleaner: Cleaner) -> None:

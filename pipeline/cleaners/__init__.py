@@ -257,7 +257,7 @@ class Cleaner:
         try:
             s.text = repair_byte_slips(s.text, s.doc.note, s.guesses, deadline)
             if s.title and "\ufffd" in s.title:
-                s.title = repair_byte_slips(s.title, s.doc.note, s.guesses, deadline)
+                s.title = repair_byte_slips(s.title, s.doc.note, s.guesses, deadline, "title")
         except OutOfTime:
             # nothing of the unfinished repair is kept, and the page is
             # cleaned no further: it is not published with its damage

@@ -630,10 +630,16 @@ def _check(deadline: float | None) -> None:
 
 
 def repair_byte_slips(
-    text: str, note: Note, guesses: list[dict[str, str]] | None = None, deadline: float | None = None
+    text: str,
+    note: Note,
+    guesses: list[dict[str, str]] | None = None,
+    deadline: float | None = None,
+    where: str = "line",
 ) -> str:
     """Repair every line; report realignments, fills and guesses. Past
     ``deadline`` (``time.monotonic()``) it raises :class:`OutOfTime`.
+    ``where`` names the text in findings ("line" numbers the lines,
+    "title").
 
     Each guess is also appended to ``guesses`` (its flag message, the
     characters chosen and the Han characters around them), so that a copy
@@ -648,6 +654,7 @@ def repair_byte_slips(
     lines = text.split("\n")
     bullets = 0
     for number, line in enumerate(lines, start=1):
+        label = f"line {number}" if where == "line" else where
         if _LOST_BULLET.match(line):
             line = lines[number - 1] = _LOST_BULLET.sub("- ", line)
             bullets += 1
@@ -655,20 +662,20 @@ def repair_byte_slips(
             continue
         new, realigned, gaps = repair_line(line, deadline)
         for item in realigned:
-            note("byte_slip_realigned", f"line {number}: {item} (GB18030 decoded one byte later)")
+            note("byte_slip_realigned", f"{label}: {item} (GB18030 decoded one byte later)")
         for gap in gaps:
-            where = f"line {number}, after 「{gap.left}」 before 「{gap.right}」"
+            spot = f"{label}, after 「{gap.left}」 before 「{gap.right}」"
             alternatives = "、".join(f"「{c}」" if c else "(nothing)" for c, _ in gap.candidates[1:4])
             if gap.sure:
                 readings = ", ".join(r for r in gap.slots if r)
                 note(
                     "lost_character_restored",
-                    f"{where}: 「{gap.damaged}」 → 「{gap.choice}」 (pinyin {readings})",
+                    f"{spot}: 「{gap.damaged}」 → 「{gap.choice}」 (pinyin {readings})",
                 )
             else:
                 shown = f"「{gap.choice}」" if gap.choice else "nothing"
                 message = (
-                    f"{where}: damaged 「{gap.damaged or '(lost byte)'}」 replaced by {shown}, a guess; "
+                    f"{spot}: damaged 「{gap.damaged or '(lost byte)'}」 replaced by {shown}, a guess; "
                     f"other candidates {alternatives or 'none'}. Check against the source."
                 )
                 note("flag_lost_characters", message)
