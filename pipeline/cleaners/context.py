@@ -159,6 +159,19 @@ def strip_by_context(before: str, after: str, note: Note) -> str:
     >>> strip_by_context(old, f"{prose}\\n写得好", print) == prose
     chrome_context removed 「写得好」 between chrome lines (beside 「【顶】写得好」)
     True
+
+    A run with prose on either side stays, whatever was removed on the
+    other; one between the page's edge and removed chrome goes:
+
+    >>> more = "如果确实没有能力一次还清，可以主动联系银行客服说明情况，申请分期或者延期还款的方案。"
+    >>> byline = "楼主 2021-05-07 12:00"
+    >>> [strip_by_context(f"{prose}\\n{a}\\n{b}\\n{more}", f"{prose}\\n小结\\n{more}", print)
+    ...  for a, b in ((byline, "小结"), ("小结", byline))] == [f"{prose}\\n小结\\n{more}"] * 2
+    True
+    >>> nav = "首页 | 新闻 | 专题"
+    >>> strip_by_context(f"{nav}\\n{byline}\\n{prose}", f"{nav}\\n{prose}", print) == prose
+    chrome_context removed 「首页 | 新闻 | 专题」 between chrome lines (beside 「楼主 2021-05-07 12:00」)
+    True
     """
     old, new = before.split("\n"), after.split("\n")
     if old == new:
