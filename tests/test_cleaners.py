@@ -300,3 +300,23 @@ def test_a_declared_title_and_markup_in_the_text(cleaner: Cleaner) -> None:
         ("flag_cut_out", "flag_cut_out_words"),
     ]
     assert "the title 「逾期后几天开始」" in findings[2][2]
+
+
+def test_the_shipped_rules_find_comment_and_related_headings(cleaner: Cleaner) -> None:
+    """The headings of boilerplate.yaml (精彩评论, 相关推荐), not only the
+    shapes, open the blocks that go: the rule file's sections are read."""
+    related = "相关推荐\n\n逾期怎么办\n\n网贷怎么还"
+    comments = "精彩评论\n\n写得真好，学习了\n\n感谢分享"
+    page = f"信用卡逾期怎么办\n\n{BODY}\n\n{related}\n\n{comments}"
+    _, text, findings = _cleaned(cleaner, text=page)
+    assert text == BODY
+    assert (
+        "comment_block",
+        "strip_comment_blocks",
+        "removed a comment block of 1 lines starting 「精彩评论」",
+    ) in findings
+    assert (
+        "related_list",
+        "strip_related_blocks",
+        "removed 「相关推荐」 and the 2 article titles under it",
+    ) in findings
