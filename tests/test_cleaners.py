@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.cleaners import Cleaner, CleanerConfig
 from pipeline.cleaners.boilerplate import strip_link_lists
 from pipeline.cleaners.pinyin import remove_pinyin_annotations
 from pipeline.cleaners.punctuation import normalize_punctuation
+from pipeline.cleaners.rules import RuleFileError, load_boilerplate, load_spin_rules
 from pipeline.cleaners.script import to_simplified
 from pipeline.record import Document
 
@@ -320,3 +323,56 @@ def test_the_shipped_rules_find_comment_and_related_headings(cleaner: Cleaner) -
         "strip_related_blocks",
         "removed 「相关推荐」 and the 2 article titles under it",
     ) in findings
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ("lines:\n  - pattern: x\n", "lines[0]: each rule needs a 'name'"),
+        (
+            "lines:\n  - name: a\n    pattern: x\n    where: top\n",
+            "lines[0] (a): 'where' must be 'anywhere' or 'head'",
+        ),
+        ("lines:\n  - name: a\n    pattern: 3\n", "lines[0] (a): 'pattern' must be a string"),
+        ("comment_blocks:\n  start: '(x'\n", "comment_blocks.start: bad regular expression"),
+        ("comment_blocks:\n  author: '(x'\n", "comment_blocks.author: bad regular expression"),
+        ("comment_blocks:\n  inside: ['a', '(x']\n", "comment_blocks.inside[1]: bad regular expression"),
+        ("related_blocks:\n  start: '(x'\n", "related_blocks.start: bad regular expression"),
+        ("- a list\n", "expected a mapping at the top level"),
+    ],
+    ids=[
+        "name",
+        "where",
+        "pattern-type",
+        "comment-start",
+        "comment-author",
+        "comment-inside",
+        "related",
+        "mapping",
+    ],
+)
+def test_a_broken_boilerplate_file_names_the_file_and_the_place(
+    tmp_path: Path, content: str, error: str
+) -> None:
+    path = tmp_path / "boilerplate.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_boilerplate(path)
+    assert str(caught.value).startswith(f"{path}: {error}")
+
+
+def test_rule_files_fill_in_what_a_rule_leaves_out(tmp_path: Path) -> None:
+    path = tmp_path / "boilerplate.yaml"
+    path.write_text("lines:\n  - name: a\n    pattern: x\n", encoding="utf-8")
+    (rule,), comments, related = load_boilerplate(path)
+    assert (rule.max_chars, rule.sentences, rule.where) == (80, False, "anywhere")
+    assert comments.inside == () and not comments.start.search("精彩评论") and not related.search("相关推荐")
+    spin = tmp_path / "spin.yaml"
+    spin.write_text("rules:\n  - name: s\n    pattern: 之一(?=个)\n    replace: 第一\n", encoding="utf-8")
+    (only,) = load_spin_rules(spin)
+    assert only.certain and only.replace == "第一" and only.pattern.search("之一个")
+    spin.write_text("rules:\n  - name: s\n    pattern: x\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"rules\[0\] \(s\): 'replace' is missing"):
+        load_spin_rules(spin)
+    with pytest.raises(RuleFileError, match="cannot read the rule file"):
+        load_spin_rules(tmp_path / "missing.yaml")
