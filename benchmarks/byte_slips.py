@@ -23,6 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from scratch import slipped  # noqa: E402
+
 from pipeline.cleaners.garble import repair_line  # noqa: E402
 
 PAGES = ["000_0951288d9a01546f.txt", "001_71aa38aa9bc6c4af.txt", "003_aef6583e97fd9b87.txt"]
@@ -54,9 +58,7 @@ def main() -> None:
     start = time.perf_counter()
     for _ in range(args.n):
         truth = rng.choice(pool)
-        data = truth.encode("gb18030")
-        at = rng.randrange(len(data))
-        damaged = (data[:at] + data[at + 1 :]).decode("gb18030", errors="replace")
+        damaged = slipped(truth, rng)
         repaired = repair_line(damaged)[0]
         before, after = accuracy(truth, damaged), accuracy(truth, repaired)
         before_total += before

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from byte_slips import sentences  # noqa: E402
-from scratch import write_corpus  # noqa: E402
+from scratch import slipped, write_corpus  # noqa: E402
 
 
 def long_damaged_line(megabytes: float, seed: int = 0) -> str:
@@ -42,9 +42,7 @@ def long_damaged_line(megabytes: float, seed: int = 0) -> str:
     while size < megabytes * 1_000_000:
         sentence = rng.choice(pool)
         if rng.random() < 0.2:
-            data = sentence.encode("gb18030")
-            at = rng.randrange(len(data))
-            sentence = (data[:at] + data[at + 1 :]).decode("gb18030", errors="replace")
+            sentence = slipped(sentence, rng)
         parts.append(sentence)
         size += len(sentence.encode("utf-8"))
     return "".join(parts)

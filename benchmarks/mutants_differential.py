@@ -22,11 +22,8 @@ of clean articles (``text`` per line; the development set's gold.jsonl):
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import json
-import os
 import random
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -35,7 +32,12 @@ from pathlib import Path
 ROOT = Path.cwd()
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mutants_recheck import survivors  # noqa: E402
+from mutants_recheck import require_mutants, run_mutant, survivors  # noqa: E402
+from scratch import slipped  # noqa: E402
+
+# the n-th line of the corpus every UNDAMAGED_EVERY is left undamaged: the
+# repair must leave it alone
+UNDAMAGED_EVERY = 5
 
 # run inside mutants/: repairs every line, prints what came out as JSON
 _REPAIR = """
@@ -62,31 +64,15 @@ def damaged_lines(gold: Path, n: int, seed: int) -> list[str]:
     chosen = rng.sample(lines, min(n, len(lines)))
     out = []
     for i, line in enumerate(chosen):
-        if i % 5 == 4:
-            out.append(line)  # undamaged: the repair must leave it alone
-            continue
-        data = line.encode("gb18030")
-        for _ in range(1 + (i % 3 == 0)):
-            at = rng.randrange(len(data))
-            data = data[:at] + data[at + 1 :]
-        out.append(data.decode("gb18030", errors="replace"))
+        undamaged = i % UNDAMAGED_EVERY == UNDAMAGED_EVERY - 1
+        out.append(line if undamaged else slipped(line, rng, 1 + (i % 3 == 0)))
     return out
 
 
 def repairs(mutant: str, corpus: Path, timeout: float) -> list[list[object]] | str:
-    with tempfile.TemporaryDirectory(prefix="tables-") as cache:
-        env = dict(os.environ, MUTANT_UNDER_TEST=mutant, CREDIT_GUIDES_CACHE=cache)
-        try:
-            result = subprocess.run(
-                [sys.executable, "-c", _REPAIR, str(corpus)],
-                cwd=ROOT / "mutants",
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-            )
-        except subprocess.TimeoutExpired:
-            return "timed out"
+    result = run_mutant(mutant, [sys.executable, "-c", _REPAIR, str(corpus)], timeout)
+    if result is None:
+        return "timed out"
     if result.returncode != 0:
         return "failed: " + (result.stderr.strip().splitlines() or ["?"])[-1]
     value: list[list[object]] = json.loads(result.stdout)
@@ -102,8 +88,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=300.0)
     args = parser.parse_args()
-    if not (ROOT / "mutants").is_dir():
-        sys.exit("no mutants/ folder here: run `mutmut run` in the project folder first")
+    require_mutants()
     lines = damaged_lines(args.gold, args.n, args.seed)
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
         json.dump(lines, handle, ensure_ascii=False)
@@ -112,7 +97,7 @@ def main() -> None:
         baseline = repairs("none.x_none__mutmut_0", corpus, args.timeout)
         if isinstance(baseline, str):
             sys.exit(f"the repair itself {baseline}")
-        names = [n for n in survivors(["*"]) if any(fnmatch.fnmatch(n, p) for p in args.patterns)]
+        names = survivors(args.patterns)
         with ThreadPoolExecutor(args.jobs) as pool:
             results = list(pool.map(lambda name: repairs(name, corpus, args.timeout), names))
     finally:
@@ -130,7 +115,7 @@ def main() -> None:
         print(f"    as it is: {baseline[i]}")
         print(f"    mutated:  {result[i]}")
     changed = len(names) - len(same)
-    damaged = sum(1 for i in range(len(lines)) if i % 5 != 4)
+    damaged = len(lines) - len(lines) // UNDAMAGED_EVERY
     print(
         f"{len(names)} surviving mutants on {len(lines)} lines ({damaged} damaged): "
         f"{changed} change a repair or a finding, {len(same)} change nothing"

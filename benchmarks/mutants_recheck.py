@@ -61,17 +61,29 @@ def pytest_command(tests: list[str] | None = None) -> list[str]:
     ]
 
 
-def alive(mutant: str, command: list[str], timeout: float) -> bool:
-    """True when every test passes with ``mutant`` active."""
+def require_mutants() -> None:
+    if not (ROOT / "mutants").is_dir():
+        sys.exit("no mutants/ folder here: run `mutmut run` in the project folder first")
+
+
+def run_mutant(mutant: str, command: list[str], timeout: float) -> subprocess.CompletedProcess[str] | None:
+    """``command`` run in mutmut's ``mutants/`` folder with ``mutant``
+    active and an empty table cache; None when it ran past ``timeout``."""
     with tempfile.TemporaryDirectory(prefix="tables-") as cache:
         env = dict(os.environ, MUTANT_UNDER_TEST=mutant, CREDIT_GUIDES_CACHE=cache)
         try:
-            result = subprocess.run(
-                command, cwd=ROOT / "mutants", env=env, capture_output=True, timeout=timeout
+            return subprocess.run(
+                command, cwd=ROOT / "mutants", env=env, capture_output=True, text=True, timeout=timeout
             )
         except subprocess.TimeoutExpired:
-            return False  # mutmut counts an endless loop as caught too
-    return result.returncode == 0
+            return None
+
+
+def alive(mutant: str, command: list[str], timeout: float) -> bool:
+    """True when every test passes with ``mutant`` active (mutmut counts
+    an endless loop as caught too)."""
+    result = run_mutant(mutant, command, timeout)
+    return result is not None and result.returncode == 0
 
 
 def main() -> None:
@@ -83,8 +95,7 @@ def main() -> None:
         "--tests", nargs="+", help="the tests to run (default: the selection in [tool.mutmut])"
     )
     args = parser.parse_args()
-    if not (ROOT / "mutants").is_dir():
-        sys.exit("no mutants/ folder here: run `mutmut run` in the project folder first")
+    require_mutants()
     command = pytest_command(args.tests)
     if not alive("none.x_none__mutmut_0", command, args.timeout):
         sys.exit("the tests fail with no mutant active: fix them before trying mutants again")

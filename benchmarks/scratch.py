@@ -30,6 +30,17 @@ PROJECT_FILES = (
 )
 
 
+def slipped(text: str, rng: random.Random, drops: int = 1) -> str:
+    """``text`` as a careless reader sees it after ``drops`` bytes of its
+    GB18030 form were lost at random places: decoded with replacement
+    characters, out of step after each loss."""
+    data = text.encode("gb18030")
+    for _ in range(drops):
+        at = rng.randrange(len(data))
+        data = data[:at] + data[at + 1 :]
+    return data.decode("gb18030", errors="replace")
+
+
 def scramble(text: str, rng: random.Random, rate: float = 0.25) -> str:
     """Replace characters of the body lines; titles and chrome stay as they
     are. A quarter replaced makes a different article to the dedup step."""

@@ -18,9 +18,9 @@ from pipeline.run import Run
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from scratch import copy_project, mark_reviewed, scramble, write_corpus, write_pages  # noqa: E402
+from scratch import copy_project, mark_reviewed, scramble, slipped, write_corpus, write_pages  # noqa: E402
 
-__all__ = ["copy_project", "scramble", "write_corpus", "write_pages"]
+__all__ = ["copy_project", "scramble", "slipped", "write_corpus", "write_pages"]
 SEEDS = ROOT / "corpus" / "seeds"
 EXPECTATIONS = ROOT / "corpus" / "expectations.json"
 

@@ -13,7 +13,7 @@ from pipeline.cleaners import Cleaner, CleanerConfig
 from pipeline.cleaners.garble import repair_byte_slips, repair_line
 from pipeline.cleaners.mojibake import fix_mojibake
 from pipeline.record import Document
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, slipped
 
 DATA = Path(__file__).parent / "data"
 CASES = json.loads((DATA / "garble_cases.json").read_text(encoding="utf-8"))
@@ -99,9 +99,7 @@ def test_synthetic_slips_are_mostly_repaired() -> None:
     rng = random.Random(3)
     before = after = 0.0
     for truth in sentences:
-        data = truth.encode("gb18030")
-        at = rng.randrange(len(data))
-        damaged = (data[:at] + data[at + 1 :]).decode("gb18030", errors="replace")
+        damaged = slipped(truth, rng)
         repaired = repair_line(damaged)[0]
         b = SequenceMatcher(None, truth, damaged).ratio()
         a = SequenceMatcher(None, truth, repaired).ratio()
@@ -149,11 +147,7 @@ def _slipped_lines() -> list[dict[str, object]]:
     rng = random.Random(7)
     rows = []
     for i, line in enumerate(line for line in negative_lines() if 12 <= len(line) <= 200):
-        data = line.encode("gb18030")
-        for _ in range(1 + (i % 3 == 0)):
-            at = rng.randrange(len(data))
-            data = data[:at] + data[at + 1 :]
-        damaged = data.decode("gb18030", errors="replace")
+        damaged = slipped(line, rng, 1 + (i % 3 == 0))
         found: list[list[str]] = []
 
         def note(kind: str, message: str, found: list[list[str]] = found) -> None:
