@@ -129,10 +129,8 @@ def line_hash(line: str) -> int | None:
     (True, True)
     """
     line = line.strip()
-    plain = key(line)
-    folded = _DIGITS.sub("0", plain)
-    least = MIN_COUNTED_KEY if _DIGITS.search(plain) else MIN_KEY
-    if len(folded) < least or _NUMBERED.match(line):
+    folded, counts = _DIGITS.subn("0", key(line))
+    if len(folded) < (MIN_COUNTED_KEY if counts else MIN_KEY) or _NUMBERED.match(line):
         return None
     return _fingerprint(folded)
 
