@@ -117,17 +117,13 @@ def test_law_titles_cut_short_are_restored_only_when_one_matches() -> None:
     assert len(found) == 2 and all("Confirm it" in m for m in found)
 
 
+# an editor's fix of sample 000's cut-out word, with the editor's note
+FILL_CUT_WORD = "replace:\n  - find: 支付宝旗下的“”\n    replace: 支付宝旗下的“花呗”\n    note: 据原文补回\n"
+
+
 def test_glossary_fixes_a_flag_and_protects_terms(tmp_path: Path) -> None:
     glossary = tmp_path / "glossary.yaml"
-    glossary.write_text(
-        "replace:\n"
-        "  - find: 支付宝旗下的“”\n"
-        "    replace: 支付宝旗下的“花呗”\n"
-        "    note: 据原文补回\n"
-        "protect:\n"
-        "  - 之一个\n",
-        encoding="utf-8",
-    )
+    glossary.write_text(FILL_CUT_WORD + "protect:\n  - 之一个\n", encoding="utf-8")
     doc = Document(source="t.txt", text="标题\n\n采用支付宝旗下的“”借贷;之一个工作日。")
     cleaned = Cleaner(CleanerConfig(glossary=glossary)).clean(doc)
     assert cleaned.text == "采用支付宝旗下的“花呗”借贷;之一个工作日。"
@@ -169,15 +165,7 @@ def test_broken_glossary_is_a_clear_error(tmp_path: Path, content: str, error: s
 def test_glossary_findings_give_the_editors_note_and_protect_the_longest_term(tmp_path: Path) -> None:
     glossary = tmp_path / "glossary.yaml"
     glossary.write_text(
-        "replace:\n"
-        "  - find: 支付宝旗下的“”\n"
-        "    replace: 支付宝旗下的“花呗”\n"
-        "    note: 据原文补回\n"
-        "  - find: 也逾期了\n"
-        "    replace: 也已逾期\n"
-        "protect:\n"
-        "  - 銀行\n"
-        "  - 臺灣銀行\n",
+        FILL_CUT_WORD + "  - find: 也逾期了\n    replace: 也已逾期\nprotect:\n  - 銀行\n  - 臺灣銀行\n",
         encoding="utf-8",
     )
     doc = Document(
