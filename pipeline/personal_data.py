@@ -125,8 +125,14 @@ class Match:
 
 def _accept(kind: str, match: re.Match[str]) -> bool:
     """WeChat labels are also words: 微信 followed by a space and an English
-    word is not an ID. Without a colon, an ID must look like one (a digit,
-    ``_`` or ``-`` in it)."""
+    word is not an ID. Without a colon (or ``=``), an ID must look like one
+    (a digit, ``_`` or ``-`` in it).
+
+    >>> [m.kind for m in find("微信 zhangsan")], [m.kind for m in find("微信=zhangsan")]
+    ([], ['wechat'])
+    >>> [m.kind for m in find("微信 zhang_san")], [m.kind for m in find("微信：zhangsan")]
+    (['wechat'], ['wechat'])
+    """
     if kind != "wechat":
         return True
     if match.group("sep") is not None and ":" not in match.group("sep") and "=" not in match.group("sep"):
@@ -165,7 +171,18 @@ def mask(kind: str, value: str) -> str:
 
     >>> mask("mobile", "150 7087 9527"), mask("email", "3590931873＠qq.com")
     ('150****9527', '35****@qq.com')
-    >>> mask("wechat", "微信：wx_abc123")
+    >>> mask("email", "zhangsan [AT] qq.com"), mask("landline", "(010) 8888-6666")
+    ('zh****@qq.com', '010****6666')
+
+    A mobile number is shown without its country code; a QQ number, a
+    WeChat ID and any number shorter than a mobile's 11 digits not at all
+    (3 and 4 of its digits would be most of it):
+
+    >>> mask("mobile", "+86 138 1234 5678"), mask("landline", "8888 6666"), mask("service_line", "0571888866")
+    ('138****5678', '****', '****')
+    >>> mask("wechat", "微信：wx_abc123"), mask("wechat", "微信：wx13812345678")
+    ('****', '****')
+    >>> mask("qq", "QQ 278901234567")
     '****'
     """
     folded = fold(value)
@@ -173,7 +190,9 @@ def mask(kind: str, value: str) -> str:
         name, _, domain = re.split(r"[ \t]*(@|\[at\]|\(at\)|\{at\})[ \t]*", folded, maxsplit=1, flags=re.I)
         return f"{name[:2]}****@{domain}"
     digits = re.sub(r"\D", "", folded)
-    if kind in ("qq", "wechat") or len(digits) <= 7:
+    if kind == "mobile":
+        digits = digits[-11:]
+    if kind in ("qq", "wechat") or len(digits) < 11:
         return "****"
     return digits[:3] + "****" + digits[-4:]
 

@@ -92,6 +92,8 @@ def iso_date(value: object) -> str | None:
 
     >>> iso_date("2026-11-29"), iso_date(datetime.date(2026, 2, 1))
     ('2026-11-29', '2026-02-01')
+    >>> iso_date(datetime.datetime(2026, 2, 1, 9, 30))
+    '2026-02-01'
     >>> iso_date("2026-02-30"), iso_date("2026-11-29</lastmod><x>"), iso_date(20261129)
     (None, None, None)
     """
@@ -122,8 +124,16 @@ def public_url(url: object) -> str | None:
     (None, None, None)
     >>> public_url('https://x.example/a"onmouseover="alert(1)')
     'https://x.example/a%22onmouseover=%22alert%281%29'
-    >>> public_url("https://x.example/call/13812345678")
-    'https://x.example/'
+    >>> public_url("https://x.example/call/13812345678"), public_url("https://x.example/a#tel:13812345678")
+    ('https://x.example/', 'https://x.example/')
+    >>> public_url("HTTP://X.example/a?q=1#s?x=协:1")
+    'http://x.example/a?q=1#s?x=%E5%8D%8F:1'
+
+    Control and format characters and any white space make an address
+    suspect (a zero-width space can hide a different host):
+
+    >>> [public_url(f"https://x.example/a{c}b") for c in "\\x00\\u200b \\u2028\\u2029"]
+    [None, None, None, None, None]
     """
     if not isinstance(url, str):
         return None
@@ -134,13 +144,12 @@ def public_url(url: object) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
-        return None
-    if not _HOST.match(parts.netloc):
+    # a host name and a port only: no user name, no password
+    if parts.scheme.lower() not in ("http", "https") or not _HOST.match(parts.netloc):
         return None
     scheme, host = parts.scheme.lower(), parts.netloc.lower()
-    readable = unquote(parts.path + "?" + parts.query + "#" + parts.fragment)
-    if next(personal_data.find(readable), None) is not None:
+    parts_read = (unquote(part) for part in (parts.path, parts.query, parts.fragment))
+    if any(next(personal_data.find(part), None) for part in parts_read):
         return f"{scheme}://{host}/"
     # quote what is not already a safe URL character; %XX stays as it is
     safe = "/:@!$&*+,;=-._~%"

@@ -366,13 +366,34 @@ def test_rule_files_fill_in_what_a_rule_leaves_out(tmp_path: Path) -> None:
     path.write_text("lines:\n  - name: a\n    pattern: x\n", encoding="utf-8")
     (rule,), comments, related = load_boilerplate(path)
     assert (rule.max_chars, rule.sentences, rule.where) == (80, False, "anywhere")
-    assert comments.inside == () and not comments.start.search("精彩评论") and not related.search("相关推荐")
+    # a block the file does not describe matches no line at all
+    for line in ("", "精彩评论", "网友评论：", "相关推荐"):
+        assert not comments.start.search(line) and not comments.author.search(line)
+        assert not related.search(line)
+    assert comments.inside == ()
     spin = tmp_path / "spin.yaml"
     spin.write_text("rules:\n  - name: s\n    pattern: 之一(?=个)\n    replace: 第一\n", encoding="utf-8")
     (only,) = load_spin_rules(spin)
-    assert only.certain and only.replace == "第一" and only.pattern.search("之一个")
+    assert only.certain and only.replace == "第一" and only.pattern.search("之一个") and only.why == ""
     spin.write_text("rules:\n  - name: s\n    pattern: x\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"rules\[0\] \(s\): 'replace' is missing"):
         load_spin_rules(spin)
     with pytest.raises(RuleFileError, match="cannot read the rule file"):
         load_spin_rules(tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ("rules:\n  - pattern: x\n    replace: y\n", "rules[0]: each rule needs a 'name'"),
+        ("rules:\n  - name: s\n    pattern: '(x'\n    replace: y\n", "rules[0] (s): bad regular expression"),
+        ("rules:\n  - name: s\n    pattern: [x]\n    replace: y\n", "rules[0] (s): 'pattern' must be"),
+    ],
+    ids=["name", "regex", "pattern-type"],
+)
+def test_a_broken_spin_file_names_the_file_and_the_rule(tmp_path: Path, content: str, error: str) -> None:
+    path = tmp_path / "spin.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_spin_rules(path)
+    assert str(caught.value).startswith(f"{path}: {error}")

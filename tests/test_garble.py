@@ -139,22 +139,42 @@ def test_repairs_can_be_turned_off() -> None:
 # fails here; when the change is meant, write the file again
 # (UPDATE_BYTE_SLIP_LINES=1 pytest tests/test_garble.py) and read the diff.
 SLIP_LINES = DATA / "byte_slip_lines.json"
+# Each set: the random seed of the lost bytes, how many of the lines make
+# one paragraph (a loss puts the rest of its paragraph out of step, so long
+# paragraphs try the long realigned runs), and which lines lose two bytes
+# (every n-th). Single lines from three seeds try the short gaps; with
+# fewer sets, mutants of the repair's search and scoring that change the
+# repairs of real paragraphs went unseen (`benchmarks/mutants_recheck.py`).
+SLIP_SETS = {
+    "lines": (7, 1, 3),
+    "lines-21": (21, 1, 2),
+    "lines-22": (22, 1, 2),
+    "pairs": (30, 2, 1),
+    "threes": (11, 3, 2),
+    "fours": (31, 4, 2),
+    "fives": (12, 5, 1),
+}
 
 
 def _slipped_lines() -> list[dict[str, object]]:
     from tests.test_article_lines import negative_lines
 
-    rng = random.Random(7)
+    lines = [line for line in negative_lines() if len(line) >= 12]
     rows = []
-    for i, line in enumerate(line for line in negative_lines() if 12 <= len(line) <= 200):
-        damaged = slipped(line, rng, 1 + (i % 3 == 0))
-        found: list[list[str]] = []
+    for name, (seed, size, twice) in SLIP_SETS.items():
+        rng = random.Random(seed)
+        paragraphs = ["".join(lines[i : i + size]) for i in range(0, len(lines) - size + 1, size)]
+        for i, paragraph in enumerate(paragraphs):
+            damaged = slipped(paragraph, rng, 1 + (i % twice == 0))
+            found: list[list[str]] = []
 
-        def note(kind: str, message: str, found: list[list[str]] = found) -> None:
-            found.append([kind, message])
+            def note(kind: str, message: str, found: list[list[str]] = found) -> None:
+                found.append([kind, message])
 
-        repaired = repair_byte_slips(damaged, note)
-        rows.append({"truth": line, "damaged": damaged, "repaired": repaired, "findings": found})
+            repaired = repair_byte_slips(damaged, note)
+            rows.append(
+                {"set": name, "truth": paragraph, "damaged": damaged, "repaired": repaired, "findings": found}
+            )
     return rows
 
 
@@ -163,7 +183,7 @@ def test_repairs_of_real_lines_are_the_recorded_ones() -> None:
     if os.environ.get("UPDATE_BYTE_SLIP_LINES"):
         SLIP_LINES.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     recorded = json.loads(SLIP_LINES.read_text(encoding="utf-8"))
-    assert len(rows) == len(recorded) > 250
+    assert len(rows) == len(recorded) > 1000
     changed = [
         (r["damaged"], r["repaired"], w["repaired"]) for r, w in zip(rows, recorded, strict=True) if r != w
     ]

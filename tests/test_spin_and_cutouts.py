@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from pipeline.cleaners import Cleaner, CleanerConfig
 from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
-from pipeline.cleaners.rules import load_spin_rules
+from pipeline.cleaners.glossary import Glossary, load_glossary
+from pipeline.cleaners.rules import RuleFileError, load_spin_rules
 from pipeline.cleaners.spin import restore_spun_words
 from pipeline.cli import main
 from pipeline.record import Document
@@ -160,6 +161,17 @@ def test_broken_glossary_is_a_clear_error(tmp_path: Path, content: str, error: s
     )
     assert result.exit_code == 1
     assert str(glossary) in result.output and error in result.output
+
+
+def test_a_glossary_with_nothing_in_it_is_empty_and_terms_must_be_text(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    for nothing in ("", "\n\n", "# 术语表：还没有条目\n"):
+        glossary.write_text(nothing, encoding="utf-8")
+        assert load_glossary(glossary) == Glossary()
+    for terms in ("[123]", "['']", "[花呗, 7]"):
+        glossary.write_text(f"protect: {terms}\n", encoding="utf-8")
+        with pytest.raises(RuleFileError, match="'protect' must be a list of terms"):
+            load_glossary(glossary)
 
 
 def test_glossary_findings_give_the_editors_note_and_protect_the_longest_term(tmp_path: Path) -> None:

@@ -281,6 +281,13 @@ def _is_question_mark(line: str, i: int) -> bool:
 
 
 def _is_damage_mark(line: str, i: int) -> bool:
+    """Whether the character at ``i`` marks lost bytes: U+FFFD always, a
+    ``?`` beside other damage (a private-use character, another ``?``,
+    orphaned pinyin) but not a question mark.
+
+    >>> _is_damage_mark("逾期\ue13c?协商", 3), _is_damage_mark("逾期吗?协商", 3)
+    (True, False)
+    """
     char = line[i]
     if char == "\ufffd":
         return True
@@ -300,6 +307,12 @@ def has_damage(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[_Piece]:
+    """``line`` cut into runs of text, damage marks, orphaned pinyin and
+    ASCII; a question mark is ASCII, not damage.
+
+    >>> [(p.kind, p.text) for p in _pieces("怎么办?我该还款\ufffd了")]
+    [('text', '怎么办'), ('ascii', '?'), ('text', '我该还款'), ('mark', '�'), ('text', '了')]
+    """
     pieces: list[_Piece] = []
     i = 0
     while i < len(line):
@@ -359,7 +372,11 @@ def _per_char(text: str) -> float:
 
 def _isolate_damage(piece: _Piece) -> list[_Piece]:
     """A run that no shift repairs: only its odd characters (and a lone
-    character scoring like noise) are damage; the text around them stays."""
+    character scoring like noise) are damage; the text around them stays.
+
+    >>> [(p.text, p.damaged) for p in _isolate_damage(_Piece("text", "还款\ue13c"))]
+    [('还款', False), ('\ue13c', True)]
+    """
     odd = [i for i, c in enumerate(piece.text) if _ODD.match(c)]
     if not odd:
         piece.damaged = len(piece.text) <= 2 and _per_char(piece.text) < -9

@@ -58,7 +58,7 @@ def load_glossary(path: Path | None) -> Glossary:
     """Read the glossary; a missing file is an empty glossary."""
     if path is None or not path.exists():
         return Glossary()
-    data = load_yaml(path) if path.read_text(encoding="utf-8").strip() else {}
+    data = load_yaml(path, empty=True)
     replacements = []
     for i, item in enumerate(data.get("replace") or []):
         where = f"{path}: replace[{i}]"

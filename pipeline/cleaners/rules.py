@@ -22,7 +22,6 @@ class RuleFileError(ValueError):
 @dataclass(frozen=True)
 class LineRule:
     name: str
-    why: str
     pattern: re.Pattern[str]
     max_chars: int
     # the rule may remove a line shaped like a sentence (see
@@ -43,6 +42,7 @@ class CommentRules:
 @dataclass(frozen=True)
 class SpinRule:
     name: str
+    # the evidence that the pattern is spun text, shown with each restoration
     why: str
     pattern: re.Pattern[str]
     replace: str
@@ -65,13 +65,17 @@ def jieba_dictionary() -> Path:
     return Path(spec.origin).parent / "dict.txt"
 
 
-def load_yaml(path: Path) -> dict[str, Any]:
+def load_yaml(path: Path, empty: bool = False) -> dict[str, Any]:
+    """The mapping in the YAML file ``path``; with ``empty``, a file with
+    nothing in it (blank, or comments only) is an empty mapping."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RuleFileError(f"{path}: cannot read the rule file ({exc.strerror})") from exc
     except yaml.YAMLError as exc:
         raise RuleFileError(f"{path}: not valid YAML: {exc}") from exc
+    if data is None and empty:
+        return {}
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}: expected a mapping at the top level")
     return data
@@ -104,7 +108,6 @@ def load_boilerplate(path: Path | None = None) -> tuple[list[LineRule], CommentR
         lines.append(
             LineRule(
                 name=str(item["name"]),
-                why=str(item.get("why", "")),
                 pattern=_compile(path, where, item.get("pattern")),
                 max_chars=int(item.get("max_chars", 80)),
                 sentences=bool(item.get("sentences", False)),

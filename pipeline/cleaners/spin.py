@@ -11,7 +11,8 @@ Note = Callable[[str, str], None]
 
 
 def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note, spun: bool = False) -> str:
-    """Apply the rules of ``spin.yaml``; each change is reported with context.
+    """Apply the rules of ``spin.yaml``; each change is reported with its
+    context and the rule's evidence (its ``why``).
 
     A rule that is not ``certain`` (its spun form is also good Chinese)
     applies only where the page is known to be spun: a certain rule matched
@@ -19,14 +20,15 @@ def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note, spun: b
 
     >>> from pipeline.cleaners.rules import load_spin_rules
     >>> page = "很多人不知道，逾期后的之一个工作日就要还款，原因之一是忘记"
-    >>> restore_spun_words(page, load_spin_rules(), print)
-    spun_word ordinal_di_yi: 「之一」 → 「第一」 in 「道，逾期后的之一个工作日就要」
+    >>> restore_spun_words(page, load_spin_rules(), print)  # doctest: +ELLIPSIS
+    spun_word ordinal_di_yi: 「之一」 → 「第一」 in 「道，逾期后的之一个工作日就要」 (「之一」后接...的结果)
     '很多人不知道，逾期后的第一个工作日就要还款，原因之一是忘记'
     >>> restore_spun_words("在案件审理进展中，双方仍可和解。", load_spin_rules(), lambda *a: None)
     '在案件审理进展中，双方仍可和解。'
-    >>> restore_spun_words("之一步，在沟通进展中要冷静。", load_spin_rules(), print)
-    spun_word ordinal_di_yi: 「之一」 → 「第一」 in 「之一步，在沟通进」
-    spun_word guocheng_zhong: 「沟通进展中」 → 「沟通过程中」 in 「第一步，在沟通进展中要冷静。」
+    >>> show = lambda kind, message: print(message.split(" (")[0])
+    >>> restore_spun_words("之一步，在沟通进展中要冷静。", load_spin_rules(), show)
+    ordinal_di_yi: 「之一」 → 「第一」 in 「之一步，在沟通进」
+    guocheng_zhong: 「沟通进展中」 → 「沟通过程中」 in 「第一步，在沟通进展中要冷静。」
     '第一步，在沟通过程中要冷静。'
     """
     for rule in sorted(rules, key=lambda r: not r.certain):
@@ -38,7 +40,8 @@ def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note, spun: b
             spun = spun or rule.certain
             new = match.expand(rule.replace)
             context = match.string[max(0, match.start() - 6) : match.end() + 6].replace("\n", " ")
-            note("spun_word", f"{rule.name}: 「{match.group(0)}」 → 「{new}」 in 「{context}」")
+            why = f" ({rule.why})" if rule.why else ""
+            note("spun_word", f"{rule.name}: 「{match.group(0)}」 → 「{new}」 in 「{context}」{why}")
             return new
 
         text = rule.pattern.sub(replace, text)
