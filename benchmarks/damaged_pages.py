@@ -42,6 +42,18 @@ kinds in C's places and three more: app-download and login-wall prompts
 and copyright or disclaimer statements. ``--family D`` wraps both halves in
 it. Like C it is blind only until it is measured and tuned against.
 
+Family E is the next one, written blind as C and D were: news portals
+(凤凰网, 澎湃, 界面, 第一财经), 雪球 and 东方财富股吧 posts, 什么值得买, card
+forums and loan portals (我爱卡, 融360, 卡宝宝), legal Q&A sites (律图, 找法网,
+华律网, 法律快车), 12315 and 信访 style government service pages, 知乎
+answers, 微博 long posts, B站 专栏, 抖音 and 快手 图文 mirrors, 悟空问答, 天涯
+archives, app-store download bars and university and hospital news pages,
+with their own date formats (05/06/2023, 23-05-06, 二〇二三年五月六日,
+5月6日 14:02, 昨晚 21:17), counters (3.4w, 10w+, 赞同 86), separators (▏, 〉,
+::, ▸), floors and English UI words (Share, Top, Prev, Next). It has D's
+kinds in D's places; ``--family E`` wraps both halves in it. It is blind
+only until it is measured and tuned against.
+
 Per half: chrome lines left per 100 pages (a chrome line is left when its
 normalized text is still in a line the guide publishes, title included,
 that is not a line of the article), article lines lost or changed (a gold
@@ -51,12 +63,12 @@ cleaned body against the gold body (edit distance on the normalized texts,
 normalized as benchmarks/real_pages.py does, over the gold length).
 
     python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3] [--sites 6]
-        [--family auto|A|B|C|D]
+        [--family auto|A|B|C|D|E]
 
 With ``--sites N`` the pages are put on sites of N pages each (each copy of
 an article on another site); a site's template lines (its welcome banner,
-its keyword line; in families C and D also its toolbar and footer, in D
-its app prompt) are the same on each of its pages, as on real sites, and
+its keyword line; in families C, D and E also its toolbar and footer, in D
+and E its app prompt) are the same on each of its pages, as on real sites, and
 the lines a site repeats, and those that many sites print at their pages'
 edges around different articles, are taken off its pages' edges as a run
 does (``pipeline.sitelines``). Without it every page is a site of its own.
@@ -1346,7 +1358,634 @@ KINDS_D: dict[str, tuple[Gen, tuple[str, ...]]] = {
 }
 TEMPLATE_KINDS_D = (*TEMPLATE_KINDS_C, "app_prompt")
 
-FAMILIES = {"A": A, "B": B, "C": C, "D": D}
+# --- family E: a fifth set of phrasings, written blind --------------------
+#
+# Written, as C and D were, by someone who had not seen the cleaner's rules,
+# from what yet other sites print around an article: news portals (凤凰网,
+# 澎湃, 界面, 第一财经), 雪球 and 东方财富股吧 posts, 什么值得买, card forums
+# (我爱卡) and loan portals (融360, 卡宝宝), legal Q&A sites (律图, 找法网,
+# 华律网, 法律快车), 12315 and 信访 style government service pages, 知乎
+# answers, 微博 long posts, B站 专栏, 抖音 and 快手 图文 mirrors, 悟空问答,
+# 天涯 archives, app-store download bars, and university and hospital news
+# pages. It has D's kinds in D's places.
+
+E = Family(
+    surnames="贾丁薛阎余崔卢严史傅侯白孟雷钱汤尹",
+    given="子梓萱晴嘉佳昊然俊哲逸航诗颖彤岚",
+    site_heads=("钱江", "津门", "榕城", "锦官", "龙城", "椰城", "金陵", "江城"),
+    site_tails=("商报", "快讯", "融媒", "贷款网", "卡论坛", "律师网", "理财圈", "健康网"),
+    provinces=(
+        "湖北",
+        "福建",
+        "陕西",
+        "山东",
+        "安徽",
+        "辽宁",
+        "中国香港",
+        "中国台湾",
+        "美国",
+        "日本",
+        "新加坡",
+        "加拿大",
+    ),
+    nick_words=(
+        "低吸高抛",
+        "躺平的猫",
+        "西瓜味的夏天",
+        "不想上班鸭",
+        "北漂打工人",
+        "奶茶续命",
+        "潜水员老K",
+        "大道至简",
+        "一只猹",
+        "葱姜蒜",
+        "Yuki_0523",
+        "JasonW",
+        "月光族本族",
+        "理财小白兔",
+    ),
+    headline_subjects=(
+        "A股",
+        "沪指",
+        "北上资金",
+        "美联储",
+        "两部门",
+        "头部券商",
+        "理财子公司",
+        "多所高校",
+        "三甲医院",
+        "双11",
+    ),
+    headline_events=(
+        "放出大招",
+        "收涨逾1%",
+        "迎重磅利好",
+        "官宣降息",
+        "发布联合通知",
+        "被罚千万",
+        "调整起购金额",
+        "上演抢人大战",
+    ),
+    keywords_a=("信用卡提额", "消费贷", "装修贷", "大额存单", "基金定投", "可转债", "信用贷款", "银行卡年费"),
+    keywords_b=("秒批", "避坑指南", "实测", "申请入口", "下款快", "利率对比", "额度高", "哪个好", "24年"),
+    keyword_seps=(" ▏ ", "·", " / ", "▕", " + "),
+    praise=(
+        "学到了学到了",
+        "已阅，涨知识了",
+        "转给我爸妈看了",
+        "说到心坎里了",
+        "这篇真的良心",
+        "收藏从未停止，学习从未开始",
+        "插眼",
+        "+1，同求",
+        "大佬牛啤",
+        "火钳刘明",
+        "好文，点赞👍",
+        "看完了，受益匪浅",
+        "UP主yyds",
+        "慢慢看，先赞再说",
+    ),
+)
+
+E_CITIES = ("无锡", "嘉兴", "泉州", "汕头", "珠海", "芜湖", "九江", "大理", "桂林", "烟台")
+E_ABBR = ("京", "沪", "闽", "陕", "辽", "滇", "鄂", "鲁", "豫")
+E_PORTALS = (
+    "凤凰网",
+    "澎湃新闻",
+    "界面新闻",
+    "第一财经",
+    "雪球",
+    "东方财富网",
+    "什么值得买",
+    "我爱卡",
+    "融360",
+    "卡宝宝",
+    "律图",
+    "找法网",
+    "华律网",
+    "法律快车",
+    "微博",
+    "哔哩哔哩",
+    "天涯社区",
+    "悟空问答",
+)
+E_APPS = (
+    "凤凰新闻",
+    "澎湃新闻",
+    "界面新闻",
+    "第一财经",
+    "雪球",
+    "东方财富",
+    "什么值得买",
+    "我爱卡",
+    "融360",
+    "微博",
+    "哔哩哔哩",
+    "抖音",
+    "快手",
+)
+E_LEGAL = ("律图", "找法网", "华律网", "法律快车")
+E_CHANNELS = (
+    "宏观",
+    "A股",
+    "基金",
+    "银行卡",
+    "小额贷款",
+    "法律知识",
+    "婚姻家庭",
+    "劳动工伤",
+    "校园新闻",
+    "医院动态",
+    "好价",
+    "原创",
+    "投资日记",
+)
+E_SUBS = ("详情页", "内容页", "帖子详情", "回答详情", "正文页", "全文")
+E_DEPTS = ("市场监督管理局", "信访局", "12345热线办公室", "卫生健康委员会", "教育局")
+E_STOCKS = (
+    ("贵州茅台", "SH600519"),
+    ("宁德时代", "SZ300750"),
+    ("比亚迪", "SZ002594"),
+    ("中国平安", "SH601318"),
+    ("长江电力", "SH600900"),
+    ("东方财富", "SZ300059"),
+)
+E_PHONES = (
+    "iPhone 14 Pro Max",
+    "HUAWEI Mate 60 Pro",
+    "小米13 Ultra",
+    "OPPO Find X6",
+    "vivo X90",
+    "微博网页版",
+)
+E_BIOS = (
+    "持牌金融从业者",
+    "执业律师 / 专注民商事",
+    "在读研究生",
+    "银行柜员，业余写写东西",
+    "注册会计师",
+    "互联网打工人",
+    "三甲医院医生",
+)
+E_MEDALS = ("干杯", "财经UP", "小电视", "熬夜冠军")
+E_FIRMS = ("德恒", "盈科", "大成", "金杜", "中伦", "君合")
+E_QUESTIONS = (
+    "信用卡晚还一天算不算逾期",
+    "网贷逾期三个月会被起诉吗",
+    "征信花了多久能养好",
+    "停息挂账好申请吗",
+    "最低还款到底有什么坏处",
+    "分期手续费能退吗",
+)
+E_CAMPUS = (
+    ("大学", ("举行2024届毕业典礼", "获批国家级一流专业", "召开教职工代表大会")),
+    ("市第一人民医院", ("开展义诊进社区活动", "成功完成首例机器人手术", "召开职工代表大会")),
+)
+E_CN_DIGITS = "〇一二三四五六七八九"
+E_LUNAR_MONTHS = tuple("正月 二月 三月 四月 五月 六月 七月 八月 九月 十月 冬月 腊月".split())
+E_ALNUM = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def e_site(rng: R) -> str:
+    city = rng.choice(E_CITIES)
+    return rng.choice(
+        [
+            rng.choice(E_PORTALS),
+            rng.choice(E.site_heads) + rng.choice(E.site_tails),
+            f"{city}大学",
+            f"{city}市第一人民医院",
+            f"{city}市{rng.choice(E_DEPTS)}",
+            rng.choice(E_PORTALS),
+        ]
+    )
+
+
+def e_user(rng: R) -> str:
+    return rng.choice(
+        [
+            rng.choice(E.nick_words),
+            "股友" + "".join(rng.choice(E_ALNUM) for _ in range(6)),
+            f"值友{rng.randint(10**9, 10**10 - 1)}",
+            f"bili_{rng.randint(10**7, 10**8 - 1)}",
+            f"{rng.choice(E.nick_words)}呀",
+            "凤凰网友",
+        ]
+    )
+
+
+def e_clock(rng: R) -> str:
+    return f"{rng.randint(0, 23)}:{rng.randint(0, 59):02d}"
+
+
+def e_cn_number(n: int) -> str:
+    if n <= 10:
+        return "十" if n == 10 else E_CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("十" if tens == 1 else E_CN_DIGITS[tens] + "十") + (E_CN_DIGITS[ones] if ones else "")
+
+
+def e_date(rng: R, form: int | None = None) -> str:
+    y, m, d = rng.randint(2009, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    forms = [
+        f"{m:02d}/{d:02d}/{y}",
+        f"{y % 100:02d}-{m:02d}-{d:02d}",
+        f"{y} 年 {m} 月 {d} 日",
+        "".join(E_CN_DIGITS[int(c)] for c in str(y)) + f"年{e_cn_number(m)}月{e_cn_number(d)}日",
+        f"{y}．{m:02d}．{d:02d}",
+    ]
+    # the date in Chinese numerals is printed only where a page gives a 成文日期
+    return forms[form] if form is not None else rng.choice(forms[:3] + forms[4:])
+
+
+def e_short(rng: R, form: int | None = None) -> str:
+    m, d = rng.randint(1, 12), rng.randint(1, 28)
+    forms = [f"{m}月{d}日 {e_clock(rng)}", f"{m}-{d} {e_clock(rng)}", f"{m}.{d}"]
+    return forms[form] if form is not None else rng.choice(forms)
+
+
+def e_ago(rng: R) -> str:
+    return rng.choice(
+        [
+            "几秒前",
+            f"约 {rng.randint(1, 23)} 小时前",
+            f"昨晚 {rng.randint(19, 23)}:{rng.randint(0, 59):02d}",
+            f"凌晨 {rng.randint(0, 5)}:{rng.randint(0, 59):02d}",
+            f"{rng.randint(1, 11)}个多月前",
+            "去年",
+        ]
+    )
+
+
+def e_count(rng: R) -> str:
+    n = rng.randint(10_000, 999_999)
+    return rng.choice([f"{n / 10000:.1f}w", f"{n / 10000:.1f}W", "10w+", "99+", str(rng.randint(1, 99))])
+
+
+def e_headline(rng: R) -> str:
+    subject, event = rng.choice(E.headline_subjects), rng.choice(E.headline_events)
+    place, events = rng.choice(E_CAMPUS)
+    return rng.choice(
+        [
+            f"{subject}{event}",
+            f"{subject}{event}！{rng.choice(['附最新解读', '影响几何', '一图看懂', '你怎么看'])}",
+            rng.choice(E_QUESTIONS) + rng.choice(["", "？律师这样说", "（附真实案例）"]),
+            f"{rng.choice(E.keywords_a)}怎么选？{rng.randint(3, 12)}款产品实测对比",
+            f"{rng.choice(E_CITIES)}{place}{rng.choice(events)}",
+        ]
+    )
+
+
+def e_welcome(rng: R, fam: Family) -> list[str]:
+    city, m, d = rng.choice(E_CITIES), rng.randint(1, 12), rng.randint(1, 28)
+    lunar = E_LUNAR_MONTHS[(m - 2) % 12] + rng.choice(["初三", "初九", "十五", "廿一", "廿八"])
+    low = rng.randint(-5, 25)
+    return [
+        rng.choice(
+            [
+                f"{e_site(rng)} ▏ 首页 ▏ 资讯 ▏ 财经 ▏ 视频 ▏ 问答",
+                f"Hello，欢迎来到{e_site(rng)}～  登录 / 注册",
+                f"{m}月{d}日 农历{lunar}  ☀ {city} {low}~{low + rng.randint(4, 10)}℃",
+                "雪球 ▏ 聪明的投资者都在这里",
+                "什么值得买 ▏ 科学消费 认真生活",
+                f"{city}大学新闻网  学校首页  信息公开  English",
+                f"{city}市第一人民医院  预约挂号 ▏ 就医指南 ▏ 健康科普",
+                "Sign in ▏ 注册 ▏ 简体中文 / English",
+                f"{city}市{rng.choice(E_DEPTS)}  政务服务便民热线 12345",
+            ]
+        )
+    ]
+
+
+def e_dateline(rng: R, fam: Family) -> list[str]:
+    city, y = rng.choice(E_CITIES), rng.randint(2009, 2024)
+    code = f"1{rng.randint(10**15, 10**16 - 1)}{rng.choice('XY0123')}"
+    return [
+        rng.choice(
+            [
+                f"澎湃新闻记者 {person(rng, fam)}  实习生 {person(rng, fam)}",
+                f"界面新闻记者 ▏ {person(rng, fam)}    界面新闻编辑 ▏ {person(rng, fam)}",
+                f"{e_date(rng)} {e_clock(rng)} ▏ 来源：{e_site(rng)} ▏ 撰稿：{person(rng, fam)}",
+                f"文字：{person(rng, fam)}　图片：{person(rng, fam)}　初审：{person(rng, fam)}"
+                f"　复审：{person(rng, fam)}　终审：{person(rng, fam)}",
+                f"索引号：{code}/{y}-{rng.randint(1, 99999):05d}  发布机构：{city}市{rng.choice(E_DEPTS)}"
+                f"  成文日期：{e_date(rng, form=3)}",
+                f"【{city}市第一人民医院】{e_date(rng)}  来源：宣传科  浏览量：{rng.randint(10, 99999)}",
+                f"{e_short(rng, form=rng.randrange(2))} 来自 {rng.choice(E_PHONES)}",
+                f"{person(rng, fam)}／{e_site(rng)}  {e_date(rng)}",
+                f"第一财经  {e_date(rng)} {e_clock(rng)}  责编：{person(rng, fam)}",
+            ]
+        )
+    ]
+
+
+def e_post_meta(rng: R, fam: Family) -> list[str]:
+    n, k = rng.randint(10, 99999), rng.randint(0, 999)
+    return [
+        rng.choice(
+            [
+                f"▲ 赞同 {rng.randint(1, 9999)} ▼  💬 {k} 条评论  ⤴ 分享  ★ 收藏  ♥ 喜欢",
+                f"发布于 {e_date(rng)} {e_clock(rng)}・IP 属地{rng.choice(fam.provinces)}",
+                f"{e_short(rng, form=1)} · 来自雪球  阅读 {e_count(rng)}",
+                f"{e_date(rng, form=1)} {e_clock(rng)}:{rng.randint(0, 59):02d} 股吧网页版"
+                f" 发布于 {rng.choice(fam.provinces)}",
+                f"👍 值 {rng.randint(0, 999)}  👎 不值 {rng.randint(0, 99)}"
+                f"  🔖 收藏 {k}  💭 {rng.randint(0, 99)}",
+                f"cv{rng.randint(10**7, 10**8 - 1)}  {e_count(rng)}阅读 ▏ {k}喜欢 ▏ {rng.randint(0, 99)}评论",
+                f"🤍 {e_count(rng)}  💭 {k}  📤 {rng.randint(0, 999)}",
+                f"楼主：{e_user(rng)}  时间：{e_date(rng)} {e_clock(rng)}  点击：{n}  回复：{k}",
+                f"{n}人看过 ▏ 更新于 {e_date(rng)}",
+                f"转发 {e_count(rng)} ▏ 评论 {e_count(rng)} ▏ 赞 {e_count(rng)}",
+            ]
+        )
+    ]
+
+
+def e_avatar(rng: R, fam: Family, form: int | None = None, dates: int | None = None) -> list[str]:
+    # a thread prints all its commenters' lines in one form, dates in one format
+    dates = dates if dates is not None else rng.randrange(6)
+    when = (
+        f"{e_date(rng, form=(0, 1, 2, 4)[dates])} {e_clock(rng)}"
+        if dates < 4
+        else e_short(rng, form=0)
+        if dates == 4
+        else e_ago(rng)
+    )
+    n = rng.randint(2, 199)
+    forms = [
+        f"{e_user(rng)}  {when} · 来自雪球",
+        f"{e_user(rng)} Ⓥ  {when} 来自 {rng.choice(E_PHONES)}",
+        f"{e_user(rng)}  {rng.choice(E_BIOS)}  ＋关注",
+        f"作者：{e_user(rng)}  回复日期：{when}",
+        f"{e_user(rng)}  {when}  {rng.choice(['沙发', '板凳', f'{n}楼', f'#{n}'])}",
+        f"{e_user(rng)}  ✦{rng.choice(E_MEDALS)} {rng.randint(1, 30)}  {when}",
+        f"{e_user(rng)}  精华 {rng.randint(0, 20)}  金币 {rng.randint(0, 9999)}"
+        f"  在线 {rng.randint(1, 999)} 小时",
+        f"{e_user(rng)}  [{rng.choice(fam.provinces)}]  {when}",
+        f"{rng.choice(fam.surnames)}{rng.choice(fam.given)}律师  {rng.choice(E_FIRMS)}"
+        f"（{rng.choice(E_CITIES)}）律师事务所  {when}",
+    ]
+    return [forms[form] if form is not None else rng.choice(forms)]
+
+
+def e_pagination(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(2, 12)
+    cur = rng.randint(1, n)
+    pages = " ".join(str(i) for i in range(1, min(n, 4) + 1)) + (f" … {n}" if n > 4 else "")
+    return [
+        rng.choice(
+            [
+                f"Prev  {pages}  Next",
+                f"第 {cur}/{n} 页  ◀ ▶",
+                f"|< 首页  < 上一页  {cur}  下一页 >  末页 >|",
+                "继续阅读 ⌄",
+                f"Page {cur} of {n}",
+                f"本帖共 {n} 页，当前第 {cur} 页",
+                f"共 {n * 10 + rng.randint(0, 9)} 条记录 ▏ 每页 10 条 ▏ 转到 ___ 页",
+            ]
+        )
+    ]
+
+
+def e_related(rng: R, fam: Family) -> list[str]:
+    form = rng.randrange(8)
+    items = []
+    for i in range(rng.randint(3, 8)):
+        h = e_headline(rng)
+        items.append(
+            [
+                f"▸ {h}",
+                f"{i + 1}　{h}　🔥{e_count(rng)}",
+                f"{h} ({e_date(rng, form=0)})",
+                f"{h} — {e_site(rng)}",
+                f"问：{rng.choice(E_QUESTIONS)}  已有{rng.randint(1, 40)}位律师解答",
+                f"{h}▕{e_ago(rng)}",
+                f"{rng.randint(10, 99999)}  {rng.randint(0, 999)}  {h}"
+                f"  {e_user(rng)}  {e_short(rng, form=1)}",
+                f"#{i + 1} {h}",
+            ][form]
+        )
+    heads = [
+        "相关资讯",
+        "热门资讯",
+        "编辑推荐",
+        "24小时热文",
+        "热门问答",
+        "同类问题",
+        "扩展阅读",
+        "全网热点",
+        "Top热帖",
+        "热点推荐 ▸",
+        None,
+    ]
+    head = rng.choice(heads)
+    return ([head] if head else []) + items
+
+
+def e_comments(rng: R, fam: Family) -> list[str]:
+    k = rng.randint(2, 5)
+    n = rng.randint(k + 1, 3000)
+    lines = rng.choice(
+        [
+            [f"评论 {e_count(rng)}", "最热 ▏ 最新"],
+            ["说说你的想法…", "发送"],
+            [f"讨论（{k}）", "登录后参与讨论"],
+            [f"{k} 条回帖", "只看楼主  倒序看帖"],
+            ["留下你的精彩评论吧", "Ctrl+Enter 发表"],
+            [f"网友回复 {k} 条"],
+            ["神评论", "看看大家怎么说"],
+        ]
+    )
+    form, dates, buttons = rng.randrange(9), rng.randrange(6), rng.randrange(5)
+    for _ in range(k):
+        lines += e_avatar(rng, fam, form, dates)
+        reply = rng.choice(fam.praise)
+        lines.append(reply if rng.random() < 0.75 else f"{reply} //@{e_user(rng)}: {rng.choice(fam.praise)}")
+        if rng.random() < 0.6:
+            a = rng.randint(1, 999)
+            lines.append(
+                [
+                    f"赞同 {a} ▏ 回复 ▏ 踩",
+                    f"▲{a} ▼  回复",
+                    f"👍🏻 {a}  👎🏻  ↩ 回复",
+                    f"{a}人点赞  UP主觉得很赞",
+                    f"{a} 赞 · 作者赞过",
+                ][buttons]
+            )
+    if rng.random() < 0.5:
+        lines.append(rng.choice([f"共 {n} 条回复 ›", "展开更多评论 ⌄", "部分评论已折叠", "Load more"]))
+    return lines
+
+
+def e_keywords(rng: R, fam: Family) -> list[str]:
+    prefix = rng.choice(["", "", "搜索热词：", "热搜榜：", "猜你想搜：", "Hot：", "推荐搜索 ▸ "])
+    return [prefix + keywords(rng, fam)[0]]
+
+
+def e_tags(rng: R, fam: Family) -> list[str]:
+    words = [rng.choice(E.keywords_a) + rng.choice(E.keywords_b) for _ in range(rng.randint(2, 5))]
+    stocks = rng.sample(E_STOCKS, rng.randint(1, 3))
+    return [
+        rng.choice(
+            [
+                "标签 ▸ " + " ▏ ".join(words),
+                "🏷 " + " ".join(words),
+                "所属话题：" + "、".join(words),
+                "本文关键字：" + " / ".join(words),
+                f"文章分类：{rng.choice(E_CHANNELS)}  ⋅  标签：" + " ".join(words),
+                " ".join(f"${name}({code})$" for name, code in stocks),
+                f"收录于专题「{words[0]}」 共{rng.randint(2, 60)}篇",
+            ]
+        )
+    ]
+
+
+def e_breadcrumb(rng: R, fam: Family) -> list[str]:
+    chan, sub = rng.choice(E_CHANNELS), rng.choice(E_SUBS)
+    word = rng.choice(E.keywords_a)
+    return [
+        rng.choice(
+            [
+                f"首页 〉{chan} 〉{sub}",
+                f"{e_site(rng)} ▸ {chan} ▸ {sub}",
+                f"Home / {chan} / {sub}",
+                f"你的位置：首页 ＞＞ {chan} ＞＞ {sub}",
+                f"东方财富网 ▶ 股吧 ▶ {rng.choice(E_STOCKS)[0]}吧",
+                f"{rng.choice(E_CITIES)}大学新闻网 :: {chan} :: {sub}",
+                f"{rng.choice(E_LEGAL)} ▷ {chan} ▷ {word}",
+                f"首页 ≫ 办事服务 ≫ {chan}",
+            ]
+        )
+    ]
+
+
+def e_toolbar(rng: R, fam: Family) -> list[str]:
+    bars = [
+        "分享至 ▏ 微信好友 ▏ 朋友圈 ▏ QQ ▏ 复制链接",
+        "A+  A-  🖨 打印  ✕ 关闭",
+        "Share ↗    Top ↑",
+        "⚑ 举报   ☆ 收藏   ⤴ 转发",
+        "一键三连 ▏ 投币 ▏ 收藏 ▏ 分享",
+        "🔈 朗读本文   ✂ 截图分享",
+        "纠错 / 打印 / 收藏 / 关闭本页",
+        "TOP ⇧",
+        "🔗 复制本文链接",
+        "▣ 扫码在手机上查看",
+    ]
+    return rng.sample(bars, rng.choice([1, 1, 2]))
+
+
+def e_prevnext(rng: R, fam: Family) -> list[str]:
+    prev, nxt, none = rng.choice(
+        [
+            ("上一篇 ▏ ", "下一篇 ▏ ", "（无）"),
+            ("◀ 上一条 ", "▶ 下一条 ", "—"),
+            ("Prev：", "Next：", "这是第一篇"),
+            ("上一个问题：", "下一个问题：", "暂无更多"),
+            ("↑ 上一主题：", "↓ 下一主题：", "（无）"),
+            ("上一篇新闻：", "下一篇新闻：", "已是最新"),
+        ]
+    )
+    first = prev + (e_headline(rng) if rng.random() < 0.8 else none)
+    return [first, nxt + (e_headline(rng) if rng.random() < 0.8 else none)]
+
+
+def e_footer(rng: R, fam: Family) -> list[str]:
+    site_name, city = e_site(rng), rng.choice(E_CITIES)
+    abbr, y = rng.choice(E_ABBR), rng.randint(2016, 2024)
+    lines = [
+        f"ICP证：{abbr}B2-{rng.randint(2005, 2023)}{rng.randint(100, 999)} ▏"
+        f" 网络文化经营许可证：{abbr}网文〔{y}〕{rng.randint(1000, 9999)}-{rng.randint(100, 999)}号",
+        f"互联网新闻信息服务许可证：{rng.randint(10**10, 10**11 - 1)}",
+        f"Copyright ©{y} {site_name}. All Rights Reserved.",
+        f"地址：{city}市{rng.choice(['学府', '人民', '解放', '滨江'])}路{rng.randint(1, 999)}号"
+        f"  邮编：{rng.randint(100000, 799999)}",
+        f"预约电话：0{rng.randint(510, 899)}-{rng.randint(2000000, 8999999)}  急诊 24 小时开放",
+        "网站地图 ▏ 关于我们 ▏ 加入我们 ▏ 商务合作 ▏ 友情链接",
+        "网上有害信息举报专区 ▏ 中国互联网联合辟谣平台",
+        f"{abbr}公网安备{rng.randint(10**13, 10**14 - 1)}号 ▏ {abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号",
+        f"技术支持：{city}{rng.choice(['云智', '华数', '易通'])}网络科技有限公司",
+        f"© 1999-{y} Tianya.cn 天涯社区",
+    ]
+    return rng.sample(lines, rng.randint(1, 3))
+
+
+def e_app_prompt(rng: R, fam: Family) -> list[str]:
+    app = rng.choice(E_APPS)
+    lines = [
+        f"{app}  ★★★★☆ 4.{rng.randint(5, 9)}  免费下载",
+        "在 App Store 下载",
+        "打开App，查看更多高清图片",
+        f"App内查看剩余{rng.randint(20, 80)}%内容",
+        "下载App 领取新人福利 ›",
+        "抖音 记录美好生活  打开看看",
+        "在快手App中打开",
+        "哔哩哔哩 (゜-゜)つロ 干杯~  打开App",
+        f"用{app}App阅读，体验更流畅",
+    ]
+    return rng.sample(lines, rng.choice([1, 1, 2]))
+
+
+def e_qa(rng: R, fam: Family) -> list[str]:
+    lawyer = rng.choice(fam.surnames) + rng.choice(fam.given)
+    n = rng.randint(1, 40)
+    lines = [
+        rng.choice(["已回答", "律师已解答", "已完结", "提问者已确认"]),
+        rng.choice(["律师解答", "精选回答", "高赞回答", "优质回答"]),
+        f"{lawyer}律师 ▏ {rng.choice(E_FIRMS)}（{rng.choice(E_CITIES)}）律师事务所"
+        f" ▏ 好评率 {rng.randint(90, 100)}%",
+        f"共 {n} 位律师回复",
+        f"查看全部 {n} 个回答 ›",
+        rng.choice(["我也要提问", "向律师提问 ›", "写回答", "等你来答"]),
+        f"{n} 个回答 ▏ {rng.randint(n, 9999)} 人关注",
+        f"{rng.choice(E_LEGAL)}网友 {rng.choice(fam.provinces)}  提问于 {e_date(rng)}",
+    ]
+    return rng.sample(lines, rng.randint(1, 2))
+
+
+def e_statement(rng: R, fam: Family) -> list[str]:
+    lines = [
+        "特别声明：本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，"
+        "不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。",
+        "特别声明：以上作品内容(包括在内的视频、图片或音频)为凤凰网旗下自媒体平台“大风号”用户上传并发布，"
+        "本平台仅提供信息存储空间服务。",
+        "Notice: The content above (including the videos, pictures and audios if any) is uploaded and "
+        "posted by the user of Dafeng Hao, which is a social media platform and merely provides "
+        "information storage space services.",
+        "风险提示：本文所提到的观点仅代表个人的意见，所涉及标的不作推荐，据此买卖，风险自负。",
+        "此内容为第一财经原创，著作权归第一财经所有。未经第一财经书面授权，不得以任何方式加以使用，"
+        "包括转载、摘编、复制或建立镜像。",
+        "未经正式授权严禁转载本文，侵权必究。",
+        "本文为我原创 ▏ 本文禁止转载或摘编",
+        "作者声明本文无利益相关，欢迎值友理性交流，和谐讨论～",
+        f"本网站所有内容版权归{rng.choice(E_CITIES)}大学所有，转载请注明出处",
+        f"原文发布于{rng.choice(E_PORTALS)}，转载请联系作者",
+    ]
+    return [rng.choice(lines)]
+
+
+# family E's kinds: those of D, in the same places
+KINDS_E: dict[str, tuple[Gen, tuple[str, ...]]] = {
+    "welcome": (e_welcome, (TOP, TAIL)),
+    "dateline": (e_dateline, (TOP, MID)),
+    "post_meta": (e_post_meta, (MID, TAIL)),
+    "avatar": (e_avatar, (MID,)),
+    "pagination": (e_pagination, (TOP, TAIL)),
+    "related": (e_related, (TAIL,)),
+    "comments": (e_comments, (TAIL,)),
+    "keywords": (e_keywords, (TOP, MID, TAIL)),
+    "breadcrumb": (e_breadcrumb, (TOP,)),
+    "toolbar": (e_toolbar, (MID, TAIL)),
+    "tags": (e_tags, (MID, TAIL)),
+    "prevnext": (e_prevnext, (TAIL,)),
+    "footer": (e_footer, (TAIL,)),
+    "app_prompt": (e_app_prompt, (TOP, TAIL)),
+    "qa": (e_qa, (MID, TAIL)),
+    "statement": (e_statement, (TAIL,)),
+}
+TEMPLATE_KINDS_E = TEMPLATE_KINDS_D
+
+
+FAMILIES = {"A": A, "B": B, "C": C, "D": D, "E": E}
 
 
 def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> Damaged:
@@ -1354,7 +1993,9 @@ def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> D
     body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
     places: dict[str, list[tuple[str, list[str]]]] = {TOP: [], MID: [], TAIL: []}
     kinds, template = (
-        (KINDS_D, TEMPLATE_KINDS_D)
+        (KINDS_E, TEMPLATE_KINDS_E)
+        if fam is E
+        else (KINDS_D, TEMPLATE_KINDS_D)
         if fam is D
         else (KINDS_C, TEMPLATE_KINDS_C)
         if fam is C
@@ -1506,7 +2147,7 @@ def main() -> None:
         choices=["auto", *FAMILIES],
         default="auto",
         help="phrasings to wrap the pages in: auto wraps the tune half in A and the held half in B; "
-        "C and D (written blind to the cleaner's rules) are for a check, not for tuning",
+        "C, D and E (written blind to the cleaner's rules) are for a check, not for tuning",
     )
     parser.add_argument("--copies", type=int, default=3, help="damaged copies of each page (different seeds)")
     parser.add_argument("--examples", type=int, default=12, help="chrome lines left shown per half")
