@@ -57,6 +57,8 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("字号：大 中 小 | 打印 | 收藏", "meta_line"),
         ("标签：车贷查询 公积金新政 个税怎么查", "tags"),
         ("#个税查询# #车贷怎么查#", "tags"),
+        ("一点号 · 廖轩 · 16 分钟前", "name_time"),
+        ("weixin_595056974 作者 2 天前", "name_time"),
     ],
 )
 def test_chrome_lines_go_by_shape_anywhere(cleaner: Cleaner, chrome: str, shape: str) -> None:
@@ -162,6 +164,80 @@ def test_a_list_of_dated_headlines_goes(cleaner: Cleaner, heading: str | None) -
     out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *items])
     assert out == [*OPENING, CLOSING]
     assert [f.kind for f in doc.findings] in (["related_list"], ["dated_headlines"])
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [
+            "[信用卡] 吉林离婚诉讼欠款不还会坐牢吗",
+            "[财经] 催收投诉是不是真的？",
+            "[理财] 信用卡中心回应网友关切",
+        ],
+        ["信用卡协商在线咨询  77个回答", "催收投诉真实案例  93个回答", "债务纠纷一般怎么处理  19个回答"],
+        [
+            "逾期会影响子女吗？_某某法律网",
+            "信用卡中心集中清理睡眠卡_冰城便民网",
+            "停息挂账需要准备哪些材料_某某网",
+        ],
+        [
+            "温州债务纠纷被起诉了怎么办  某某生活网 · 7852评论",
+            "网贷逾期还款期限是多久  百度 · 718评论",
+            "个税APP集中清理睡眠卡，速看  907,344阅读",
+        ],
+        [
+            "Top1  停息挂账被起诉了怎么办？",
+            "Top2  个人征信会影响子女吗？",
+            "Top3  个人征信欠款不还会坐牢吗？",
+        ],
+    ],
+    ids=["channel", "answers", "source", "counts", "rank"],
+)
+def test_a_list_of_headlines_with_counts_sources_or_channels_goes(cleaner: Cleaner, items: list[str]) -> None:
+    for heading in ([], ["大家都在问"]):
+        out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *heading, *items])
+        assert out == [*OPENING, CLOSING]
+        assert [f.kind for f in doc.findings] == ["dated_headlines"]
+
+
+def test_a_list_of_references_stays(cleaner: Cleaner) -> None:
+    references = [
+        "[3] 周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58.",
+        "[4] 杨阳. 淘宝网物流配送模式分析[J]. 商业经济, 2011(23): 33-34.",
+        "[5] 程艳霞. 现代物流管理理论[M]. 华中科技大学出版社, 2009.",
+    ]
+    out, _ = clean(cleaner, [TITLE, *OPENING, CLOSING, "参考文献", *references])
+    assert out == [*OPENING, CLOSING, "参考文献", *references]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "« 上一篇： 已是第一篇",
+        "» 下一篇： 网贷逾期还款期限是多久？",
+        "前一篇：暂无",
+        "后一篇：停息挂账会影响子女吗？",
+        "最佳答案",
+        "问题已解决",
+        "本回答被提问者采纳",
+        "本回答由某某律师事务所提供",
+    ],
+)
+def test_prev_next_links_and_answer_marks_go(cleaner: Cleaner, chrome: str) -> None:
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, chrome])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["boilerplate"]
+
+
+def test_a_label_field_above_the_headline_goes_and_leaves_the_headline(cleaner: Cleaner) -> None:
+    doc = Document(source="t.txt", text="\n\n".join(["当前栏目：信用卡", TITLE, *OPENING, CLOSING]))
+    cleaned = cleaner.clean(doc)
+    assert (cleaned.title, cleaned.text.split("\n\n")) == (TITLE, [*OPENING, CLOSING])
+    assert [f.kind for f in doc.findings] == ["above_title"]
+    # a headline with a label stays the headline
+    labelled = "问答：逾期三天会不会影响征信"
+    cleaned = cleaner.clean(Document(source="t.txt", text="\n\n".join([labelled, *OPENING, CLOSING])))
+    assert cleaned.title == labelled
 
 
 def test_short_headlines_under_a_list_heading_go(cleaner: Cleaner) -> None:

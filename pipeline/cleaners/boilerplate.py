@@ -227,11 +227,16 @@ _LABEL_FIELD = re.compile(
 _NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?|\d{1,3}\.\d{1,3}\.[\d*]{1,3}\.[\d*]{1,3}")
 # brackets around a field: [回复], 【打印】, [200.45.*.*]
 _BRACKETED = re.compile(r"[\[【](.+)[\]】]")
-_NAME_FIELD = re.compile(r"@?[\w\u4e00-\u9fff]{1,14}")
+# a name: a word of at most 14 characters, or a platform's generated
+# handle of letters and digits (weixin_595056974, m0_99455719)
+_NAME_FIELD = re.compile(r"@?[\w\u4e00-\u9fff]{1,14}|[A-Za-z][A-Za-z0-9_-]{1,23}")
 
 
 def _fields(line: str) -> list[str]:
-    fields = _FIELD_SEP.split(re.sub(r"IP\s*属地", "IP属地", line.strip()))
+    line = re.sub(r"IP\s*属地", "IP属地", line.strip())
+    # a relative time is one field however it is spaced (16 分钟前)
+    line = re.sub(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)", r"\1", line)
+    fields = _FIELD_SEP.split(line)
     return [m.group(1) if (m := _BRACKETED.fullmatch(f)) else f for f in fields if f]
 
 
@@ -273,6 +278,8 @@ def metadata_shape(line: str) -> str | None:
     ['name_time', None]
     >>> metadata_shape("路人甲 2017.3.25 05:08 星期六")
     'name_date'
+    >>> metadata_shape("一点号 · 廖轩 · 16 分钟前"), metadata_shape("weixin_595056974 作者 2 天前")
+    ('name_time', 'name_time')
 
     At most 100 characters:
 
@@ -573,17 +580,52 @@ _DATED_HEADLINE = re.compile(
     rf"[•·▪●◆\-*]?\s*(?:[\[【(（]{_ANY_DATE}[\]】)）]\s*(?P<after>.+)"
     rf"|(?P<before>.+?)(?:[\s·|｜]+[\[【(（]?{_ANY_DATE}[\]】)）]?|[\[【(（]{_ANY_DATE}[\]】)）]))"
 )
+# what else a list of other articles prints beside a headline: a count of
+# its readers or answers (· 7852评论, 77个回答) or its age (3小时前), its
+# source site after an underscore (…怎么办_某某网), a bracketed channel or a
+# rank before it ([信用卡] …, Top1 …)
+_COUNT = (
+    r"\d[\d,]*(?:\.\d+)?[万wWkK]?\+?\s*"
+    r"(?:个?回答|条?评论|条?回复|阅读|浏览|人觉得有用|人看过|次阅读|次浏览)"
+)
+_AGO = r"\d+\s*(?:分钟|小时|天)前|刚刚|昨天|前天"
+_MARKED_HEADLINE = re.compile(
+    rf"(?:\[[\u4e00-\u9fff][^\[\]\s\d]{{0,5}}\]|TOP\s?\d{{1,2}}\b)\s*(?P<after>.+)"
+    rf"|(?P<before>.+?)(?:[\s·|｜]+(?:{_COUNT}|{_AGO})|_[^\s_，。]{{2,14}})",
+    re.I,
+)
 # the heading of a list of other articles (为你推荐, 大家都在看：)
 _LIST_HEADING = re.compile(
-    r"^[^。？；，,!！]{0,6}(?:推荐|阅读|喜欢|都在看|相关|热门|精选|更多|最新)[^。？；，,!！]{0,4}$"
+    r"^[^。？；，,!！]{0,6}(?:推荐|阅读|喜欢|都在看|都在问|在搜|还看了|相关|热门|热榜|精选|更多|最新)[^。？；，,!！]{0,4}$"
 )
 
 
+def _headline_part(line: str) -> str | None:
+    """The headline of a line that is a headline and its date, count,
+    source or channel, the way lists of other articles print them.
+
+    >>> _headline_part("温州债务纠纷被起诉了怎么办  羊城生活网 · 7852评论")
+    '温州债务纠纷被起诉了怎么办  羊城生活网'
+    >>> _headline_part("[信用卡] 逾期会坐牢吗"), _headline_part("逾期会坐牢吗_某某法律网")
+    ('逾期会坐牢吗', '逾期会坐牢吗')
+    >>> _headline_part("Top1  逾期会坐牢吗"), _headline_part("逾期会坐牢吗  907,344阅读")
+    ('逾期会坐牢吗', '逾期会坐牢吗')
+    >>> _headline_part("逾期会坐牢吗"), _headline_part("【法律依据】《民法典》第六百七十六条")
+    (None, None)
+    >>> _headline_part("[3] 周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58.")
+    """
+    line = line.strip()
+    match = _DATED_HEADLINE.fullmatch(line) or _MARKED_HEADLINE.fullmatch(line)
+    if not match:
+        return None
+    return (match.group("after") or match.group("before") or "").strip()
+
+
 def _dated_headline(line: str) -> bool:
-    """A line that is a headline and its date: what lists of other
-    articles print. The headline part is 4 to 50 characters and not a
-    sentence (a question mark is allowed: many headlines are questions),
-    the line at most 70.
+    """A line that is a headline and its date (or count, source, channel:
+    see ``_headline_part``): what lists of other articles print. The
+    headline part is 4 to 50 characters and not a sentence (a question
+    mark is allowed: many headlines are questions), the line at most 70.
 
     >>> _dated_headline("逾期怎么 2024-03-15"), _dated_headline("逾期怎 2024-03-15")
     (True, False)
@@ -597,12 +639,10 @@ def _dated_headline(line: str) -> bool:
     """
     if len(line) > 70 or is_row(line):
         return False
-    match = _DATED_HEADLINE.fullmatch(line.strip())
-    if not match:
-        return False
-    headline = (match.group("after") or match.group("before") or "").strip()
+    headline = _headline_part(line)
     return (
-        4 <= len(headline) <= 50
+        headline is not None
+        and 4 <= len(headline) <= 50
         and not re.search(r"[。；;]", headline)
         and bool(re.search(r"[\u4e00-\u9fff]", headline))
     )
@@ -622,11 +662,7 @@ def _headline_sized(lines: list[str], headed: bool) -> bool:
     >>> _headline_sized(["逾期怎么 2024-03-15", "逾期了怎样 2024-03-16"], True)
     False
     """
-    sizes = []
-    for line in lines:
-        match = _DATED_HEADLINE.fullmatch(line.strip())
-        if match:
-            sizes.append(len((match.group("after") or match.group("before") or "").strip()))
+    sizes = [len(headline) for headline in map(_headline_part, lines) if headline is not None]
     return bool(sizes) and sum(sizes) >= (5 if headed else 8) * len(sizes)
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from pipeline import tables
+from pipeline.cleaners.boilerplate import chrome_shape
 from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
 Note = Callable[[str, str], None]
@@ -51,6 +52,27 @@ def _is_headline(line: str) -> bool:
     )
 
 
+# a label with a short value (当前栏目：信用卡, 导航：首页 | 经验): a field of
+# the page, not a sentence and not a labelled headline (问答：逾期三天会不会影响征信)
+_FIELD = re.compile(r"\S{1,6}[:：]\s*[^\s。！？，,；;]{1,8}(?:\s*[|｜>»/-]\s*[^\s。！？，,；;]{1,8})*")
+
+
+def _is_furniture(line: str) -> bool:
+    """A line of the page above its headline that is not a headline and
+    not the body's start: a label with a short value, or a metadata,
+    pager or tag line.
+
+    >>> _is_furniture("当前栏目：信用卡"), _is_furniture("导航：首页 | 经验 | 文章详情")
+    (True, True)
+    >>> _is_furniture("注意：逾期以后不要慌。"), _is_furniture("一、逾期的后果")
+    (False, False)
+    >>> _is_furniture("问答：逾期三天会不会影响征信")
+    False
+    """
+    line = line.strip()
+    return bool(_FIELD.fullmatch(line)) or chrome_shape(line) is not None
+
+
 def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | None, list[str]]:
     """Find the article's title among the short lines above its first
     paragraph and take those lines out of the body.
@@ -80,10 +102,14 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
     """
     lines = text.split("\n")
     heads: list[int] = []
+    furniture: list[int] = []
     for i, line in enumerate(lines):
         if not line:
             continue
         if not _is_headline(line):
+            if _is_furniture(line):
+                furniture.append(i)
+                continue
             break
         heads.append(i)
     if given and given.strip():
@@ -112,7 +138,11 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
         # (a subtitle) or the page's, for the later steps to judge
         last = max(i for i in heads if lines[i] == title)
         heads = [i for i in heads if i <= last]
-    taken = set(heads)
+    # the page's furniture above the headline (当前栏目：信用卡) goes with it
+    above = [i for i in furniture if heads and i < max(heads)]
+    for i in above:
+        note("above_title", f"removed 「{_clip(lines[i])}」 above the headline 「{_clip(title)}」")
+    taken = set(heads) | set(above)
     body = [line for i, line in enumerate(lines) if i not in taken]
     for alt in alternatives:
         note("alternative_title", f"kept 「{title}」 as the title; 「{alt}」 is another title of the page")
@@ -208,7 +238,7 @@ def first_sentence(text: str) -> str | None:
     for match in (
         m
         for line in text.split("\n")
-        if not is_byline(line) and not tables.is_row(line)
+        if not is_byline(line) and not tables.is_row(line) and not _is_furniture(line)
         for m in _SENTENCE_RUN.finditer(line)
     ):
         sentence = match.group().strip().rstrip("。！!；;").strip()
