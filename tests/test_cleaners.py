@@ -397,3 +397,86 @@ def test_a_broken_spin_file_names_the_file_and_the_rule(tmp_path: Path, content:
     with pytest.raises(RuleFileError) as caught:
         load_spin_rules(path)
     assert str(caught.value).startswith(f"{path}: {error}")
+
+
+def test_the_chain_uses_the_rule_files_it_is_given(tmp_path: Path) -> None:
+    boilerplate = tmp_path / "boilerplate.yaml"
+    boilerplate.write_text("lines:\n  - name: our_banner\n    pattern: ^本站特供\n", encoding="utf-8")
+    spin = tmp_path / "spin.yaml"
+    spin.write_text(
+        "rules:\n  - name: our_spin\n    pattern: 作用征信\n    replace: 影响征信\n", encoding="utf-8"
+    )
+    pii = tmp_path / "pii.yaml"
+    pii.write_text('allow:\n  - "400-123-4567"\n', encoding="utf-8")
+    config = CleanerConfig(boilerplate_rules=boilerplate, spin_rules=spin, pii_rules=pii)
+    doc = Document(
+        source="t.txt",
+        text="逾期怎么办\n\n本站特供\n\n逾期会作用征信，客服电话400-123-4567，不要拖。\n\n之一个工作日就要还。",
+    )
+    cleaned = Cleaner(config).clean(doc)
+    # the given files replace the shipped ones: 之一个 is no spin here
+    assert cleaned.text == "逾期会影响征信，客服电话400-123-4567，不要拖。\n\n之一个工作日就要还。"
+    found = [(f.kind, f.step) for f in doc.findings]
+    assert ("boilerplate", "strip_boilerplate") in found and ("spun_word", "restore_spun_words") in found
+    # a rule without a why is reported without one
+    assert [f.message for f in doc.findings if f.kind == "spun_word"] == [
+        "our_spin: 「作用征信」 → 「影响征信」 in 「逾期会作用征信，客服电话4」"
+    ]
+
+
+def test_mojibake_and_icons_in_the_body_are_reported_by_their_steps() -> None:
+    text = "逾期怎么办\n\n\ue004 先和银行联系。\n\n閫炬湡浠ュ悗鑱旂郴瀹㈡湇鍗忓晢杩樻\ue0d9。"
+    doc = Document(source="t.txt", text=text)
+    cleaned = Cleaner().clean(doc)
+    assert cleaned.text == "先和银行联系。\n\n逾期以后联系客服协商还款。"
+    steps = {f.kind: f.step for f in doc.findings}
+    assert steps["icon_character"] == "remove_icon_characters" and steps["mojibake"] == "fix_mojibake"
+
+
+def test_a_date_the_page_gave_is_not_replaced_by_a_dateline() -> None:
+    text = "逾期怎么办\n\n2021-05-06 09:30 来源：城市晚报 作者：张三\n\n逾期以后，先和银行联系。"
+    doc = Document(source="t.txt", text=text, metadata={"date": "2020-01-02"})
+    Cleaner().clean(doc)
+    assert doc.metadata["date"] == "2020-01-02"
+    doc = Document(source="t.txt", text=text)
+    Cleaner().clean(doc)
+    assert doc.metadata["date"] == "2021-05-06"
+
+
+def test_findings_keep_their_step_when_the_glossary_protects_terms(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("protect:\n  - 臺灣銀行\n", encoding="utf-8")
+    doc = Document(source="t.txt", text="逾期怎么办\n\n臺灣銀行的客服说，之一个工作日就要还。")
+    cleaned = Cleaner(CleanerConfig(glossary=glossary)).clean(doc)
+    assert cleaned.text == "臺灣銀行的客服说，第一个工作日就要还。"
+    assert ("spun_word", "restore_spun_words") in [(f.kind, f.step) for f in doc.findings]
+
+
+def test_an_empty_rule_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "boilerplate.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="expected a mapping at the top level"):
+        load_boilerplate(path)
+
+
+def test_a_title_is_made_plain_text_and_the_editor_is_told() -> None:
+    doc = Document(source="t.txt", text="逾期怎么办`code`\n\n逾期以后，先和银行联系，说明情况。")
+    assert Cleaner().clean(doc).title == "逾期怎么办＇code＇"
+    message = "title made plain text: 「逾期怎么办`code`」 → 「逾期怎么办＇code＇」"
+    sanitized = [(f.kind, f.step, f.message) for f in doc.findings if f.kind == "title_sanitized"]
+    assert sanitized == [("title_sanitized", "take_title", message)]
+    # one longer than 80 characters is quoted cut short
+    for length, quoted in ((79, "逾" * 79 + "`"), (85, "逾" * 79 + "…")):
+        doc = Document(source="t.html", text="逾期以后，先和银行联系，说明情况。", title="逾" * length + "`")
+        Cleaner().clean(doc)
+        message = next(f.message for f in doc.findings if f.kind == "title_sanitized")
+        assert message.startswith(f"title made plain text: 「{quoted}」 → 「{'逾' * 79}")
+
+
+def test_the_chain_returns_alternative_titles_and_names_the_script_step() -> None:
+    doc = Document(source="t.txt", text="逾期怎么办\n\n逾期一个月的应对策略\n\n逾期以后，先和银行联系。")
+    cleaned = Cleaner().clean(doc)
+    assert (cleaned.title, cleaned.alternative_titles) == ("逾期一个月的应对策略", ["逾期怎么办"])
+    doc = Document(source="t.txt", text="逾期怎麼辦\n\n逾期以後，先和銀行聯繫，說明情況。")
+    assert Cleaner().clean(doc).title == "逾期怎么办"
+    assert [(f.kind, f.step) for f in doc.findings] == [("traditional_script", "to_simplified")]
