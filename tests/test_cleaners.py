@@ -480,3 +480,43 @@ def test_the_chain_returns_alternative_titles_and_names_the_script_step() -> Non
     doc = Document(source="t.txt", text="逾期怎麼辦\n\n逾期以後，先和銀行聯繫，說明情況。")
     assert Cleaner().clean(doc).title == "逾期怎么办"
     assert [(f.kind, f.step) for f in doc.findings] == [("traditional_script", "to_simplified")]
+
+
+def test_the_byte_slip_step_keeps_to_its_time_budget_in_the_title_too() -> None:
+    for doc in (
+        Document(source="t.txt", text="逾期怎么办\n\n逾期以后先和银\ufffd联系。"),
+        Document(source="t.txt", text="逾期以后先和银行联系。", title="逾期怎\ufffd办"),
+    ):
+        Cleaner(CleanerConfig(time_budget=0)).clean(doc)
+        (finding,) = doc.findings
+        assert finding.kind == "flag_time_budget"
+        assert finding.message.startswith("byte-slip repair stopped after 0 s on a page of ")
+        assert finding.message.endswith(" characters; its damage is left as it is for an editor")
+    # without a budget the repair runs to its end
+    doc = Document(source="t.txt", text="逾期怎么办\n\n逾期以后先和银\ufffd联系。")
+    assert Cleaner(CleanerConfig(time_budget=None)).clean(doc).text == "逾期以后先和银行联系。"
+
+
+def test_characters_lost_are_counted_on_lines_with_words_only() -> None:
+    # a line of nothing but U+FFFD lost an ornament; one with words lost text
+    doc = Document(
+        source="t.txt", text="逾期怎么办\n\n逾期以后\n\n\ufffd\ufffd\n\n欠款 \ufffd 元，先和银行联系。"
+    )
+    assert Cleaner().clean(doc).lost == 1
+
+
+def test_the_chain_names_pinyin_it_removed_and_leaves_earlier_findings_alone() -> None:
+    doc = Document(source="t.txt", text="逾期怎么办\n\n協(xié)商和還(huán)款都要趁早。")
+    doc.note("encoding", "read as Big5")
+    cleaned = Cleaner().clean(doc)
+    assert cleaned.text == "协商和还款都要趁早。"
+    assert [(f.kind, f.step) for f in doc.findings][:2] == [
+        ("encoding", None),
+        ("pinyin_annotation", "remove_pinyin_annotations"),
+    ]
+    assert doc.findings[1].message == "removed 2 pinyin annotations: 協(xié)、還(huán)"
+
+
+def test_a_page_with_no_words_has_no_title() -> None:
+    cleaned = Cleaner().clean(Document(source="t.txt", text=""))
+    assert (cleaned.title, cleaned.text) == (None, "")

@@ -30,6 +30,12 @@ def restore_spun_words(text: str, rules: Sequence[SpinRule], note: Note, spun: b
     ordinal_di_yi: 「之一」 → 「第一」 in 「之一步，在沟通进」
     guocheng_zhong: 「沟通进展中」 → 「沟通过程中」 in 「第一步，在沟通进展中要冷静。」
     '第一步，在沟通过程中要冷静。'
+
+    The context is shown on one line:
+
+    >>> restore_spun_words("逾期以后\\n之一个工作日", load_spin_rules(), show)
+    ordinal_di_yi: 「之一」 → 「第一」 in 「逾期以后 之一个工作日」
+    '逾期以后\\n第一个工作日'
     """
     for rule in sorted(rules, key=lambda r: not r.certain):
         if not rule.certain and not spun:
