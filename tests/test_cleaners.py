@@ -520,3 +520,18 @@ def test_the_chain_names_pinyin_it_removed_and_leaves_earlier_findings_alone() -
 def test_a_page_with_no_words_has_no_title() -> None:
     cleaned = Cleaner().clean(Document(source="t.txt", text=""))
     assert (cleaned.title, cleaned.text) == (None, "")
+
+
+def test_character_references_in_a_text_page_are_decoded_and_encoded_markup_goes() -> None:
+    text = (
+        "逾期怎么办&lt;必看&gt;\n\n&nbsp;&nbsp;逾期以后，先和银行联系&mdash;说明情况。"
+        "\n\n&lt;script&gt;alert(1)&lt;/script&gt;A&amp;B 与 &#8220;协商&#8221;。"
+    )
+    doc = Document(source="t.txt", text=text)
+    cleaned = Cleaner().clean(doc)
+    assert cleaned.title == "逾期怎么办＜必看＞"  # not a first sentence cut at the ; of &lt;
+    assert cleaned.text == "逾期以后，先和银行联系—说明情况。\n\nA&B 与 “协商”。"
+    assert [f.message for f in doc.findings if f.kind == "markup"] == [
+        "decoded 12 character references: &lt;、&gt;、&nbsp;",
+        "removed 1 pieces of HTML: <script>alert(1)</script>",
+    ]

@@ -45,9 +45,10 @@ class CleanerConfig:
     - normalize_text: line ends, spaces, zero-width characters (NFC only:
       full-width punctuation stays).
     - remove_control_escapes: ``_x0008_`` left by spreadsheet exports.
-    - strip_markup: HTML tags and script bodies pasted into a text page,
-      Markdown link targets and attribute lists (the renderer escapes the
-      rest in any case).
+    - strip_markup: character references a text page still holds (&nbsp;,
+      &mdash;, decoded first, so encoded markup goes too), HTML tags and
+      script bodies pasted into a text page, Markdown link targets and
+      attribute lists (the renderer escapes the rest in any case).
     - fix_mojibake: lines (and the title) of UTF-8 read as GBK or cp1252;
       a character the wrong decoding lost is left as one U+FFFD.
     - remove_icon_characters: private-use characters of icon fonts, at a

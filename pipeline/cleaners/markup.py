@@ -1,11 +1,13 @@
-"""Markup pasted into a text page: HTML tags, script bodies, Markdown links
-and attribute lists. The renderer escapes whatever is left, so this is about
-what readers see; safety does not depend on it.
+"""Markup pasted into a text page: character references, HTML tags, script
+bodies, Markdown links and attribute lists. The renderer escapes whatever
+is left, so this is about what readers see; safety does not depend on it.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Callable
 
 Note = Callable[[str, str], None]
@@ -24,8 +26,56 @@ _ELEMENTS = (
     "textarea|tfoot|th|thead|time|title|tr|track|tt|u|ul|var|video|wbr|xmp"
 )
 _TAG = re.compile(r"</?(?:" + _ELEMENTS + r")\b[^<>]*>", re.I)
+# a character reference with its semicolon (&nbsp; &#8220; &#x4e00;): one
+# without it (a URL's &para=2) is left as it is
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# white space a reference may stand for, printed as a plain space
+_WIDE_SPACE = re.compile(r"[\u00a0\u2002\u2003\u2009\u3000]")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.\w-]*\s*[\w-]+\s*=[^{}\n]*\}")
+
+
+def decode_references(text: str, note: Note) -> str:
+    """Character references that a page saved as text still holds (&nbsp;,
+    &mdash;, &#8220;): readers would see them as written. Each is decoded,
+    until none is left (&amp;lt; is one twice encoded); a space one stands
+    for is a plain space, and the spaces it leaves at a line's ends go.
+
+    >>> decode_references("&nbsp;&nbsp;逾期以后&mdash;先联系银行&#12290;A&amp;amp;B", print)
+    markup decoded 5 character references: &nbsp;、&mdash;、&#12290;
+    '逾期以后—先联系银行。A&B'
+    >>> decode_references("见 https://x.example/?a=1&para=2 与 AT&T。", print)
+    '见 https://x.example/?a=1&para=2 与 AT&T。'
+    >>> decode_references("&bogus;逾期", print)
+    '&bogus;逾期'
+    >>> decode_references("逾&#7;期&#0;以&#8203;后&#xFEFF;", lambda *a: None)
+    '逾期以后'
+    """
+    found: list[str] = []
+
+    def decode(match: re.Match[str]) -> str:
+        decoded = html.unescape(match.group(0))
+        if decoded == match.group(0):
+            return decoded
+        found.append(match.group(0))
+        # a reference to a control or invisible character, or to none (&#0;)
+        if decoded in ("\t", "\n"):
+            return decoded
+        if not decoded or decoded == "\ufffd" or unicodedata.category(decoded[0]) in ("Cc", "Cf"):
+            return ""
+        return decoded
+
+    text = _REFERENCE.sub(decode, text)
+    if not found:
+        return text
+    count = len(found)
+    for _ in range(2):  # what was encoded twice
+        text = _REFERENCE.sub(decode, text)
+    text = _WIDE_SPACE.sub(" ", text)
+    text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    shown = "、".join(list(dict.fromkeys(found))[:3])
+    note("markup", f"decoded {count} character references: {shown}")
+    return text
 
 
 def strip_markup(text: str, note: Note) -> str:
@@ -48,6 +98,7 @@ def strip_markup(text: str, note: Note) -> str:
     >>> strip_markup("收入>支出时才有余力，a<b 也可以写。", lambda *a: None)
     '收入>支出时才有余力，a<b 也可以写。'
     """
+    text = decode_references(text, note)
     removed: list[str] = []
 
     def drop(match: re.Match[str]) -> str:
