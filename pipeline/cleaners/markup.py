@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from pipeline.cleaners.normalize import normalize_text
+
 Note = Callable[[str, str], None]
 
 _SCRIPT = re.compile(r"<(script|style|iframe|object|embed|noscript)\b.*?(?:</\1\s*>|$)", re.I | re.S)
@@ -29,8 +31,6 @@ _TAG = re.compile(r"</?(?:" + _ELEMENTS + r")\b[^<>]*>", re.I)
 # a character reference with its semicolon (&nbsp; &#8220; &#x4e00;): one
 # without it (a URL's &para=2) is left as it is
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# white space a reference may stand for, printed as a plain space
-_WIDE_SPACE = re.compile(r"[\u00a0\u2002\u2003\u2009\u3000]")
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.\w-]*\s*[\w-]+\s*=[^{}\n]*\}")
 
@@ -38,8 +38,8 @@ _ATTR_LIST = re.compile(r"\{:?\s*[#.\w-]*\s*[\w-]+\s*=[^{}\n]*\}")
 def decode_references(text: str, note: Note) -> str:
     """Character references that a page saved as text still holds (&nbsp;,
     &mdash;, &#8220;): readers would see them as written. Each is decoded,
-    until none is left (&amp;lt; is one twice encoded); a space one stands
-    for is a plain space, and the spaces it leaves at a line's ends go.
+    until none is left (&amp;lt; is one twice encoded); the white space they
+    stand for is then normalized as the page's own is (``normalize_text``).
 
     >>> decode_references("&nbsp;&nbsp;逾期以后&mdash;先联系银行&#12290;A&amp;amp;B", print)
     markup decoded 5 character references: &nbsp;、&mdash;、&#12290;
@@ -71,8 +71,7 @@ def decode_references(text: str, note: Note) -> str:
     count = len(found)
     for _ in range(2):  # what was encoded twice
         text = _REFERENCE.sub(decode, text)
-    text = _WIDE_SPACE.sub(" ", text)
-    text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    text = normalize_text(text)
     shown = "、".join(list(dict.fromkeys(found))[:3])
     note("markup", f"decoded {count} character references: {shown}")
     return text
