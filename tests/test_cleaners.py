@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -326,19 +327,51 @@ def test_the_shipped_rules_find_comment_and_related_headings(cleaner: Cleaner) -
 
 
 @pytest.mark.parametrize(
-    ("content", "error"),
+    ("load", "content", "error"),
     [
-        ("lines:\n  - pattern: x\n", "lines[0]: each rule needs a 'name'"),
+        (load_boilerplate, "lines:\n  - pattern: x\n", "lines[0]: each rule needs a 'name'"),
         (
+            load_boilerplate,
             "lines:\n  - name: a\n    pattern: x\n    where: top\n",
             "lines[0] (a): 'where' must be 'anywhere' or 'head'",
         ),
-        ("lines:\n  - name: a\n    pattern: 3\n", "lines[0] (a): 'pattern' must be a string"),
-        ("comment_blocks:\n  start: '(x'\n", "comment_blocks.start: bad regular expression"),
-        ("comment_blocks:\n  author: '(x'\n", "comment_blocks.author: bad regular expression"),
-        ("comment_blocks:\n  inside: ['a', '(x']\n", "comment_blocks.inside[1]: bad regular expression"),
-        ("related_blocks:\n  start: '(x'\n", "related_blocks.start: bad regular expression"),
-        ("- a list\n", "expected a mapping at the top level"),
+        (
+            load_boilerplate,
+            "lines:\n  - name: a\n    pattern: 3\n",
+            "lines[0] (a): 'pattern' must be a string",
+        ),
+        (
+            load_boilerplate,
+            "comment_blocks:\n  start: '(x'\n",
+            "comment_blocks.start: bad regular expression",
+        ),
+        (
+            load_boilerplate,
+            "comment_blocks:\n  author: '(x'\n",
+            "comment_blocks.author: bad regular expression",
+        ),
+        (
+            load_boilerplate,
+            "comment_blocks:\n  inside: ['a', '(x']\n",
+            "comment_blocks.inside[1]: bad regular expression",
+        ),
+        (
+            load_boilerplate,
+            "related_blocks:\n  start: '(x'\n",
+            "related_blocks.start: bad regular expression",
+        ),
+        (load_boilerplate, "- a list\n", "expected a mapping at the top level"),
+        (load_spin_rules, "rules:\n  - pattern: x\n    replace: y\n", "rules[0]: each rule needs a 'name'"),
+        (
+            load_spin_rules,
+            "rules:\n  - name: s\n    pattern: '(x'\n    replace: y\n",
+            "rules[0] (s): bad regular expression",
+        ),
+        (
+            load_spin_rules,
+            "rules:\n  - name: s\n    pattern: [x]\n    replace: y\n",
+            "rules[0] (s): 'pattern' must be",
+        ),
     ],
     ids=[
         "name",
@@ -349,15 +382,18 @@ def test_the_shipped_rules_find_comment_and_related_headings(cleaner: Cleaner) -
         "comment-inside",
         "related",
         "mapping",
+        "spin-name",
+        "spin-regex",
+        "spin-pattern-type",
     ],
 )
-def test_a_broken_boilerplate_file_names_the_file_and_the_place(
-    tmp_path: Path, content: str, error: str
+def test_a_broken_rule_file_names_the_file_and_the_place(
+    tmp_path: Path, load: Callable[[Path], object], content: str, error: str
 ) -> None:
-    path = tmp_path / "boilerplate.yaml"
+    path = tmp_path / "rules.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(RuleFileError) as caught:
-        load_boilerplate(path)
+        load(path)
     assert str(caught.value).startswith(f"{path}: {error}")
 
 
@@ -380,23 +416,6 @@ def test_rule_files_fill_in_what_a_rule_leaves_out(tmp_path: Path) -> None:
         load_spin_rules(spin)
     with pytest.raises(RuleFileError, match="cannot read the rule file"):
         load_spin_rules(tmp_path / "missing.yaml")
-
-
-@pytest.mark.parametrize(
-    ("content", "error"),
-    [
-        ("rules:\n  - pattern: x\n    replace: y\n", "rules[0]: each rule needs a 'name'"),
-        ("rules:\n  - name: s\n    pattern: '(x'\n    replace: y\n", "rules[0] (s): bad regular expression"),
-        ("rules:\n  - name: s\n    pattern: [x]\n    replace: y\n", "rules[0] (s): 'pattern' must be"),
-    ],
-    ids=["name", "regex", "pattern-type"],
-)
-def test_a_broken_spin_file_names_the_file_and_the_rule(tmp_path: Path, content: str, error: str) -> None:
-    path = tmp_path / "spin.yaml"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(RuleFileError) as caught:
-        load_spin_rules(path)
-    assert str(caught.value).startswith(f"{path}: {error}")
 
 
 def test_the_chain_uses_the_rule_files_it_is_given(tmp_path: Path) -> None:
