@@ -131,12 +131,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--keep", action="store_true", help="keep the scratch project and print its path")
     parser.add_argument("--no-search", action="store_true", help="do not measure search in Chromium")
+    parser.add_argument(
+        "--characters",
+        action="store_true",
+        help="make the pages different by replacing characters (the corpus of earlier figures), not words",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="site-scale-"))
     try:
         copy_project(tmp)
         pages = tmp / "pages"
-        write_pages(pages, args.n, random.Random(args.n))
+        write_pages(pages, args.n, random.Random(args.n), words=not args.characters)
 
         # the scratch project has pipeline/data only: the package is this one
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))

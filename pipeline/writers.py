@@ -120,6 +120,24 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return found
 
 
+# a category's pages that list its guides: index.md, page-2.md, …
+LIST_PAGE = re.compile(r"^(index|page-\d+)\.md$")
+
+
+def site_page_kind(uri: str) -> str | None:
+    """What a page of the site's ``content/`` is, by its path there:
+    "guide" (``guides/<category>/<slug>.md``), "list" (a category's pages
+    that list its guides) or None.
+
+    >>> [site_page_kind(u) for u in ("guides/xieshang/a.md", "guides/xieshang/page-2.md", "faq.md")]
+    ['guide', 'list', None]
+    """
+    parts = uri.split("/")
+    if len(parts) != 3 or parts[0] != "guides" or not parts[2].endswith(".md"):
+        return None
+    return "list" if LIST_PAGE.match(parts[2]) else "guide"
+
+
 def read_front_matter(path: Path | str) -> dict[str, Any]:
     """The YAML front matter of a Markdown file; empty when it has none or
     it is not valid YAML (an editor's typo must not break the build)."""

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from pipeline.gathered import GuideText, gather_questions, load_channels, render_channels, render_faq
 from pipeline.siteconfig import PLACEHOLDER_HOSTS
 from pipeline.taxonomy import Taxonomy
-from pipeline.writers import read_front_matter
+from pipeline.writers import read_front_matter, site_page_kind
 
 log = logging.getLogger("mkdocs.hooks.pages")
 
@@ -31,17 +31,6 @@ GATHERED = ("faq.md", "help.md")
 # category folders (guides/<slug>/) with no guide, found in on_files
 _empty: set[str] = set()
 _CATEGORY_LINK = re.compile(r"\[([^\]]+)\]\((guides/([a-z0-9-]+)/index\.md)\)")
-
-
-def _is_guide_file(uri: str) -> bool:
-    parts = uri.split("/")
-    return (
-        len(parts) == 3
-        and parts[0] == "guides"
-        and parts[2].endswith(".md")
-        and parts[2] != "index.md"
-        and not parts[2].startswith("page-")
-    )
 
 
 def _body(path: str) -> str:
@@ -70,7 +59,7 @@ def on_files(files: Files, config) -> Files:  # type: ignore[no-untyped-def]
         parts = file.src_uri.split("/")
         if len(parts) == 3 and parts[0] == "guides":
             counts.setdefault(parts[1], 0)
-        if not _is_guide_file(file.src_uri) or not file.abs_src_path:
+        if site_page_kind(file.src_uri) != "guide" or not file.abs_src_path:
             continue
         # a guide an editor wrote by hand counts too, guide_id or not
         meta = read_front_matter(file.abs_src_path)

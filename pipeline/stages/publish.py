@@ -29,6 +29,7 @@ from pipeline.state import Outputs, State
 from pipeline.summary import RunSummary
 from pipeline.taxonomy import Taxonomy
 from pipeline.writers import (
+    LIST_PAGE,
     Outcome,
     current_umask,
     front_matter_value,
@@ -343,7 +344,7 @@ class Publisher:
             entries = sorted(
                 (e.name, e.stat().st_size, e.stat().st_mtime_ns)
                 for e in os.scandir(folder)
-                if e.name.endswith(".md") and not _INDEX_PAGE.match(e.name)
+                if e.name.endswith(".md") and not LIST_PAGE.match(e.name)
             )
         except OSError:
             entries = []
@@ -356,7 +357,6 @@ class Publisher:
             self.summary.conflicts.append(f"{path} has hand edits; left as it is")
 
 
-_INDEX_PAGE = re.compile(r"^(index|page-\d+)\.md$")
 # a guide's date in its front matter, as pipeline.guide.with_updated writes it
 _UPDATED = re.compile(r"^updated: '(\d{4}-\d{2}-\d{2})'$", re.M)
 

@@ -1,0 +1,164 @@
+"""``mkdocs build`` renders the guides on two processes.
+
+MkDocs renders one page at a time: Python-Markdown, then Material's
+templates, about 8 ms a guide, on one core while the other waits for the
+search index. Here the build forks after the navigation is made, when
+every page, the navigation and the hooks' state (related guides, the
+gathered pages, drafts) are settled, and the two processes share the
+guides: each renders every other guide. The second process writes only
+its guides; the first writes the rest of the site, waits for the second
+and then indexes the site for search (``search.py``).
+
+A guide the other process renders is read here as its front matter alone
+(``on_page_read_source``): its title, tags and dates are known to the
+navigation, the tags page and ``sitemap.xml`` as before, but its Markdown
+is not rendered, and its page is written by the template
+``other-process.html``, which is empty, so MkDocs writes nothing for it.
+Every page is rendered by the same code on the same state, so the site is
+the same file for file as a build on one process
+(``tests/test_cli.py::test_a_build_on_two_processes_writes_the_same_site``).
+
+Only ``mkdocs build`` (``credit-guides build`` runs it) forks, with 2 or
+more cores, on a system with ``fork``, and for at least ``LEAST`` guides;
+``mkdocs serve`` renders in one process as always. ``CREDIT_GUIDES_BUILD_JOBS=1``
+turns it off. A failure or warning in the second process fails the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from pipeline.writers import site_page_kind
+
+log = logging.getLogger("mkdocs.hooks.parallel")
+
+# below this many guides, forking costs more than it saves
+LEAST = 100
+TEMPLATE = "other-process.html"
+
+_state: dict[str, object] = {"enabled": False, "child": None, "pid": None}
+# guides the other process renders
+_theirs: set[str] = set()
+
+
+class _Count(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_SKIPPED = re.compile(r"Page skipped: '(.+)'\. Generated empty output\.")
+
+
+class _NotOurs(logging.Filter):
+    """MkDocs says "Page skipped" at info level for each page it writes
+    nothing for: here, the pages the other process writes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        skipped = _SKIPPED.match(record.msg) if isinstance(record.msg, str) else None
+        if skipped is None:
+            return True
+        uri = skipped[1]
+        return uri not in _theirs and not (_state["child"] is not None and site_page_kind(uri) != "guide")
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    jobs = os.environ.get("CREDIT_GUIDES_BUILD_JOBS", "")
+    _state["enabled"] = (
+        command == "build" and not dirty and hasattr(os, "fork") and _cores() > 1 and jobs.strip() != "1"
+    )
+    logging.getLogger("mkdocs.commands.build").addFilter(_NotOurs())
+
+
+@event_priority(-100)  # after the other hooks have shaped the navigation
+def on_nav(nav: Navigation, config, files) -> Navigation:  # type: ignore[no-untyped-def]
+    _theirs.clear()
+    _state["child"] = _state["pid"] = None
+    if not _state["enabled"]:
+        return nav
+    guides = sorted(f.src_uri for f in files.documentation_pages() if site_page_kind(f.src_uri) == "guide")
+    if len(guides) < LEAST:
+        return nav
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid == 0:
+        _state["child"] = _Count()
+        logging.getLogger("mkdocs").addHandler(_state["child"])  # type: ignore[arg-type]
+        _theirs.update(guides[1::2])
+        _theirs.update(
+            f.src_uri
+            for f in files.documentation_pages()
+            if site_page_kind(f.src_uri) == "list" and f.name != "index"
+        )
+    else:
+        _state["pid"] = pid
+        _theirs.update(guides[0::2])
+    return nav
+
+
+def on_page_read_source(page: Page, config) -> str | None:  # type: ignore[no-untyped-def]
+    if page.file.src_uri not in _theirs or not page.file.abs_src_path:
+        return None
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        # without a title in its front matter, a page is named by its first
+        # heading: such a page is rendered whole
+        if end != -1 and re.search(r"^title:", text[:end], re.M):
+            return text[: end + 5]
+    return None
+
+
+@event_priority(-100)
+def on_page_markdown(markdown: str, page: Page, config, files) -> str:  # type: ignore[no-untyped-def]
+    # the second process writes its guides only
+    if page.file.src_uri in _theirs or (
+        _state["child"] is not None and site_page_kind(page.file.src_uri) != "guide"
+    ):
+        page.meta["template"] = TEMPLATE
+    return markdown
+
+
+@event_priority(100)  # before the search index is built
+def on_post_build(config) -> None:  # type: ignore[no-untyped-def]
+    child = _state["child"]
+    if isinstance(child, _Count):
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(1 if child.count and config.get("strict") else 0)
+    pid = _state["pid"]
+    if isinstance(pid, int):
+        _state["pid"] = None
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise PluginError("the second build process failed or warned: its messages are above")
+
+
+def on_build_error(error: Exception) -> None:
+    if isinstance(_state["child"], _Count):
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(1)
+    pid = _state["pid"]
+    if isinstance(pid, int):
+        _state["pid"] = None
+        os.waitpid(pid, 0)
