@@ -49,7 +49,7 @@ highlights the passage where it still is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -242,14 +242,33 @@ def is_draft_file(path: Path) -> bool:
     file an editor saved in another encoding is read too)."""
     from pipeline.writers import front_matter_value
 
+    return is_draft(_gate_values(lambda key: front_matter_value(path, key)))
+
+
+def gate_values(text: str) -> dict[str, object]:
+    """``held`` and ``reviewed`` of a guide's Markdown, read as
+    :func:`is_draft_file` reads them (the site build decides drafts so),
+    without parsing the rest of its front matter.
+
+    >>> gate_values("---\\ntitle: x\\nheld: true\\nreviewed: yes  # checked\\n---\\n")
+    {'held': True, 'reviewed': True}
+    """
+    from pipeline.writers import front_matter_value_in
+
+    return _gate_values(lambda key: front_matter_value_in(text, key))
+
+
+def _gate_values(raw_value: Callable[[str], str | None]) -> dict[str, object]:
     def value(key: str) -> object:
-        raw = front_matter_value(path, key)
+        raw = raw_value(key)
+        if raw in ("true", "false"):  # what the pipeline writes, without a parser
+            return raw == "true"
         try:
             return yaml.safe_load(raw) if raw else None  # `true  # a comment` too
         except yaml.YAMLError:
             return raw
 
-    return is_draft({"held": value("held"), "reviewed": value("reviewed")})
+    return {"held": value("held"), "reviewed": value("reviewed")}
 
 
 def open_spots(meta: Mapping[str, Any]) -> list[Spot]:

@@ -66,10 +66,18 @@ def plain_line(value: object, limit: int = TITLE_MAX) -> str:
     '说“协商”是 ＂＞ 收入＜支出'
     >>> plain_line("第一行\\n第二行\\u200b", 6)
     '第一行 第…'
+
+    Invisible and control characters become spaces:
+
+    >>> plain_line("逾期\\u200b还款\\x07了\\u2029")
+    '逾期 还款 了'
     """
     text = _decode_references(str(value or ""))
     text = _TAG.sub("", _SCRIPT.sub("", text))
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+    # isprintable: none of them (nor any other control or separator but
+    # the space) in the line, the common case, seen without a look at each
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
     text = _SPACES.sub(" ", text).strip()
     text = _QUOTES.sub(r"“\1”", text).replace('"', "＂")
     text = text.replace("<", "＜").replace(">", "＞").replace("`", "＇")

@@ -14,9 +14,10 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 HASH_KEY = "pipeline_hash"
 _HASH_LINE = re.compile(rf"^{HASH_KEY}: ([0-9a-f]{{16}})\n", re.M)
@@ -138,9 +139,31 @@ def site_page_kind(uri: str) -> str | None:
     return "list" if LIST_PAGE.match(parts[2]) else "guide"
 
 
+# (path, modification time, size) → front matter: a site build's hooks read
+# every guide's front matter more than once
+_FRONT_MATTER: dict[tuple[str, int, int], dict[str, Any]] = {}
+_FRONT_MATTER_MAX = 100_000
+
+
 def read_front_matter(path: Path | str) -> dict[str, Any]:
     """The YAML front matter of a Markdown file; empty when it has none or
-    it is not valid YAML (an editor's typo must not break the build)."""
+    it is not valid YAML (an editor's typo must not break the build).
+    Read again only when the file changed (a copy is returned)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return _parse_front_matter(path)  # raises as reading would
+    key = (os.fspath(path), stat.st_mtime_ns, stat.st_size)
+    meta = _FRONT_MATTER.get(key)
+    if meta is None:
+        meta = _parse_front_matter(path)
+        if len(_FRONT_MATTER) >= _FRONT_MATTER_MAX:
+            _FRONT_MATTER.clear()
+        _FRONT_MATTER[key] = meta
+    return dict(meta)
+
+
+def _parse_front_matter(path: Path | str) -> dict[str, Any]:
     import yaml
 
     lines = []
@@ -162,15 +185,32 @@ def read_front_matter(path: Path | str) -> dict[str, Any]:
 
 
 def front_matter_value(path: Path, key: str) -> str | None:
+    """The raw value of a top-level ``key:`` line of a Markdown file's
+    front matter (quotes stripped), without parsing the YAML."""
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
-            if handle.readline() != "---\n":
-                return None
-            for line in handle:
-                if line == "---\n":
-                    return None
-                if line.startswith(f"{key}:"):
-                    return line.split(":", 1)[1].strip().strip("'\"")
+            return _value_in(handle, key)
     except OSError:
         return None
+
+
+def front_matter_value_in(text: str, key: str) -> str | None:
+    """:func:`front_matter_value` of a Markdown text.
+
+    >>> front_matter_value_in("---\\ntitle: x\\nheld: true\\n---\\nheld: false\\n", "held")
+    'true'
+    >>> front_matter_value_in("held: true\\n", "held") is None
+    True
+    """
+    return _value_in(iter(text.splitlines(keepends=True)), key)
+
+
+def _value_in(lines: Iterator[str] | TextIO, key: str) -> str | None:
+    if next(lines, "") != "---\n":
+        return None
+    for line in lines:
+        if line == "---\n":
+            return None
+        if line.startswith(f"{key}:"):
+            return line.split(":", 1)[1].strip().strip("'\"")
     return None

@@ -293,3 +293,23 @@ def test_with_every_guide_held_the_home_page_says_so(tmp_path: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "目前这些分类还没有已发布的指南。" in home
     assert "guides/xieshang/" not in home, "no link to an empty category"
+
+
+def test_quality_report_links_each_guide_through_a_linked_folder_too(tmp_path: Path) -> None:
+    """The guides' paths in the records are as the run saw them; the report
+    links them relative to the folder it is written in, whichever way that
+    folder is reached."""
+    pages = write_pages(tmp_path / "pages")
+    out = tmp_path / "content" / "guides"
+    Run(out, state=tmp_path / "state.sqlite").execute([pages], tmp_path / "manifest.jsonl")
+    records = [json.loads(line) for line in (tmp_path / "manifest.jsonl").read_text().splitlines()]
+    (tmp_path / "linked").symlink_to(tmp_path / "content")
+    text = render_report(records, tmp_path / "content")
+    assert f"]({DRAFT}.md)" in text
+    assert render_report(records, tmp_path / "linked") == text
+    moved = [
+        dict(r, output=str(tmp_path / "linked" / Path(r["output"]).relative_to(tmp_path / "content")))
+        for r in records
+        if r.get("output")
+    ]
+    assert f"]({DRAFT}.md)" in render_report(moved, tmp_path / "content")

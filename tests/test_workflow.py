@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.run import Run
-from pipeline.writers import is_pristine
+from pipeline.writers import is_pristine, read_front_matter
 from tests.conftest import ROOT, SEEDS, served_page, write_pages
 
 
@@ -343,3 +343,25 @@ def test_a_line_inserted_into_a_jsonl_file_changes_no_guide(tmp_path: Path) -> N
         assert by_title[old["title"]]["id"] == old["id"] and by_title[old["title"]]["output"] == old["output"]
     assert by_title["花呗逾期怎么办"]["status"] == "published"
     assert by_title["花呗逾期怎么办"]["id"] not in {r["id"] for r in first}
+
+
+def test_front_matter_is_read_again_once_an_editor_changes_it(tmp_path: Path) -> None:
+    """The site build's hooks read each guide's front matter through a
+    cache (``read_front_matter``): ``mkdocs serve`` runs on while an editor
+    saves, and must see the change."""
+    guide = tmp_path / "guide.md"
+    guide.write_text("---\ntitle: 逾期\nheld: true\nreviewed: false\n---\n正文\n", encoding="utf-8")
+    first = read_front_matter(guide)
+    assert first == {"title": "逾期", "held": True, "reviewed": False}
+    first["title"] = "changed by a caller"
+    assert read_front_matter(guide)["title"] == "逾期"
+    stat = guide.stat()
+    # a save of the same size is told by its modification time
+    guide.write_text("---\ntitle: 逾期\nheld: false\nreviewed: true\n---\n正文\n", encoding="utf-8")
+    assert guide.stat().st_size == stat.st_size
+    os.utime(guide, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert read_front_matter(guide) == {"title": "逾期", "held": False, "reviewed": True}
+    # and one in the same instant by its size
+    guide.write_text("---\ntitle: 逾期了\n---\n", encoding="utf-8")
+    os.utime(guide, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert read_front_matter(guide) == {"title": "逾期了"}
