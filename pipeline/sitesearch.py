@@ -26,8 +26,11 @@ from pathlib import Path
 from typing import Any
 
 # Permalink marks (¶) on headings are not words; without this they end every
-# result title.
-EXCLUDE_SELECTORS = (".headerlink",)
+# result title. A guide's 要点 box repeats its headings and first sentences:
+# indexed twice, they would count twice, and every query would score more
+# places (逾期怎么办 took 1.0 s to its first result at 10,000 guides, 0.9 s
+# without them).
+EXCLUDE_SELECTORS = (".headerlink", ".key-points")
 _FRAGMENT_MARK = b"pagefind_dcd"
 
 

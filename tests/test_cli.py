@@ -110,9 +110,11 @@ def test_related_guides_and_disclaimer_are_shown_but_not_searched(built_site: Pa
     assert "相关指南" not in text and "相关指南" not in sections, "another guide's title is not a hit"
     assert "支付宝逾期后几天开始" not in text  # a related guide's title
     assert "不构成法律意见" not in text, "the disclaimer is not a hit on every guide"
+    assert "要点" not in text, "the summary repeats the guide: indexed once, in the guide"
     html = (built_site / "guides/xieshang/zhifubao-yuqi-keyi-xieshang-liucheng/index.html").read_text()
     assert 'id="相关指南"' in html and "支付宝逾期后几天开始" in html
     assert "不构成法律意见" in html
+    assert '<div class="admonition abstract key-points">' in html
 
 
 def test_tags_rank_above_a_mention(built_site: Path) -> None:
