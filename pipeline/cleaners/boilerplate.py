@@ -363,6 +363,10 @@ _TAG_LABEL = (
 )
 _TAG_LIST = re.compile(rf"(?:{_TAG_LABEL})\s*[:：]", re.I)
 _HASHTAGS = re.compile(r"(?:\s*#[^#\s。！？]{1,20}#)+\s*")
+# two or more topics each opened by # alone, as 小红书, 抖音 and blogs print
+# them (one alone could be a heading written without its space)
+_TOPIC = r"#[^#\s。！？，,；;：:]{1,20}"
+_OPEN_HASHTAGS = re.compile(rf"\s*(?:{_TOPIC}\s+)+{_TOPIC}\s*")
 
 
 def tag_line(line: str) -> bool:
@@ -378,6 +382,13 @@ def tag_line(line: str) -> bool:
     >>> tag_line("关键词: 淘宝网；物流配送；电子商务")
     False
 
+    Topics opened by # alone, two or more:
+
+    >>> tag_line("#债务纠纷电话 #停息挂账在线咨询  #网贷逾期真实案例"), tag_line("#逾期怎么办")
+    (True, False)
+    >>> tag_line("#1 逾期三天会怎样"), tag_line("#逾期 #协商，记得保留证据")
+    (False, False)
+
     Each phrase at most 16 characters, the line at most 200:
 
     >>> [tag_line("标签：" + "甲" * n) for n in (16, 17)]
@@ -388,7 +399,7 @@ def tag_line(line: str) -> bool:
     text = line.strip()
     if len(text) > 200:
         return False
-    if _HASHTAGS.fullmatch(text):
+    if _HASHTAGS.fullmatch(text) or _OPEN_HASHTAGS.fullmatch(text):
         return True
     # a paper's keywords, which the article keeps, are separated by ；
     # (GB/T 7713), a site's tags by spaces, commas or bars
