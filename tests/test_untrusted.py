@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import personal_data
 from pipeline.cleaners.pii import PiiRules, load_pii_rules, remove_pii
 from pipeline.personal_data import find, redact
 from pipeline.untrusted import is_plain_line, plain_line, public_url
 
 RULES = load_pii_rules()
+DATA = Path(__file__).parent / "data"
 
 # (written as, the value that must not be published)
 CONTACTS = [
@@ -180,3 +182,36 @@ def test_a_cleaned_title_carries_no_markup(tmp_path: Path) -> None:
     cleaned = Cleaner().clean(doc)
     assert cleaned.title == "花呗逾期"
     assert any(f.kind == "title_sanitized" for f in doc.findings)
+
+
+def _contact_texts() -> list[str]:
+    # each the shortest or barest of its kind: a five-digit QQ number, an
+    # address with [at] and no v or w, WeChat labels in other characters
+    texts = [written for written, _ in CONTACTS] + [
+        "QQ：12345",
+        "邮箱 lisi [at] qq.com",
+        "加薇信 abc_123",
+        "威信：abc_123",
+        "wx：abc_123",
+    ]
+    for folder in (DATA / "pii", DATA / "hostile"):
+        for path in sorted(folder.iterdir()):
+            texts.extend(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    return texts
+
+
+def test_the_quick_look_before_a_search_never_skips_contact_details(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``find`` skips a text with nothing any pattern needs
+    (``personal_data.may_hold``). Every value the patterns find in the test
+    pages passes that look on its own, so no text holding one is skipped;
+    and the look does skip plain Chinese."""
+    texts = _contact_texts()
+    may_hold, fold = personal_data.may_hold, personal_data.fold
+    with_look = [list(find(text)) for text in texts]
+    monkeypatch.setattr(personal_data, "may_hold", lambda folded: True)
+    without = [list(find(text)) for text in texts]
+    assert with_look == without
+    values = [m.value for found in without for m in found]
+    assert len(values) >= len(CONTACTS)
+    assert all(may_hold(fold(value)) for value in values)
+    assert not may_hold(fold("逾期以后银行会先发短信提醒，然后打电话催收，影响征信。"))
