@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import filecmp
 import os
+import posixpath
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +101,52 @@ def test_a_warning_in_the_second_process_fails_the_build(project: Path) -> None:
     assert result.returncode != 0
     assert "no-such-guide.md" in result.stderr
     assert "second build process" in result.stderr
+
+
+def test_links_to_sections_of_guides_the_other_process_renders_are_checked(project: Path) -> None:
+    """MkDocs checks a link to a section against the headings of the page
+    it leads to; each process has only half of the guides' headings, so the
+    first checks every link with the second's headings, as one process does:
+    a real section is found, a missing one is reported once."""
+    content = project / "content"
+    guides = sorted(
+        (p for p in (content / "guides").glob("*/*.md") if not p.name.startswith(("index", "page-"))),
+        key=lambda p: p.relative_to(content).as_posix(),
+    )
+    # guides[0] is the second process's, guides[1] the first's
+    texts = {g: g.read_text(encoding="utf-8") for g in guides[:2]}
+    heading = {g: re.search(r"^## (.+)$", t, re.M) for g, t in texts.items()}
+    assert all(heading.values())
+
+    def anchor(g: Path) -> str:
+        return heading[g][1].strip().lower()  # type: ignore[index]
+
+    a, b = guides[0], guides[1]
+    link_ab = (
+        f"{posixpath.relpath(b.relative_to(content).as_posix(), a.parent.relative_to(content).as_posix())}"
+    )
+    link_ba = (
+        f"{posixpath.relpath(a.relative_to(content).as_posix(), b.parent.relative_to(content).as_posix())}"
+    )
+    a.write_text(
+        texts[a] + f"\n[一节]({link_ab}#{anchor(b)})\n[没有这一节]({link_ab}#no-such-section)\n",
+        encoding="utf-8",
+    )
+    b.write_text(
+        texts[b] + f"\n[一节]({link_ba}#{anchor(a)})\n[没有这一节]({link_ba}#missing-too)\n", encoding="utf-8"
+    )
+    try:
+        one = _mkdocs(project, "site-anchors-one", jobs="1")
+        two = _mkdocs(project, "site-anchors-two")
+    finally:
+        for g, t in texts.items():
+            g.write_text(t, encoding="utf-8")
+    assert one.returncode == two.returncode == 0, two.stderr
+
+    def reports(stderr: str) -> list[str]:
+        return [line for line in stderr.splitlines() if "does not contain an anchor" in line]
+
+    assert reports(two.stderr) == reports(one.stderr)
+    assert len(reports(one.stderr)) == 2
+    assert all("no-such-section" in r or "missing-too" in r for r in reports(two.stderr))
+    assert _differences(project / "site-anchors-one", project / "site-anchors-two") == []
