@@ -139,6 +139,22 @@ def site_page_kind(uri: str) -> str | None:
     return "list" if LIST_PAGE.match(parts[2]) else "guide"
 
 
+def front_matter_end(text: str) -> int | None:
+    """Where a Markdown text's YAML front matter ends (just after its
+    closing ``---`` line), or None when it has none.
+
+    >>> text = "---\\ntitle: 逾期\\n---\\n正文"
+    >>> text[: front_matter_end(text)], text[front_matter_end(text) :]
+    ('---\\ntitle: 逾期\\n---\\n', '正文')
+    >>> front_matter_end("正文"), front_matter_end("---\\ntitle: 逾期\\n")
+    (None, None)
+    """
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 4)
+    return None if end == -1 else end + 5
+
+
 # (path, modification time, size) → front matter: a site build's hooks read
 # every guide's front matter more than once
 _FRONT_MATTER: dict[tuple[str, int, int], dict[str, Any]] = {}

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from pipeline.gathered import GuideText, gather_questions, load_channels, render_channels, render_faq
 from pipeline.siteconfig import PLACEHOLDER_HOSTS
 from pipeline.taxonomy import Taxonomy
-from pipeline.writers import read_front_matter, site_page_kind
+from pipeline.writers import front_matter_end, read_front_matter, site_page_kind
 
 log = logging.getLogger("mkdocs.hooks.pages")
 
@@ -35,11 +35,7 @@ _CATEGORY_LINK = re.compile(r"\[([^\]]+)\]\((guides/([a-z0-9-]+)/index\.md)\)")
 
 def _body(path: str) -> str:
     text = Path(path).read_text(encoding="utf-8")
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[end + 5 :]
-    return text
+    return text[front_matter_end(text) or 0 :]
 
 
 def on_config(config):  # type: ignore[no-untyped-def]

@@ -46,7 +46,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from pipeline.writers import site_page_kind
+from pipeline.writers import front_matter_end, site_page_kind
 
 log = logging.getLogger("mkdocs.hooks.parallel")
 
@@ -54,7 +54,14 @@ log = logging.getLogger("mkdocs.hooks.parallel")
 LEAST = 100
 TEMPLATE = "other-process.html"
 
-_state: dict[str, object] = {"enabled": False, "child": None, "pid": None, "pipe": None, "parent": None}
+_state: dict[str, object] = {
+    "enabled": False,
+    "child": None,
+    "pid": None,
+    "pipe": None,
+    "parent": None,
+    "files": None,
+}
 # pages built so far by this process, and how many it builds
 _built = {"done": 0, "total": 0}
 # guides the other process renders
@@ -73,16 +80,19 @@ class _Count(logging.Handler):
 _SKIPPED = re.compile(r"Page skipped: '(.+)'\. Generated empty output\.")
 
 
+def _written_elsewhere(uri: str) -> bool:
+    """Whether the other process writes this page: the guides it renders,
+    and, for the second process, every page but its own guides."""
+    return uri in _theirs or (_state["child"] is not None and site_page_kind(uri) != "guide")
+
+
 class _NotOurs(logging.Filter):
     """MkDocs says "Page skipped" at info level for each page it writes
     nothing for: here, the pages the other process writes."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         skipped = _SKIPPED.match(record.msg) if isinstance(record.msg, str) else None
-        if skipped is None:
-            return True
-        uri = skipped[1]
-        return uri not in _theirs and not (_state["child"] is not None and site_page_kind(uri) != "guide")
+        return skipped is None or not _written_elsewhere(skipped[1])
 
 
 def _cores() -> int:
@@ -137,21 +147,17 @@ def on_page_read_source(page: Page, config) -> str | None:  # type: ignore[no-un
     if page.file.src_uri not in _theirs or not page.file.abs_src_path:
         return None
     text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        # without a title in its front matter, a page is named by its first
-        # heading: such a page is rendered whole
-        if end != -1 and re.search(r"^title:", text[:end], re.M):
-            return text[: end + 5]
+    end = front_matter_end(text)
+    # without a title in its front matter, a page is named by its first
+    # heading: such a page is rendered whole
+    if end is not None and re.search(r"^title:", text[:end], re.M):
+        return text[:end]
     return None
 
 
 @event_priority(-100)
 def on_page_markdown(markdown: str, page: Page, config, files) -> str:  # type: ignore[no-untyped-def]
-    # the second process writes its guides only
-    if page.file.src_uri in _theirs or (
-        _state["child"] is not None and site_page_kind(page.file.src_uri) != "guide"
-    ):
+    if _written_elsewhere(page.file.src_uri):
         page.meta["template"] = TEMPLATE
     return markdown
 
