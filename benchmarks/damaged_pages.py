@@ -362,6 +362,18 @@ def comments(rng: R, fam: Family) -> list[str]:
     return lines
 
 
+def one_or_two(rng: R, lines: list[str]) -> list[str]:
+    """One of a widget's lines, now and then two."""
+    return rng.sample(lines, rng.choice([1, 1, 2]))
+
+
+def prev_next(rng: R, prev: str, nxt: str, none: str, headline: Callable[[R], str]) -> list[str]:
+    """Links to the previous and the next article: each another headline,
+    or now and then the site's word for none."""
+    first = prev + (headline(rng) if rng.random() < 0.8 else none)
+    return [first, nxt + (headline(rng) if rng.random() < 0.8 else none)]
+
+
 def keywords(rng: R, fam: Family) -> list[str]:
     # a few hundred to 200,000 characters, log-uniform
     size = int(math.exp(rng.uniform(math.log(300), math.log(200_000))))
@@ -767,13 +779,12 @@ def c_toolbar(rng: R, fam: Family) -> list[str]:
         "分享：QQ好友 朋友圈 新浪微博 复制链接",
         "【收藏本文】【告诉好友】【打印此文】【关闭窗口】",
     ]
-    return rng.sample(bars, rng.choice([1, 1, 2]))
+    return one_or_two(rng, bars)
 
 
 def c_prevnext(rng: R, fam: Family) -> list[str]:
     prev, nxt = rng.choice([("上一篇：", "下一篇："), ("上一条：", "下一条："), ("上一篇 ", "下一篇 ")])
-    first = prev + (c_headline(rng) if rng.random() < 0.8 else "没有了")
-    return [first, nxt + (c_headline(rng) if rng.random() < 0.8 else "没有了")]
+    return prev_next(rng, prev, nxt, "没有了", c_headline)
 
 
 def c_footer(rng: R, fam: Family) -> list[str]:
@@ -1257,7 +1268,7 @@ def d_toolbar(rng: R, fam: Family) -> list[str]:
         "打开微信“扫一扫”，打开网页后点击屏幕右上角分享按钮",
         "举报/反馈",
     ]
-    return rng.sample(bars, rng.choice([1, 1, 2]))
+    return one_or_two(rng, bars)
 
 
 def d_prevnext(rng: R, fam: Family) -> list[str]:
@@ -1270,8 +1281,7 @@ def d_prevnext(rng: R, fam: Family) -> list[str]:
             ("前一篇：", "后一篇：", "暂无"),
         ]
     )
-    first = prev + (d_headline(rng) if rng.random() < 0.8 else none)
-    return [first, nxt + (d_headline(rng) if rng.random() < 0.8 else none)]
+    return prev_next(rng, prev, nxt, none, d_headline)
 
 
 def d_footer(rng: R, fam: Family) -> list[str]:
@@ -1306,7 +1316,7 @@ def d_app_prompt(rng: R, fam: Family) -> list[str]:
         f"{app}  打开App  ×",
         "继续浏览内容请先登录",
     ]
-    return rng.sample(lines, rng.choice([1, 1, 2]))
+    return one_or_two(rng, lines)
 
 
 def d_qa(rng: R, fam: Family) -> list[str]:
@@ -1878,7 +1888,7 @@ def e_toolbar(rng: R, fam: Family) -> list[str]:
         "🔗 复制本文链接",
         "▣ 扫码在手机上查看",
     ]
-    return rng.sample(bars, rng.choice([1, 1, 2]))
+    return one_or_two(rng, bars)
 
 
 def e_prevnext(rng: R, fam: Family) -> list[str]:
@@ -1892,8 +1902,7 @@ def e_prevnext(rng: R, fam: Family) -> list[str]:
             ("上一篇新闻：", "下一篇新闻：", "已是最新"),
         ]
     )
-    first = prev + (e_headline(rng) if rng.random() < 0.8 else none)
-    return [first, nxt + (e_headline(rng) if rng.random() < 0.8 else none)]
+    return prev_next(rng, prev, nxt, none, e_headline)
 
 
 def e_footer(rng: R, fam: Family) -> list[str]:
@@ -1929,7 +1938,7 @@ def e_app_prompt(rng: R, fam: Family) -> list[str]:
         "哔哩哔哩 (゜-゜)つロ 干杯~  打开App",
         f"用{app}App阅读，体验更流畅",
     ]
-    return rng.sample(lines, rng.choice([1, 1, 2]))
+    return one_or_two(rng, lines)
 
 
 def e_qa(rng: R, fam: Family) -> list[str]:
