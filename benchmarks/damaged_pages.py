@@ -54,6 +54,21 @@ with their own date formats (05/06/2023, 23-05-06, 二〇二三年五月六日,
 kinds in D's places; ``--family E`` wraps both halves in it. It is blind
 only until it is measured and tuned against.
 
+Family F is the next one, written blind as C, D and E were: 人民网, 新华网,
+央视网 and provincial news portals, 今日头条 and 网易新闻 mirrors, 百度贴吧 and
+豆瓣小组 threads, 知乎 columns, 小红书 notes, 微信公众号 reprints (以下文章来源于,
+在看, 写留言, 星标), 闲鱼 and 淘宝 问大家, 黑猫投诉 and 聚投诉 complaint pages,
+consumer finance company sites (招联, 马上消费), court pages (人民法院公告网,
+12368), 裁判文书 mirrors, 百科 pages, Discuz! X3 and phpBB boards, WordPress
+blogs, PDF page markers (— 3 —) and Hong Kong and Taiwan sites in traditional
+characters, with their own date formats (2023/5/6 下午 3:04, 06-05-2023,
+癸卯年, 民國112年, ISO and English dates, full-width digits), counters
+(1.2k, 10萬+, 💗, ★★★★☆), separators (┃, ‖, ・, •, ～, Tab, two full-width
+spaces), English UI words (Login, More, Reply, Like, Report), PTT push lines,
+one-word buttons (回复, 赞, 举报) and long sentence-like comments and
+statements. It has E's kinds in E's places; ``--family F`` wraps both halves
+in it. It is blind only until it is measured and tuned against.
+
 Per half: chrome lines left per 100 pages (a chrome line is left when its
 normalized text is a line the guide publishes, title included, that is not
 a line of the article, or, for one of at least LEFT_INSIDE characters, part
@@ -67,12 +82,12 @@ page's rate counts at most 100% in the mean, which a leftover keyword line
 of 200,000 characters would otherwise decide alone).
 
     python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3] [--sites 6]
-        [--family auto|A|B|C|D|E]
+        [--family auto|A|B|C|D|E|F]
 
 With ``--sites N`` the pages are put on sites of N pages each (each copy of
 an article on another site); a site's template lines (its welcome banner,
-its keyword line; in families C, D and E also its toolbar and footer, in D
-and E its app prompt) are the same on each of its pages, as on real sites, and
+its keyword line; in families C to F also its toolbar and footer, in D, E
+and F its app prompt) are the same on each of its pages, as on real sites, and
 the lines a site repeats, and those that many sites print at their pages'
 edges around different articles, are taken off its pages' edges as a run
 does (``pipeline.sitelines``). Without it every page is a site of its own.
@@ -2001,7 +2016,699 @@ KINDS_E: dict[str, tuple[Gen, tuple[str, ...]]] = {
 TEMPLATE_KINDS_E = TEMPLATE_KINDS_D
 
 
-FAMILIES = {"A": A, "B": B, "C": C, "D": D, "E": E}
+# --- family F: a sixth set of phrasings, written blind --------------------
+#
+# Written, as C, D and E were, by someone who had not seen the cleaner's
+# rules, from what still other sites print around an article: 人民网, 新华网,
+# 央视网 and provincial news portals, 今日头条 and 网易新闻 mirrors, 百度贴吧
+# and 豆瓣小组 threads, 知乎 columns, 小红书 notes, 微信公众号 reprints, 闲鱼
+# and 淘宝 问大家, 黑猫投诉 and 聚投诉 complaint pages, bank and consumer
+# finance company sites (招联, 马上消费), court sites (人民法院公告网, 12368),
+# 裁判文书 mirrors, 百科 pages, Discuz! X3 and phpBB boards, WordPress blogs,
+# PDF-to-HTML page markers, and Hong Kong and Taiwan sites in traditional
+# characters. It has E's kinds in E's places.
+
+F = Family(
+    surnames="黎常武乔赖龚庞樊殷施陶洪翟倪温季俞章葛韦聂焦邢岳梅莫庄",
+    given="淑慧莉德福立永海云飞鑫振亮雯蕾晓雅婧洁蓉荣坤昕睿泽铭",
+    site_heads=("三秦", "八闽", "天府", "潇湘", "岭南", "塞上", "陇原", "黄河"),
+    site_tails=("百事通", "法治在线", "消费维权网", "新闻客户端", "生活圈", "手机报", "信用网", "茶馆"),
+    provinces=(
+        "广东",
+        "河南",
+        "黑龙江",
+        "中国澳门",
+        "香港特别行政区",
+        "英国",
+        "澳大利亚",
+        "马来西亚",
+        "韩国",
+        "泰国",
+        "未知",
+    ),
+    nick_words=(
+        "一颗卤蛋",
+        "不会游泳的鱼",
+        "上岸第一剑",
+        "债务清零ing",
+        "晚风与你",
+        "芋泥波波",
+        "今天也要早睡",
+        "冷静的土豆",
+        "打工魂",
+        "橙子不酸",
+        "吃瓜群众甲",
+        "CC_Lin",
+        "moonlight_07",
+        "还款倒计时",
+        "阿樂仔",
+        "小確幸",
+    ),
+    headline_subjects=(
+        "人民银行",
+        "商务部",
+        "人社部",
+        "国家外汇局",
+        "中消协",
+        "多家消费金融公司",
+        "香港金管局",
+        "台湾金管会",
+        "某股份制银行",
+        "最高检",
+    ),
+    headline_events=(
+        "开出年内最大罚单",
+        "发布消费提示",
+        "启动专项清理",
+        "公布一季度投诉数据",
+        "下线高息产品",
+        "发布2023年年报",
+        "约谈平台企业",
+        "出手整治暴力催收",
+    ),
+    keywords_a=(
+        "协商还款",
+        "个性化分期",
+        "延期还款",
+        "征信异议",
+        "招联逾期",
+        "马上消费金融",
+        "借款合同纠纷",
+        "支付令",
+    ),
+    keywords_b=(
+        "申请书范本",
+        "话术",
+        "成功案例",
+        "客服电话多少",
+        "官方渠道",
+        "新规",
+        "流程图",
+        "免费模板",
+        "会怎样",
+    ),
+    keyword_seps=("・", " • ", "┃", "～", "\t", "　　", " ‖ "),
+    praise=(
+        "我也是招联逾期了三个月，按文章说的打了官方电话，最后协商成功分了36期，谢谢楼主！",
+        "楼主说的这个办法我试过，客服一开始不同意，后来打了好几次才给办，大家一定要坚持。",
+        "顶",
+        "赞",
+        "同",
+        "已收藏，转给我表哥了",
+        "写得很详细，比网上那些乱七八糟的强多了～",
+        "请问短信说要上门是真的吗？我这边已经逾期快半年了，有点慌……",
+        "dd",
+        "马克",
+        "請問香港的情況也一樣嗎？",
+        "推推，寫得很清楚，感謝分享！",
+        "Like 一下",
+        "楼上+1",
+        "有用！🙏",
+        "坐标长沙，上周刚谈下来，减免了一部分罚息，但本金还是要还的，别信那些代理的。",
+    ),
+)
+
+F_CITIES = ("南通", "台州", "漳州", "揭阳", "株洲", "衡阳", "绍兴", "扬州", "淄博", "德阳")
+F_DISTRICTS = ("鼓楼", "天河", "江北", "高新", "城关", "雨花", "开福", "思明")
+F_ABBR = ("湘", "粤", "浙", "苏", "鲁", "闽", "川")
+F_PORTALS = (
+    "人民网",
+    "新华网",
+    "央视网",
+    "大众网",
+    "红网",
+    "华龙网",
+    "东北网",
+    "北青网",
+    "网易新闻",
+    "今日头条",
+    "百度贴吧",
+    "豆瓣",
+    "知乎",
+    "小红书",
+    "黑猫投诉",
+    "聚投诉",
+    "人民法院公告网",
+    "自由時報",
+    "聯合新聞網",
+    "明報",
+)
+F_FIRMS = (
+    "招联消费金融",
+    "马上消费金融",
+    "中银消费金融",
+    "兴业消费金融",
+    "捷信消费金融",
+    "中邮消费金融",
+    "海尔消费金融",
+    "苏宁消费金融",
+)
+F_APPS = ("网易新闻", "今日头条", "小红书", "豆瓣", "百度贴吧", "知乎", "招联金融", "马上金融")
+F_CHANNELS = ("财经", "法治", "社会", "消费维权", "金融", "信用卡", "债务", "生活", "民生")
+F_SUBS = ("正文", "详情", "帖子", "笔记", "公告详情", "文书详情", "投诉详情")
+F_BOARDS = ("负债上岸交流区", "信用卡讨论区", "网贷吐槽区", "新人报到", "水区")
+F_GROUPS = ("负债者互助联盟", "消费降级小组", "还款打卡小组", "反催收交流组")
+F_CAUSES = ("金融借款合同纠纷", "信用卡纠纷", "小额借款合同纠纷", "追偿权纠纷", "借款合同纠纷")
+F_DEMANDS = ("协商分期", "停止催收", "退还会员费", "减免罚息", "删除不实征信")
+F_PROBLEMS = ("暴力催收", "爆通讯录", "高额服务费", "强制搭售保险", "拒绝协商")
+F_QUESTIONS = (
+    "逾期一年了还能协商吗",
+    "被起诉后还能分期吗",
+    "上征信多久能消除",
+    "催收说要上门是真的吗",
+    "只还本金可以吗",
+    "支付令收到后怎么办",
+)
+F_STEMS = "甲乙丙丁戊己庚辛壬癸"
+F_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+F_LUNAR_MONTHS = tuple("正 二 三 四 五 六 七 八 九 十 冬 腊".split())
+F_LUNAR_DAYS = ("初二", "初六", "初十", "十三", "十八", "二十", "廿五", "三十")
+F_WEEK = "一二三四五六日"
+F_ALNUM = "abcdefghijkmnpqrstuvwxyz0123456789"
+F_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+F_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def f_full(text: object) -> str:
+    return str(text).translate(F_FULL_WIDTH)
+
+
+def f_site(rng: R) -> str:
+    city = rng.choice(F_CITIES)
+    return rng.choice(
+        [
+            rng.choice(F_PORTALS),
+            rng.choice(F.site_heads) + rng.choice(F.site_tails),
+            f"{city}市{rng.choice(F_DISTRICTS)}区人民法院",
+            rng.choice(F_FIRMS),
+            f"{rng.choice(F.nick_words)}的博客",
+            rng.choice(F_PORTALS),
+        ]
+    )
+
+
+def f_user(rng: R) -> str:
+    nick = rng.choice(F.nick_words)
+    return rng.choice(
+        [
+            nick,
+            "贴吧用户_" + "".join(rng.choice(F_ALNUM) for _ in range(7)),
+            f"{nick[0]}***{nick[-1]}",
+            f"豆友{rng.randint(10**5, 10**9)}",
+            f"{nick}{rng.choice(['🍊', '🌙', '🐱', '✨'])}",
+            "".join(rng.choice(F_ALNUM[:24]) for _ in range(rng.randint(4, 8))),
+            f"{rng.choice(F.surnames)}先森",
+        ]
+    )
+
+
+def f_ganzhi(y: int) -> str:
+    return F_STEMS[(y - 4) % 10] + F_BRANCHES[(y - 4) % 12]
+
+
+def f_clock12(rng: R) -> str:
+    h = rng.randint(0, 23)
+    half = "上午" if h < 12 else "下午" if h < 18 else "晚上"
+    return f"{half} {h % 12 or 12}:{rng.randint(0, 59):02d}"
+
+
+def f_date(rng: R, form: int | None = None) -> str:
+    y, m, d = rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    h, mi, s = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)
+    forms = [
+        f"{y}.{m:02d}.{d:02d}",
+        f"{y}/{m}/{d} {f_clock12(rng)}",
+        f"{d:02d}-{m:02d}-{y}",
+        f"{f_ganzhi(y)}年{rng.choice(F_LUNAR_MONTHS)}月{rng.choice(F_LUNAR_DAYS)}",
+        f"{f_full(y)}年{f_full(m)}月{f_full(d)}日",
+        f"民國{y - 1911}年{m}月{d}日",
+        f"{y}-{m:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}+08:00",
+        f"{F_MONTHS[m - 1]} {d}, {y}",
+    ]
+    # the sexagenary year is printed only on a banner
+    return forms[form] if form is not None else rng.choice(forms[:3] + forms[4:])
+
+
+def f_ago(rng: R) -> str:
+    return rng.choice(
+        [
+            "剛剛",
+            f"{rng.randint(1, 23)} 小時前",
+            f"{rng.randint(2, 59)} mins ago",
+            f"{rng.randint(1, 6)}天前更新",
+            f"今天 {f_clock12(rng)}",
+            "前几天",
+            f"{rng.randint(1, 9)} hr",
+        ]
+    )
+
+
+def f_count(rng: R) -> str:
+    n = rng.randint(100, 999_999)
+    return rng.choice(
+        [
+            f"{n / 1000:.1f}k",
+            str(n),
+            f"{n / 10000:.1f}萬",
+            "10萬+",
+            f"{n:,}",
+            f_full(rng.randint(1, 999)),
+            f"{n / 1000:.1f}K",
+        ]
+    )
+
+
+def f_case_number(rng: R) -> str:
+    y = rng.randint(2015, 2024)
+    return f"（{y}）{rng.choice(F_ABBR)}{rng.randint(100, 9999):04d}民初{rng.randint(1, 39999)}号"
+
+
+def f_headline(rng: R) -> str:
+    subject, event = rng.choice(F.headline_subjects), rng.choice(F.headline_events)
+    firm = rng.choice(F_FIRMS)
+    return rng.choice(
+        [
+            f"{subject}{event}",
+            f"{subject}{event}（组图）",
+            f"{firm}：{rng.choice(F_PROBLEMS)}，要求{rng.choice(F_DEMANDS)}",
+            f"{firm}与{rng.choice(F.surnames)}某某{rng.choice(F_CAUSES)}一审民事判决书",
+            rng.choice(F_QUESTIONS) + rng.choice(["？", "？｜过来人的真心话", "？在线等，挺急的"]),
+            f"「{rng.choice(F.keywords_a)}」怎麼辦？律師教你{rng.randint(3, 7)}招",
+            f"💰{rng.choice(F.keywords_a)}｜亲测有效的{rng.randint(3, 9)}个方法",
+        ]
+    )
+
+
+def f_welcome(rng: R, fam: Family) -> list[str]:
+    y, m, d = rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    week = F_WEEK[datetime.date(y, m, d).weekday()]
+    site_name, blog = f_site(rng), f"{rng.choice(F.nick_words)}的博客"
+    return [
+        rng.choice(
+            [
+                "人民网首页 ┃ 手机人民网 ┃ 人民日报 ┃ English ┃ 繁體",
+                "新华网 ‖ 新华社主办 ‖ 客户端 ‖ 登录",
+                "央视网 ┃ 首页 ┃ 新闻 ┃ 视频 ┃ 直播 ┃ 登录",
+                "Login  Register  繁體中文  More ▾",
+                "亲，请登录  免费注册  ┃  淘宝网首页  我的淘宝  购物车0  收藏夹",
+                "贴吧首页 ┃ 进吧 ┃ 会员 ┃ 登录 ┃ 注册",
+                "设为首页收藏本站  切换到窄版  请 登录 后使用快捷导航  没有帐号？立即注册",
+                "常见问题 • 登录 • 注册",
+                f"{blog} — 又一个WordPress站点",
+                "主頁 ‧ 新聞 ‧ 財經 ‧ 登入 ‧ 简体 / 繁體",
+                f"微信号：{rng.choice(['fzsh', 'xfwq', 'zxtx'])}{rng.randint(100, 9999)}"
+                f"  功能介绍：{rng.choice(['分享债务协商干货', '为你解读每一条金融新规'])}",
+                f"{y}年{m}月{d}日 星期{week}　农历{f_date(rng, form=3)}",
+                f"{site_name}　　在线客服 ▪ 消费者权益保护 ▪ 信息披露",
+                "人民法院公告网 ‖ 最高人民法院主办 ‖ 公告查询 ‖ 刊登须知",
+                "诉讼服务热线 12368 ┃ 网上立案 ┃ 案件查询 ┃ 联系法官",
+            ]
+        )
+    ]
+
+
+def f_dateline(rng: R, fam: Family) -> list[str]:
+    y, m, d = rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    court = f"{rng.choice(F_CITIES)}市{rng.choice(F_DISTRICTS)}区人民法院"
+    return [
+        rng.choice(
+            [
+                f"《 人民日报 》（ {y}年{m:02d}月{d:02d}日   第 {rng.randint(1, 24):02d} 版）",
+                f"来源：央视网 ┃ {f_date(rng, form=0)} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} ┃",
+                f"编辑：{person(rng, fam)} ‖ 审核：{person(rng, fam)} ‖ {f_date(rng, form=1)}",
+                f"原创{y}-{m:02d}-{d:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}·{f_site(rng)}",
+                f"以下文章来源于{rng.choice(F_FIRMS)} ，作者{rng.choice(['小招', '马小消', '法务君'])}",
+                f"审理法院：{court}  案号：{f_case_number(rng)}  裁判日期：{f_date(rng, form=0)}"
+                f"  案由：{rng.choice(F_CAUSES)}",
+                f"公告类型：起诉状副本及开庭传票  刊登日期：{y}-{m:02d}-{d:02d}  刊登版面：官网",
+                f"{rng.randint(2, 90)}次历史版本 ┃ 最近更新：{f_user(rng)}（{y}-{m:02d}-{d:02d}）",
+                f"{f_date(rng, form=2)} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} HKT ・ 明報財經",
+                f"{y}/{m:02d}/{d:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+                f" ・ 記者{person(rng, fam)}／台北報導",
+                f"由 admin 发布于 {f_date(rng)} ┃ 分类：未分类 ┃ {rng.randint(0, 40)} 条评论",
+                f"Posted on {f_date(rng, form=7)} by {rng.choice(['admin', 'editor', 'wpuser'])}",
+                f"{f_date(rng, form=0)} ▪ 阅读 {f_count(rng)} ▪ 分享",
+                f"发布时间：{f_date(rng, form=4)}　　来源：{f_site(rng)}",
+            ]
+        )
+    ]
+
+
+def f_post_meta(rng: R, fam: Family) -> list[str]:
+    n, k = rng.randint(10, 99999), rng.randint(0, 999)
+    y, m, d = rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    editors = "、".join(person(rng, fam) for _ in range(rng.randint(1, 2)))
+    stars = rng.randint(3, 5)
+    return [
+        rng.choice(
+            [
+                f"赞同 {rng.randint(1, 9999)} ▪ 添加评论 ▪ 分享 ▪ 喜欢 ▪ 收藏 ▪ 申请转载",
+                f"阅读 {f_count(rng)} ┃ 👍 {rng.randint(0, 999)} ┃ 在看 {rng.randint(0, 99)}",
+                f"编辑于 {f_ago(rng)} {rng.choice(fam.provinces)}",
+                f"来自: {f_user(rng)} {y}-{m:02d}-{d:02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:"
+                f"{rng.randint(0, 59):02d} {rng.choice(fam.provinces)}",
+                f"[投诉编号] 17{rng.randint(10**9, 10**10 - 1)}  [投诉对象] {rng.choice(F_FIRMS)}"
+                f"  [投诉要求] {rng.choice(F_DEMANDS)}  [涉诉金额] {rng.randint(500, 90000)}元",
+                f"投诉编号：{rng.randint(10**7, 10**8 - 1)}  投诉时间：{f_date(rng, form=1)}"
+                "  投诉进度：已回复",
+                f"（责编：{editors}）",
+                f"【纠错】 【责任编辑:{person(rng, fam)} 】",
+                f"{f_date(rng)} · 浏览量：{n} · ↗ 分享",
+                f"{n} 查看 {k} 回复  [复制链接]  电梯直达",
+                f"评分：{'★' * stars}{'☆' * (5 - stars)} {rng.randint(30, 50) / 10}分"
+                f"（{rng.randint(2, 9999)}人评价）",
+                f"💗 {f_count(rng)}　⭐ {f_count(rng)}　💬 {k}",
+                f"浏览量：{n}\t字数：{rng.randint(300, 9000)}\t预计阅读：{rng.randint(1, 20)} 分钟",
+            ]
+        )
+    ]
+
+
+def f_when(rng: R, dates: int) -> str:
+    """A commenter's time: one of six formats, the same in a whole thread."""
+    y, m, d = rng.randint(2010, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    h, mi = rng.randint(0, 23), rng.randint(0, 59)
+    week = F_WEEK[datetime.date(y, m, d).weekday()]
+    return [
+        f"{y}/{m}/{d} {f_clock12(rng)}",
+        f"{d:02d}-{m:02d}-{y} {h:02d}:{mi:02d}",
+        f_ago(rng),
+        f"周{week} {m}月 {d:02d}, {y} {h % 12 or 12}:{mi:02d} {'pm' if h >= 12 else 'am'}",
+        f"{y - 1911}/{m:02d}/{d:02d} {h:02d}:{mi:02d}",
+        f"{y}年{m}月{d}日 {f_clock12(rng).replace(' ', '')}",
+    ][dates]
+
+
+def f_avatar(rng: R, fam: Family, form: int | None = None, dates: int | None = None) -> list[str]:
+    # a thread prints all its commenters' lines in one form, dates in one format
+    when = f_when(rng, dates if dates is not None else rng.randrange(6))
+    n = rng.randint(2, 199)
+    forms = [
+        [f"{f_user(rng)}　{when}　{rng.choice(fam.provinces)}"],
+        [f"{f_user(rng)} ┃ 第{n}楼 ┃ {when}"],
+        [f"{f_user(rng)}说道：", when],
+        [f"由 {f_user(rng)} » {when}"],
+        [
+            f"{f_user(rng)}  UID {rng.randint(1000, 999999)}  主题 {rng.randint(0, 99)}"
+            f"  帖子 {rng.randint(1, 9999)}  积分 {rng.randint(0, 99999)}"
+        ],
+        [f"#{n} {f_user(rng)} • {when}"],
+        [f"{f_user(rng)} 的回答 ┃ {when}"],
+        [f"{f_user(rng)}（{rng.choice(fam.provinces)}） → {when}"],
+    ]
+    return forms[form] if form is not None else rng.choice(forms)
+
+
+def f_pagination(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(2, 12)
+    cur = rng.randint(1, n)
+    pages = " ".join(str(i) for i in range(1, min(n, 3) + 1)) + (f" … {n}" if n > 3 else "")
+    return [
+        rng.choice(
+            [
+                f"— {cur} —",
+                f"－{f_full(cur)}－",
+                f"‹‹ {pages} ›› 跳至 [    ] 页",
+                f"[ {rng.randint(n, 300)} 篇帖子 ] • 第 {cur} 页 (共 {n} 页)",
+                "← 较旧文章 ⋯ 较新文章 →",
+                f"上一頁 ‖ {cur} ‖ 下一頁",
+                f"第{f_full(cur)}頁／共{f_full(n)}頁",
+                "More »",
+                "Read more ⋯",
+                f"<{cur}/{n}>",
+                f"{pages}　　下一页 ▸▸",
+            ]
+        )
+    ]
+
+
+def f_related(rng: R, fam: Family) -> list[str]:
+    form = rng.randrange(9)
+    items = []
+    for i in range(rng.randint(3, 8)):
+        h = f_headline(rng)
+        items.append(
+            [
+                f"→ {h}",
+                f"{h}\t{f_date(rng, form=0)}",
+                f"{h}　　{f_date(rng, form=2)}",
+                f"「{h}」",
+                f"{rng.choice(F_FIRMS)}：{rng.choice(F_PROBLEMS)}，要求{rng.choice(F_DEMANDS)}"
+                f"  {rng.choice(['已完成', '处理中', '已回复'])}",
+                f"{rng.choice(F_FIRMS)}与{person(rng, fam)}{rng.choice(F_CAUSES)}一审民事判决书"
+                f"  {f_date(rng, form=0)}",
+                f"{h} 💗{f_count(rng)}",
+                f"No.{i + 1}　{h}",
+                f"{h} ⋯ {f_user(rng)} ⋯ {f_ago(rng)}",
+            ][form]
+        )
+    heads = [
+        "相关链接",
+        "延伸閱讀",
+        "你可能也會喜歡",
+        "推荐阅读 ◆",
+        "本吧热帖",
+        "小组热门话题",
+        "同类投诉",
+        "相关裁判文书",
+        "猜你想问",
+        "↓↓↓ 往期精彩 ↓↓↓",
+        "More Stories",
+        "编辑精选",
+        None,
+    ]
+    head = rng.choice(heads)
+    return ([head] if head else []) + items
+
+
+def f_comments(rng: R, fam: Family) -> list[str]:
+    k = rng.randint(2, 5)
+    n = rng.randint(k + 1, 3000)
+    lines = rng.choice(
+        [
+            ["写留言", f"作者已设置关注{rng.choice([7, 30])}天后才可留言"],
+            ["添加回应 ⋯", "最赞回应"],
+            ["Leave a Reply", "发表评论", "您的电子邮箱地址不会被公开。 必填项已用 * 标注"],
+            ["发表回复", "发贴请遵守贴吧协议及“七条底线”"],
+            ["發表評論", "請登入後留言"],
+            [f"共 {k} 条评论", "爱评论的人运气都不差"],
+            [f"網友推文 ({k})"],
+            ["用户补充", "商家回复"],
+        ]
+    )
+    form, dates, buttons = rng.randrange(9), rng.randrange(6), rng.randrange(7)
+    for _ in range(k):
+        reply = rng.choice(fam.praise)
+        if form == 8:
+            # a PTT thread: mark, id, reply and time on one line
+            user = "".join(rng.choice(F_ALNUM[:24]) for _ in range(rng.randint(4, 10)))
+            m, d, h, mi = rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23), rng.randint(0, 59)
+            stamp = f"{m:02d}/{d:02d} {h:02d}:{mi:02d}"
+            lines.append(f"{rng.choice(['推', '→', '噓'])} {user}: {reply[:24]}\t{stamp}")
+            continue
+        lines += f_avatar(rng, fam, form, dates)
+        lines.append(reply if rng.random() < 0.75 else f"回复 {f_user(rng)} ： {reply}")
+        if rng.random() < 0.6:
+            a = rng.randint(1, 999)
+            lines += [
+                ["回复"],
+                ["赞"],
+                ["举报"],
+                [f"Like {a} · Reply · Report"],
+                [f"讚 {a} ‧ 回覆"],
+                [f"{a}  回应"],
+                [f"👍 {a}", "回复"],
+            ][buttons]
+    if rng.random() < 0.5:
+        lines.append(
+            rng.choice([f"查看全部 {n} 条留言 →", "More comments ⋯", "已显示全部评论", "展開更多留言 ▾"])
+        )
+    return lines
+
+
+def f_keywords(rng: R, fam: Family) -> list[str]:
+    prefix = rng.choice(["", "", "熱門關鍵字：", "站内热搜 » ", "热门关键词 ▪ ", "Trending → ", "搜索推荐："])
+    return [prefix + keywords(rng, fam)[0]]
+
+
+def f_tags(rng: R, fam: Family) -> list[str]:
+    words = [rng.choice(F.keywords_a) + rng.choice(F.keywords_b) for _ in range(rng.randint(2, 5))]
+    return [
+        rng.choice(
+            [
+                "分类目录：未分类 ┃ 标签：" + "、".join(words),
+                " ".join(f"#{w}[话题]#" for w in words),
+                "词条标签：" + " ， ".join(words),
+                "涉及问题：" + "▪".join(words),
+                "關鍵字：" + "・".join(words),
+                f"案由：{rng.choice(F_CAUSES)}  关键词：" + " ".join(words),
+                "Tagged: " + ", ".join(words),
+                "话题 ◆ " + " ◆ ".join(words),
+            ]
+        )
+    ]
+
+
+def f_breadcrumb(rng: R, fam: Family) -> list[str]:
+    chan, sub = rng.choice(F_CHANNELS), rng.choice(F_SUBS)
+    return [
+        rng.choice(
+            [
+                f"首页 ▪ {chan} ▪ {sub}",
+                f"{f_site(rng)}  ‖  {chan}  ‖  {sub}",
+                f"{f_site(rng)} -> 论坛 -> {rng.choice(F_BOARDS)}",
+                f"论坛首页 ‹ {rng.choice(F_BOARDS)} ‹ 话题",
+                f"{rng.choice(F.keywords_a)}吧 ┃ 关注：{f_count(rng)} ┃ 贴子：{f_count(rng)}",
+                f"豆瓣小组 ・ {rng.choice(F_GROUPS)}",
+                f"首页・民事案件・{rng.choice(F_CAUSES)}",
+                f"首頁 ‧ {chan} ‧ {sub}",
+                f"You are here: Home → {chan}",
+                f"{f_site(rng)} ┃ {chan} ┃ {sub}",
+            ]
+        )
+    ]
+
+
+def f_toolbar(rng: R, fam: Family) -> list[str]:
+    bars = [
+        "微信扫一扫 关注该公众号",
+        "点击“在看”，让更多人看到 ⬇",
+        "星标★我们，不错过每一篇推送",
+        "分享让更多人看到",
+        "收藏 ┃ 分享 ┃ 淘帖 ┃ 支持 ┃ 反对",
+        "发表回复 ✎  ⚙ 主题工具  🔍 搜索这个主题…",
+        "列印 ┃ 電郵 ┃ 分享至 Facebook ┃ WhatsApp",
+        "加入書籤 ┃ 分享到 LINE ┃ 字級 小 中 大",
+        "Like ♥ ┃ Share ↗ ┃ Report ⚐",
+        "▲ Back to top",
+        "阅读原文",
+        "⤓ 下载原文件（PDF）",
+    ]
+    return one_or_two(rng, bars)
+
+
+def f_prevnext(rng: R, fam: Family) -> list[str]:
+    prev, nxt, none = rng.choice(
+        [
+            ("<< 上一篇 ", "下一篇 >> ", "暂无"),
+            ("上一則：", "下一則：", "沒有了"),
+            ("Previous Post: ", "Next Post: ", "—"),
+            ("上一篇笔记 ⋯ ", "下一篇笔记 ⋯ ", "无"),
+            ("▲ 上一篇 ", "▼ 下一篇 ", "没有了"),
+            ("上一条公告：", "下一条公告：", "无"),
+            ("前一主题 ┃ ", "后一主题 ┃ ", "（无）"),
+        ]
+    )
+    return prev_next(rng, prev, nxt, none, f_headline)
+
+
+def f_footer(rng: R, fam: Family) -> list[str]:
+    site_name, city = f_site(rng), rng.choice(F_CITIES)
+    abbr, y = rng.choice(F_ABBR), rng.randint(2016, 2024)
+    lines = [
+        "人民日报社概况 ┃ 关于人民网 ┃ 报社招聘 ┃ 招聘英才 ┃ 广告服务 ┃ 合作加盟 ┃ 供稿服务"
+        " ┃ 网站声明 ┃ 网站地图 ┃ 在线投稿 ┃ 友情链接 ┃ 联系我们",
+        "人 民 网 股 份 有 限 公 司 版 权 所 有 ，未 经 书 面 授 权 禁 止 使 用",
+        f"Copyright © 2000-{y} XINHUANET.com All Rights Reserved.",
+        f"央视网 版权所有  京ICP证{rng.randint(10**5, 10**6 - 1)}号"
+        f"  京公网安备{rng.randint(10**13, 10**14 - 1)}号",
+        f"Archiver ┃ 手机版 ┃ 小黑屋 ┃ {site_name}",
+        "Powered by phpBB® Forum Software © phpBB Limited",
+        "所有时间均为 UTC+08:00",
+        "隐私 ┃ 条款",
+        "自豪地采用WordPress",
+        f"{rng.choice(F_FIRMS)}股份有限公司　　{abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号",
+        "请理性借贷，避免逾期",
+        f"主办单位：{city}市中级人民法院　技术支持：{city}{rng.choice(['天平', '法信', '智诉'])}科技",
+        "私隱政策 ┃ 使用條款 ┃ 免責聲明 ┃ 聯絡我們",
+        f"{f_full(abbr)}ＩＣＰ备{f_full(rng.randint(10**6, 10**7 - 1))}号",
+        f"© {y} {site_name} 版權所有",
+    ]
+    return rng.sample(lines, rng.randint(1, 3))
+
+
+def f_app_prompt(rng: R, fam: Family) -> list[str]:
+    lines = [
+        "网易新闻 · 各有态度 ┃ 打开",
+        "小红书 · 标记我的生活 ┃ 立即打开",
+        "豆瓣 ┃ 我们的精神角落 ┃ 下载豆瓣App",
+        "百度贴吧 ┃ 上贴吧，找组织 ┃ 打开",
+        f"招联金融App ┃ 最高可借{rng.choice([5, 10, 20])}万 ┃ 立即下载",
+        "扫码下载「马上金融」App，随借随还",
+        "Get it on Google Play ┃ Download on the App Store",
+        "下載 App 即享更佳閱讀體驗 ›",
+        "此内容仅限App内查看，请使用手机扫码",
+        f"登录后可查看全部 {rng.randint(5, 500)} 条留言",
+        "Login to see more　登录查看更多",
+        f"用{rng.choice(F_APPS)}打开，看更多同类内容 »",
+    ]
+    return one_or_two(rng, lines)
+
+
+def f_qa(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(1, 60)
+    court = f"{rng.choice(F_CITIES)}市{rng.choice(F_DISTRICTS)}区人民法院"
+    lines = [
+        f"问大家（{n}）",
+        f"{f_user(rng)}问：{rng.choice(F_QUESTIONS)}？",
+        f"关注者 {rng.randint(1, 9999)}  被浏览 {rng.randint(100, 999999):,}",
+        rng.choice(["邀请回答", "好问题", "关注问题 ✚"]),
+        rng.choice(["商家已回复", "投诉进度：已完成", "投诉进度：处理中"]),
+        f"处理满意度：{rng.choice(['★★★★☆', '★★★☆☆', '★★★★★'])}",
+        f"答复单位：{court}",
+        f"留言状态：已答复　答复时间：{f_date(rng, form=0)}",
+        "以上答案是否解决了您的问题？ 是 否",
+        "没有找到答案？联系在线客服 →",
+        "最佳解答　發問者評分：5 星",
+        f"共{n}个回答 ▾",
+    ]
+    return rng.sample(lines, rng.randint(1, 2))
+
+
+def f_statement(rng: R, fam: Family) -> list[str]:
+    blog = f"{rng.choice(F.nick_words)}的博客"
+    lines = [
+        "凡本网注明“来源：人民网”的所有作品，版权均属于人民网，"
+        "未经本网授权不得转载、摘编或利用其它方式使用上述作品。",
+        "声明：本文转载自网络，版权归原作者所有，如涉及作品版权问题，请及时与我们联系，我们将第一时间删除。",
+        "投诉内容仅代表投诉人的个人观点与意见，并不代表21CN聚投诉认同其描述或赞同其观点。",
+        "以上内容由用户上传，黑猫投诉仅提供信息存储空间服务，不代表本平台观点。",
+        "贷款额度、利率及放款时间以实际审批结果为准，请根据个人能力合理贷款，理性消费，避免逾期。",
+        "本文书来源于中国裁判文书网，仅供学习研究，如有侵权请联系删除。",
+        "本词条由“科普中国”科学百科词条编写与应用工作项目 审核 。",
+        f"转载请注明：{blog} » {f_headline(rng)}",
+        "免責聲明：本網站所載資料僅供參考，並不構成任何投資建議，讀者應自行判斷並承擔風險。",
+        f"【版權聲明】本文經{rng.choice(['自由時報', '聯合新聞網', '明報'])}授權轉載，未經同意不得轉載。",
+        "免责声明：本站所刊载的各类文章、法律文书均来源于公开渠道，仅供参考，不构成法律意见；"
+        "读者据此操作，风险自担。如对内容有异议，请来函说明，本站核实后将在三个工作日内处理。",
+        "本公告自发出之日起经过三十日即视为送达。",
+    ]
+    return [rng.choice(lines)]
+
+
+# family F's kinds: those of E, in the same places
+KINDS_F: dict[str, tuple[Gen, tuple[str, ...]]] = {
+    "welcome": (f_welcome, (TOP, TAIL)),
+    "dateline": (f_dateline, (TOP, MID)),
+    "post_meta": (f_post_meta, (MID, TAIL)),
+    "avatar": (f_avatar, (MID,)),
+    "pagination": (f_pagination, (TOP, TAIL)),
+    "related": (f_related, (TAIL,)),
+    "comments": (f_comments, (TAIL,)),
+    "keywords": (f_keywords, (TOP, MID, TAIL)),
+    "breadcrumb": (f_breadcrumb, (TOP,)),
+    "toolbar": (f_toolbar, (MID, TAIL)),
+    "tags": (f_tags, (MID, TAIL)),
+    "prevnext": (f_prevnext, (TAIL,)),
+    "footer": (f_footer, (TAIL,)),
+    "app_prompt": (f_app_prompt, (TOP, TAIL)),
+    "qa": (f_qa, (MID, TAIL)),
+    "statement": (f_statement, (TAIL,)),
+}
+TEMPLATE_KINDS_F = TEMPLATE_KINDS_E
+
+
+FAMILIES = {"A": A, "B": B, "C": C, "D": D, "E": E, "F": F}
 
 
 def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> Damaged:
@@ -2009,7 +2716,9 @@ def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> D
     body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
     places: dict[str, list[tuple[str, list[str]]]] = {TOP: [], MID: [], TAIL: []}
     kinds, template = (
-        (KINDS_E, TEMPLATE_KINDS_E)
+        (KINDS_F, TEMPLATE_KINDS_F)
+        if fam is F
+        else (KINDS_E, TEMPLATE_KINDS_E)
         if fam is E
         else (KINDS_D, TEMPLATE_KINDS_D)
         if fam is D
@@ -2165,7 +2874,7 @@ def main() -> None:
         choices=["auto", *FAMILIES],
         default="auto",
         help="phrasings to wrap the pages in: auto wraps the tune half in A and the held half in B; "
-        "C, D and E (written blind to the cleaner's rules) are for a check, not for tuning",
+        "C, D, E and F (written blind to the cleaner's rules) are for a check, not for tuning",
     )
     parser.add_argument("--copies", type=int, default=3, help="damaged copies of each page (different seeds)")
     parser.add_argument("--examples", type=int, default=12, help="chrome lines left shown per half")
