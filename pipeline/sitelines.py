@@ -23,11 +23,14 @@ site whose articles quote the same laws and hotlines:
   over, and goes when another of the site's lines lies beyond it: what
   stands between the site's template lines (a comment, a related headline
   between the site's toolbar and its footer) is the template's too. The
-  walk stops at the first prose line, or a table; what is passed over
-  next to the article stays (a closing line, a checklist);
-- a page that would lose most of its text keeps it (it is a copy of
-  another page, for the copy detection to find); a page that is too short
-  once the site's lines are gone is rejected, as any page that short;
+  walk stops at the first prose line, a line with a full stop (a short
+  sentence is the article's), or a table; what is passed over next to
+  the article stays (a closing line, a checklist);
+- a page that would lose most of its lines written in sentences keeps
+  them all (it is a copy of another page, for the copy detection to
+  find); a comment thread or a list of headlines longer than the article
+  does not count, however long; a page that is too short once the site's
+  lines are gone is rejected, as any page that short;
 - a table (``pipeline.tables``) counts as one line made of all its rows,
   compared exactly (digits not folded): its rows are never the site's one
   by one (fee tables of one site share their header row, and a table
@@ -93,6 +96,9 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．]|[(（][\d一二三四五六七八九十]+[)）])"
 )
 _SENTENCE = re.compile(r"[。！？!?；;]")
+# a line with a full stop is written in sentences, as an article is: the
+# walk in from a page's edge stops there, however short the line
+_FULL_STOP = re.compile(r"。")
 
 
 def site_of(url: str | None, key_or_source: str) -> str:
@@ -337,7 +343,7 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             count = site.pages_with_table([lines[n] for n in unit]) if table else site.pages_with(line)
             common = None if count is not None or table else site.common_with(line)
             if count is None and common is None:
-                if table or not bridge or is_prose(line):
+                if table or not bridge or is_prose(line) or _FULL_STOP.search(line):
                     break
                 passed.append(unit)
                 continue
@@ -354,13 +360,31 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             passed = []
     if not drop:
         return text, []
-    removed_chars = sum(len(key(lines[i])) for i in drop)
-    if removed_chars > MAX_REMOVED_SHARE * len(key(text)):
+    if _takes_the_article(lines, drop):
         return text, []
     kept = "\n".join(line for i, line in enumerate(lines) if i not in drop)
     kept = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
     # a table's rows are one removal
     return kept, list({id(r): r for r in (drop[i] for i in sorted(drop))}.values())
+
+
+def _prose_chars(lines: Iterable[str]) -> int:
+    """The characters of the lines written in sentences, of any length."""
+    return sum(len(k) for line in lines if _SENTENCE.search(line) and len(k := key(line)) >= MIN_KEY)
+
+
+def _takes_the_article(lines: list[str], drop: dict[int, Removed]) -> bool:
+    """Whether taking the ``drop`` lines off would take most of the
+    article: more than ``MAX_REMOVED_SHARE`` of the page's lines written
+    in sentences (a copy of another page of the site, whose every line the
+    site prints), or, on a page without such prose, of all its text.
+    Comment threads, related headlines and keyword lines, however long,
+    are not the article."""
+    prose = _prose_chars(lines)
+    if prose:
+        return _prose_chars(lines[i] for i in drop) > MAX_REMOVED_SHARE * prose
+    removed = sum(len(key(lines[i])) for i in drop)
+    return removed > MAX_REMOVED_SHARE * sum(len(key(line)) for line in lines)
 
 
 def _clip(line: str, width: int = 60) -> str:

@@ -390,3 +390,57 @@ def test_a_page_without_prose_is_left_to_the_rules() -> None:
     prose = [*poem, PARAGRAPH]
     before = "\n".join([*prose, KNOWN[1], UNKNOWN[0]])
     assert strip_by_context(before, "\n".join([*prose, UNKNOWN[0]]), lambda *a: None) == "\n".join(prose)
+
+
+ROWS_AND_COUNTERS = [
+    ("网站地图 ▏ 关于我们 ▏ 加入我们 ▏ 商务合作 ▏ 友情链接", "link_row"),
+    ("首页 〉信用卡 〉帖子详情", "link_row"),
+    ("标签 ▸ 装修贷 ▏ 消费贷避坑指南 ▏ 银行卡年费", "link_row"),
+    ("信用卡 ◆ 网贷 ◆ 征信修复 ◆ 停息挂账", "link_row"),
+    ("理财小白兔 精华 6 金币 5538 在线 872 小时", "counters"),
+    ("cv4701 38围观 941弹幕 71投币", "counters"),
+]
+
+
+@pytest.mark.parametrize(("chrome", "shape"), ROWS_AND_COUNTERS)
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_rows_of_links_and_counters_go_at_the_edges(
+    cleaner: Cleaner, chrome: str, shape: str, where: str
+) -> None:
+    """Whatever symbol a site puts between its links, and whatever words
+    label its counters, such a line above the article or below it goes."""
+    blocks = [chrome, TITLE, *OPENING, CLOSING] if where == "head" else [TITLE, *OPENING, CLOSING, chrome]
+    doc = Document(source="t.txt", text="\n\n".join(blocks))
+    cleaned = cleaner.clean(doc)
+    assert cleaned.text.split("\n\n") == [*OPENING, CLOSING]
+    assert cleaned.title == TITLE
+    assert any(f.kind == "boilerplate" and shape in f.message for f in doc.findings)
+
+
+@pytest.mark.parametrize(("line", "shape"), ROWS_AND_COUNTERS)
+def test_rows_of_links_and_counters_inside_the_article_stay(cleaner: Cleaner, line: str, shape: str) -> None:
+    out, _ = clean(cleaner, [TITLE, OPENING[0], line, OPENING[1], CLOSING])
+    assert out == [OPENING[0], line, OPENING[1], CLOSING]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "GPS: N24 39 16.4 E121 18 19.5",
+        "每帐$600 两间卫浴 全天热水 蹲式X 3",
+        "前面一区约可搭十二帐/车/厅 后面那区也大约4~5帐/车/厅",
+        "申请→审核→放款，一般三天到账",
+        "05艺术美学\t傅谨\t12人\t3门",
+        "2023年逾期人数 同比 增长 12%",
+    ],
+)
+def test_lines_of_the_article_shaped_almost_like_rows_stay_at_its_end(cleaner: Cleaner, line: str) -> None:
+    out, _ = clean(cleaner, [TITLE, *OPENING, CLOSING, line])
+    assert out[-1] == line.replace("\t", " ") or out[-1] == line
+
+
+def test_a_row_of_tags_between_the_headline_and_the_body_is_not_the_title(cleaner: Cleaner) -> None:
+    doc = Document(source="t.txt", text="\n\n".join([TITLE, "标签 ▸ 装修贷 ▏ 消费贷 ▏ 银行卡年费", *OPENING]))
+    cleaned = cleaner.clean(doc)
+    assert cleaned.title == TITLE
+    assert cleaned.text.split("\n\n") == OPENING

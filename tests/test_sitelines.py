@@ -380,3 +380,65 @@ def test_a_prose_line_is_never_a_templates() -> None:
     assert lines.site("s0").common_with(closing) == (5, 5)
     # the same characters, written in sentences: prose
     assert lines.site("s0").common_with(sentences) is None
+
+
+THREAD = [
+    "说说你的想法…",
+    "小王同学 3月26日 13:51",
+    "火钳刘明",
+    "老李头 4月2日 09:12",
+    "这篇真的良心",
+    "路过的猫 4月3日 22:40",
+    "学到了学到了",
+    "同类问题",
+    "#1 信用卡晚还一天算不算逾期（附真实案例）",
+    "#2 大额存单怎么选？6款产品实测对比",
+    "#3 分期手续费能退吗？律师这样说",
+    "#4 征信花了多久能养好",
+]
+
+
+def test_a_thread_longer_than_the_article_still_goes_with_the_sites_lines() -> None:
+    """Comments and related headlines between the site's toolbar and its
+    footer can hold more characters than a short article: what decides
+    whether the page keeps its edges is how much of its text written in
+    sentences would go, not how much text."""
+    site = Site()
+    pages = [
+        "\n\n".join([first, second, TOOLBAR, *THREAD[: 8 + n], FOOTER])
+        for n, (_, first, second) in enumerate(ARTICLES)
+    ]
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    text, removed = strip_edges(pages[0], site)
+    assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
+    assert {r.line for r in removed} == {TOOLBAR, FOOTER, *THREAD[:8]}
+
+
+def test_a_copy_of_an_article_on_most_of_a_sites_pages_keeps_its_text() -> None:
+    """Every line of an article printed on five of the site's six pages is
+    a line of the site by count; taking them off would take the article,
+    so the page keeps them (the copy detection deals with copies)."""
+    site = Site()
+    _, first, second = ARTICLES[0]
+    copy = f"{BANNER}\n\n{first}\n\n{second}\n\n{FOOTER}"
+    for n in range(5):
+        site.add(str(n), page_hashes(copy))
+    site.add("other", page_hashes(f"{BANNER}\n\n{ARTICLES[1][1]}\n\n{ARTICLES[1][2]}\n\n{FOOTER}"))
+    assert strip_edges(copy, site) == (copy, [])
+
+
+def test_the_walk_in_from_the_edge_stops_at_a_short_sentence() -> None:
+    """A short line written in sentences (with a full stop) is the article's
+    even when it is no paragraph: the walk from the edge does not pass it
+    to reach a line the site repeats inside its articles."""
+    site = Site()
+    pages = [
+        f"{BANNER}\n\n{title}。\n\n{LAW}\n\n{first}{second}\n\n{FOOTER}"
+        for title, first, second in ARTICLES
+    ]
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    text, removed = strip_edges(pages[0], site)
+    assert text.startswith(f"{ARTICLES[0][0]}。") and LAW in text
+    assert {r.line for r in removed} == {BANNER, FOOTER}

@@ -9,6 +9,7 @@ belongs to a block of chrome.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from pipeline.cleaners.rules import CommentRules, LineRule
@@ -410,6 +411,85 @@ def tag_line(line: str) -> bool:
     return bool(phrases) and all(len(p) <= 16 for p in phrases)
 
 
+def _symbol_class() -> str:
+    """A regular-expression class of every symbol character outside ASCII
+    (Unicode categories Sm, Sk and So: arrows, bars, blocks, triangles,
+    dingbats, emoji), in ranges: what sites put between the items of a row
+    of links, whichever of them a site picked."""
+    ranges: list[tuple[int, int]] = []
+    for code in (*range(0xA0, 0xA000), *range(0xFE00, 0x10000), *range(0x1F000, 0x1FB00)):
+        if unicodedata.category(chr(code)) in ("Sm", "Sk", "So"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+_SYMBOLS = _symbol_class()
+# what stands between the items of a row of links: a symbol or a bar, or
+# an ASCII sign with spaces on both sides (帐/车 is a word's slash)
+_ITEM_SEP = re.compile(rf"\s*[{_SYMBOLS}|｜丨·•‖¦〉〈]+\s*|\s+[-/|<>+=~:]+\s+|::")
+_ROW_ITEM_MAX = 12
+
+
+def link_row(line: str) -> bool:
+    """A row of links: a navigation bar, a breadcrumb, a footer's links, a
+    list of tags or hot searches. Three or more short items, two or more
+    of the separators between them symbols or bars (whichever: ▏, ▸, 〉, ◆,
+    ｜, +), and no sentence in it.
+
+    >>> link_row("网站地图 ▏ 关于我们 ▏ 加入我们 ▏ 商务合作"), link_row("首页 〉A股 〉帖子详情")
+    (True, True)
+    >>> link_row("标签 ▸ 装修贷24年 ▏ 消费贷避坑指南 ▏ 银行卡年费利率对比")
+    True
+
+    A headline with one bar, a process in a sentence, long items and
+    slashes inside words are not rows:
+
+    >>> link_row("专访｜逾期以后怎么和银行协商"), link_row("申请→审核→放款，一般三天到账。")
+    (False, False)
+    >>> link_row("逾期以后银行会先打电话提醒你 ▏ 然后寄出催收函 ▏ 最后起诉")
+    False
+    >>> link_row("前面一区约可搭十二帐/车/厅 后面那区也大约4~5帐/车/厅")
+    False
+    """
+    if _SENTENCE_MARK.search(line) or re.search(r"[，,]", line):
+        return False
+    separators = _ITEM_SEP.findall(line.strip())
+    items = [item for item in _ITEM_SEP.split(line.strip()) if item]
+    return len(separators) >= 2 and len(items) >= 3 and all(len(item) <= _ROW_ITEM_MAX for item in items)
+
+
+# a count as counters print it: 5538, 1.2w, 10万+, 38阅读, 赞86, cv4701
+_COUNT_FIELD = re.compile(r"[A-Za-z]{0,4}\d[\d.,]*[wW万kK+]?|\d+[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{1,3}\d+")
+
+
+def counter_line(line: str) -> bool:
+    """A line of counters: short labels with numbers, in any words (精华 6
+    金币 5538 在线 872 小时; 38阅读 ▏ 941喜欢 ▏ 71评论): at least four
+    fields, two or more of them counts, none longer than a label.
+
+    >>> counter_line("理财小白兔 精华 6 金币 1182 在线 163 小时")
+    True
+    >>> counter_line("cv4701 38阅读 ▏ 941喜欢 ▏ 71评论")
+    True
+    >>> counter_line("逾期 3 天 以后 银行 会 打 电话。"), counter_line("01中国音乐史\\t田青\\t1、英语\\t2")
+    (False, False)
+
+    Coordinates and prices are not counts:
+
+    >>> counter_line("GPS: N24 39 16.4 E121 18 19.5"), counter_line("每帐$600 两间卫浴 全天热水 蹲式X 3")
+    (False, False)
+    """
+    if _SENTENCE_END.search(line) or "\t" in line:
+        return False  # a row of a table that was not read as one keeps its tabs
+    fields = [field for part in _ITEM_SEP.split(line.strip()) for field in part.split()]
+    counts = sum(bool(_COUNT_FIELD.fullmatch(field)) for field in fields)
+    labels = sum(bool(re.search(r"[\u4e00-\u9fff]", field)) for field in fields)
+    return len(fields) >= 4 and counts >= 2 and labels >= 2 and all(len(field) <= 12 for field in fields)
+
+
 def chrome_shape(line: str) -> str | None:
     """The name of the chrome shape ``line`` has (see ``metadata_shape``,
     ``is_pagination``, ``tag_line``), or None."""
@@ -417,10 +497,16 @@ def chrome_shape(line: str) -> str | None:
         return "pagination"
     if tag_line(line):
         return "tags"
-    return metadata_shape(line)
+    shape = metadata_shape(line)
+    if shape is None and not is_row(line):
+        shape = "link_row" if link_row(line) else "counters" if counter_line(line) else None
+    return shape
 
 
-SHAPES = ("pagination", "tags", "meta_line", "name_time", "name_date")
+SHAPES = ("pagination", "tags", "meta_line", "name_time", "name_date", "link_row", "counters")
+# shapes that are weaker evidence: a line of them goes only above the
+# article's first paragraph or below its last
+EDGE_SHAPES = ("name_date", "link_row", "counters")
 
 
 def strip_boilerplate(
@@ -486,7 +572,7 @@ def strip_boilerplate(
             None,
         )
         name = rule.name if rule else chrome_shape(line)
-        if name == "name_date" and head <= i <= tail:
+        if name in EDGE_SHAPES and head <= i <= tail:
             name = None
         if name is None:
             keep.append(line)
