@@ -25,7 +25,12 @@ site whose articles quote the same laws and hotlines:
   between the site's toolbar and its footer) is the template's too. The
   walk stops at the first prose line, a line with a full stop (a short
   sentence is the article's), or a table; what is passed over next to
-  the article stays (a closing line, a checklist);
+  the article stays (a closing line, a checklist). One sentence on the
+  way in that shares few of its words with the paragraphs nearest to it
+  is passed over too, and goes when at least ``EDGE_BLOCK`` of the site's
+  lines lie beyond it (a copyright statement below the site's footer); one line of the site is no block
+  (an advertisement inside the articles), and the article's own closing
+  sentence is about the article;
 - a page that would lose most of its lines written in sentences keeps
   them all (it is a copy of another page, for the copy detection to
   find); a comment thread or a list of headlines longer than the article
@@ -71,7 +76,7 @@ from urllib.parse import urlsplit
 from pipeline import tables
 from pipeline.cleaners import Cleaned
 from pipeline.cleaners.context import is_prose
-from pipeline.cleaners.repeats import take_title
+from pipeline.cleaners.repeats import body_share, take_title
 from pipeline.headline import key
 from pipeline.record import Document
 from pipeline.untrusted import TITLE_MAX, plain_line
@@ -96,6 +101,15 @@ _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．]|[(（][\d一二三四五六七八九十]+[)）])"
 )
 _SENTENCE = re.compile(r"[。！？!?；;]")
+# at most this many sentences on the way in from a page's edge go, and only
+# when at least EDGE_BLOCK of the site's lines lie between them and the article
+EDGE_SENTENCES = 1
+EDGE_BLOCK = 2
+# ... and only when it shares less than this of its words (Han bigrams)
+# with the page's paragraphs: an article's own closing sentence is about
+# the article
+EDGE_SHARE = 0.3
+EDGE_NEIGHBOURS = 3
 # a line with a full stop is written in sentences, as an article is: the
 # walk in from a page's edge stops there, however short the line
 _FULL_STOP = re.compile(r"。")
@@ -335,6 +349,13 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
         # lines of no rule passed on the way in, waiting for a line of the
         # site beyond them
         passed: list[range] = []
+        # a sentence passed on the way in that is not about the article: the
+        # page's (a copyright statement below the site's footer) when a
+        # block of the site's lines lies beyond it; what was taken off
+        # from it on, and how many of the site's lines lie beyond it
+        outside: list[int] = []
+        walked: list[int] = []
+        beyond = 0
         for unit in order:
             line = lines[unit.start]
             if not line.strip():
@@ -343,10 +364,15 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             count = site.pages_with_table([lines[n] for n in unit]) if table else site.pages_with(line)
             common = None if count is not None or table else site.common_with(line)
             if count is None and common is None:
-                if table or not bridge or is_prose(line) or _FULL_STOP.search(line):
+                if table or not bridge:
                     break
+                if is_prose(line) or _FULL_STOP.search(line):
+                    if len(outside) >= EDGE_SENTENCES or not _off_topic(lines, unit.start):
+                        break
+                    outside.append(unit.start)
                 passed.append(unit)
                 continue
+            beyond += bool(outside)
             if common is not None:
                 removed = Removed(line.strip(), *common, common=True)
             else:
@@ -354,10 +380,16 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
                 removed = Removed(line.strip(), count, len(site.pages), len(unit) if table else 0)
             for n in unit:
                 drop[n] = removed
+            if outside:
+                walked.extend([*unit, *(other.start for other in passed)])
             for other in passed:
                 passed_line = lines[other.start].strip()
                 drop[other.start] = Removed(passed_line, 0, len(site.pages), between=line.strip())
             passed = []
+        if outside and beyond < EDGE_BLOCK:
+            # no block beyond the sentence: the walk stops at it, as at any
+            for n in walked:
+                drop.pop(n, None)
     if not drop:
         return text, []
     if _takes_the_article(lines, drop):
@@ -366,6 +398,23 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
     kept = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
     # a table's rows are one removal
     return kept, list({id(r): r for r in (drop[i] for i in sorted(drop))}.values())
+
+
+def _off_topic(lines: list[str], n: int) -> bool:
+    """Whether line ``n`` shares less than ``EDGE_SHARE`` of its two-character
+    words with the page's ``EDGE_NEIGHBOURS`` paragraphs nearest to it (a
+    long article uses every common word somewhere).
+
+    >>> page = ["土豆原产于南美洲，是一种很常见的食物，土豆的营养价值很高，西吉县的土豆远近闻名。"]
+    >>> _off_topic([*page, "特别声明：本文为作者上传并发布，仅代表作者观点。"], 1)
+    True
+    >>> _off_topic([*page, "如今西吉县的土豆已经成了远近闻名的致富薯。"], 1)
+    False
+    """
+    prose = [i for i, line in enumerate(lines) if i != n and is_prose(line)]
+    nearest = sorted(prose, key=lambda i: abs(i - n))[:EDGE_NEIGHBOURS]
+    share = body_share(lines[n], "\n".join(lines[i] for i in nearest))
+    return share is not None and share < EDGE_SHARE
 
 
 def _prose_chars(lines: Iterable[str]) -> int:

@@ -8,6 +8,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from pipeline.run import Run
 from pipeline.sitelines import Seen, Site, SiteLines, page_hashes, site_of, strip_edges
 
@@ -434,11 +436,65 @@ def test_the_walk_in_from_the_edge_stops_at_a_short_sentence() -> None:
     to reach a line the site repeats inside its articles."""
     site = Site()
     pages = [
-        f"{BANNER}\n\n{title}。\n\n{LAW}\n\n{first}{second}\n\n{FOOTER}"
-        for title, first, second in ARTICLES
+        f"{BANNER}\n\n{title}。\n\n{LAW}\n\n{first}{second}\n\n{FOOTER}" for title, first, second in ARTICLES
     ]
     for n, page in enumerate(pages):
         site.add(str(n), page_hashes(page))
     text, removed = strip_edges(pages[0], site)
     assert text.startswith(f"{ARTICLES[0][0]}。") and LAW in text
     assert {r.line for r in removed} == {BANNER, FOOTER}
+
+
+STATEMENTS = [
+    "特别声明：本文为作者在本平台上传并发布，仅代表作者观点，本平台仅提供信息发布服务。",
+    "本网站所有内容版权归原作者所有，转载请注明出处。如有侵权请联系删除。",
+    "此内容为本站原创，著作权归本站所有。未经书面授权，不得以任何方式加以使用。",
+    "免责声明：文章内容仅供参考，不构成投资建议。投资者据此操作，风险自担。",
+    "原文发布于某某财经网，转载请联系作者。",
+]
+
+
+@pytest.mark.parametrize("edge", [[], [BANNER]])
+def test_a_statement_below_the_sites_footer_goes_with_it(edge: list[str]) -> None:
+    """A sentence that is not about the article (a copyright statement),
+    with a block of the site's lines between it and the article, is the
+    page's, even when it differs from page to page, and even when one more
+    of the site's lines stands below it."""
+    site = Site()
+    pages = [
+        "\n\n".join([first, second, TOOLBAR, COMMENTS[n % 4], FOOTER, STATEMENTS[n], *edge])
+        for n, (_, first, second) in enumerate(ARTICLES)
+    ]
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    text, removed = strip_edges(pages[0], site)
+    assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
+    assert STATEMENTS[0] in {r.line for r in removed}
+
+
+def test_a_closing_sentence_after_one_repeated_line_stays() -> None:
+    """One line of the site is no block: a sentence after a line the site
+    repeats inside its articles (an advertisement) is still the article's."""
+    site = Site()
+    pages = [
+        f"{first}\n\n{second}\n\n{TOOLBAR}\n\n以上就是关于{title}的全部内容。"
+        for title, first, second in ARTICLES
+    ]
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    # the walk stops at the sentence, as it would at any
+    assert strip_edges(pages[0], site) == (pages[0], [])
+
+
+def test_the_articles_closing_sentence_below_a_block_of_the_sites_lines_stays() -> None:
+    """A sentence at the edge that is about the article (it shares its
+    words) is the article's, even below a block of the site's lines."""
+    site = Site()
+    pages = [
+        f"{first}\n\n{second}\n\n{TOOLBAR}\n\n{FOOTER}\n\n总之，{second[:24]}。"
+        for _, first, second in ARTICLES
+    ]
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    text, removed = strip_edges(pages[0], site)
+    assert text == pages[0] and removed == []

@@ -155,13 +155,13 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 HEADLINE_SHARE_GAP = 0.3
 
 
-def _body_share(line: str, body: str) -> float | None:
+def body_share(line: str, body: str) -> float | None:
     """The share of the line's two-character Han words (bigrams) that the
     body uses too; None for a line with none.
 
-    >>> _body_share("逾期怎么办", "逾期以后怎么办"), _body_share("土豆", "土豆很好")
+    >>> body_share("逾期怎么办", "逾期以后怎么办"), body_share("土豆", "土豆很好")
     (0.75, 1.0)
-    >>> _body_share("FreeCell", "FreeCell") is None
+    >>> body_share("FreeCell", "FreeCell") is None
     True
     """
     han = "".join(_HAN.findall(line))
@@ -190,7 +190,7 @@ def _headline_of(found: list[str], body: str) -> str:
     """
     if len(found) == 1:
         return found[0]
-    shares = [_body_share(line, body) for line in found]
+    shares = [body_share(line, body) for line in found]
     best = max((share for share in shares if share is not None), default=None)
     if best is None:
         return found[-1]
