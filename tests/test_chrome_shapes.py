@@ -59,6 +59,12 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("#个税查询# #车贷怎么查#", "tags"),
         ("一点号 · 廖轩 · 16 分钟前", "name_time"),
         ("weixin_595056974 作者 2 天前", "name_time"),
+        # dates with spaces, full-width dots or the month first, any label
+        # with a value beside a date
+        ("发布于 2021．02．07 14:08・IP 属地广东", "meta_line"),
+        ("2020 年 9 月 20 日 10:52 责编：王五", "meta_line"),
+        ("05/21/2016 13:17 审核：李四", "meta_line"),
+        ("bili_1827 2017 年 12 月 16 日 来自 iPhone 14", "meta_line"),
     ],
 )
 def test_chrome_lines_go_by_shape_anywhere(cleaner: Cleaner, chrome: str, shape: str) -> None:
@@ -443,3 +449,21 @@ def test_a_row_of_tags_between_the_headline_and_the_body_is_not_the_title(cleane
     cleaned = cleaner.clean(doc)
     assert cleaned.title == TITLE
     assert cleaned.text.split("\n\n") == OPENING
+
+
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_a_commenter_with_a_spaced_date_and_a_device_goes_at_the_edges(cleaner: Cleaner, where: str) -> None:
+    chrome = "bili_1827 2017 年 12 月 16 日 12:02 来自 iPhone 14 Pro Max"
+    blocks = [TITLE, chrome, *OPENING, CLOSING] if where == "head" else [TITLE, *OPENING, CLOSING, chrome]
+    out, doc = clean(cleaner, blocks)
+    assert out == [*OPENING, CLOSING]
+    assert any("name_date" in f.message for f in doc.findings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2023 年 5 月，我去银行办了分期", "追风少年 3 月份逾期了", "首付：三成 月供：两千"],
+)
+def test_article_lines_with_spaced_dates_or_labels_stay(cleaner: Cleaner, line: str) -> None:
+    out, _ = clean(cleaner, [TITLE, OPENING[0], line, OPENING[1], CLOSING])
+    assert out == [OPENING[0], line, OPENING[1], CLOSING]

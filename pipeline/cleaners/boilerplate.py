@@ -197,9 +197,35 @@ def _body_start(lines: list[str]) -> int:
 # only of dates and times, metadata labels with short values, counts and
 # one or two short names (a site, a person), never of sentence text.
 
-# what separates the fields of a metadata line
-_FIELD_SEP = re.compile(r"[\s|｜·•丨]+|\s/\s")
-_FULL_DATE = r"(?:19|20)\d{2}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?"
+
+def _symbol_class() -> str:
+    """A regular-expression class of every symbol character outside ASCII
+    (Unicode categories Sm, Sk and So: arrows, bars, blocks, triangles,
+    dingbats, emoji), in ranges: what sites put between the items of a row
+    of links, whichever of them a site picked."""
+    ranges: list[tuple[int, int]] = []
+    for code in (*range(0xA0, 0xA000), *range(0xFE00, 0x10000), *range(0x1F000, 0x1FB00)):
+        if unicodedata.category(chr(code)) in ("Sm", "Sk", "So"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+_SYMBOLS = _symbol_class()
+# what stands between the items of a row of links: a symbol or a bar, or
+# an ASCII sign with spaces on both sides (帐/车 is a word's slash)
+_ITEM_SEP = re.compile(rf"\s*[{_SYMBOLS}|｜丨·•‖¦〉〈]+\s*|\s+[-/|<>+=~:]+\s+|::")
+# what separates the fields of a metadata line: spaces, bars, dots and
+# any symbol
+_FIELD_SEP = re.compile(rf"[\s|｜·•・丨{_SYMBOLS}]+|\s/\s")
+_DATE_SEP = r"[-/.．／－]"
+_FULL_DATE = (
+    rf"(?:19|20)\d{{2}}\s*(?:{_DATE_SEP}|年)\s*\d{{1,2}}\s*(?:{_DATE_SEP}|月)\s*\d{{1,2}}\s*日?"
+    # month or day first (05/21/2016, 21.05.2016), or a two-digit year (14-07-20)
+    rf"|\d{{1,2}}{_DATE_SEP}\d{{1,2}}{_DATE_SEP}(?:19|20)\d{{2}}|\d{{2}}-\d{{2}}-\d{{2}}"
+)
 _SHORT_DATE = r"\d{1,2}月\d{1,2}日|\d{1,2}[-/]\d{1,2}"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 # a day of the week is part of a date (2023年5月6日 星期六)
@@ -224,6 +250,10 @@ _LABEL_FIELD = re.compile(
     rf"(?:{_LABELS})(?:[(（\[【]?\d+[)）\]】]?|[:：][^。？；，]{{0,24}})?|\d+\s*(?:{_LABELS}|楼)|#\d+"
     r"|(?:IP属地|来自)[:：]?[\u4e00-\u9fff]{1,8}"
 )
+# beside a date, any short label with a short value (责编：张三, 审核：李四)
+_ANY_LABEL_FIELD = re.compile(r"[\u4e00-\u9fff]{1,4}[:：][^。？；，,]{1,12}")
+# the words after 来自 (a device, an app, a place)
+_FROM_MAX = 24
 # a count, or an address a forum prints for its guest posters (200.45.*.*)
 _NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?|\d{1,3}\.\d{1,3}\.[\d*]{1,3}\.[\d*]{1,3}")
 # brackets around a field: [回复], 【打印】, [200.45.*.*]
@@ -233,10 +263,15 @@ _BRACKETED = re.compile(r"[\[【](.+)[\]】]")
 _NAME_FIELD = re.compile(r"@?[\w\u4e00-\u9fff]{1,14}|[A-Za-z][A-Za-z0-9_-]{1,23}")
 
 
+_SPACED_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def _fields(line: str) -> list[str]:
     line = re.sub(r"IP\s*属地", "IP属地", line.strip())
     # a relative time is one field however it is spaced (16 分钟前)
     line = re.sub(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)", r"\1", line)
+    # so is a date written with spaces (2017 年 12 月 16 日)
+    line = _SPACED_DATE.sub(lambda m: re.sub(r"\s+", "", m.group()), line)
     fields = _FIELD_SEP.split(line)
     return [m.group(1) if (m := _BRACKETED.fullmatch(f)) else f for f in fields if f]
 
@@ -282,6 +317,17 @@ def metadata_shape(line: str) -> str | None:
     >>> metadata_shape("一点号 · 廖轩 · 16 分钟前"), metadata_shape("weixin_595056974 作者 2 天前")
     ('name_time', 'name_time')
 
+    Dates written with spaces, full-width dots or the day first, any label
+    with a value beside a date, and the device after 来自:
+
+    >>> metadata_shape("2020 年 9 月 20 日 1:52 责编：薛子"), metadata_shape("发布于 2021．02．07")
+    ('meta_line', 'meta_line')
+    >>> metadata_shape("bili_1827 2017 年 12 月 16 日 12:02 来自 iPhone 14 Pro Max")
+    'name_date'
+    >>> metadata_shape("2023 年 5 月 我去银行办了分期 来自 一个普通的借款人的亲身经历和教训")
+    >>> metadata_shape("凤凰网友 05/21/2016 13:17 #113")
+    'name_date'
+
     At most 100 characters:
 
     >>> [metadata_shape("阅读 12 " * 16 + end) for end in ("赞 12", "赞 123")]
@@ -294,13 +340,17 @@ def metadata_shape(line: str) -> str | None:
         return None
     dates = clocks = agos = labels = numbers = 0
     names: list[str] = []
-    for field in fields:
+    dated = any(_DATE_FIELD.fullmatch(field) or _AGO_FIELD.fullmatch(field) for field in fields)
+    for n, field in enumerate(fields):
         if _DATE_FIELD.fullmatch(field):
             dates += 1
             clocks += bool(re.search(_CLOCK, field))
         elif _AGO_FIELD.fullmatch(field):
             agos += 1
-        elif _LABEL_FIELD.fullmatch(field):
+        elif field.rstrip(":：") == "来自" and len("".join(fields[n + 1 :])) <= _FROM_MAX:
+            labels += 1  # what the post was sent from, in as many words (来自 iPhone 14 Pro Max)
+            break
+        elif _LABEL_FIELD.fullmatch(field) or (dated and _ANY_LABEL_FIELD.fullmatch(field)):
             labels += 1
         elif _NUMBER_FIELD.fullmatch(field):
             numbers += 1
@@ -411,25 +461,6 @@ def tag_line(line: str) -> bool:
     return bool(phrases) and all(len(p) <= 16 for p in phrases)
 
 
-def _symbol_class() -> str:
-    """A regular-expression class of every symbol character outside ASCII
-    (Unicode categories Sm, Sk and So: arrows, bars, blocks, triangles,
-    dingbats, emoji), in ranges: what sites put between the items of a row
-    of links, whichever of them a site picked."""
-    ranges: list[tuple[int, int]] = []
-    for code in (*range(0xA0, 0xA000), *range(0xFE00, 0x10000), *range(0x1F000, 0x1FB00)):
-        if unicodedata.category(chr(code)) in ("Sm", "Sk", "So"):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
-
-
-_SYMBOLS = _symbol_class()
-# what stands between the items of a row of links: a symbol or a bar, or
-# an ASCII sign with spaces on both sides (帐/车 is a word's slash)
-_ITEM_SEP = re.compile(rf"\s*[{_SYMBOLS}|｜丨·•‖¦〉〈]+\s*|\s+[-/|<>+=~:]+\s+|::")
 _ROW_ITEM_MAX = 12
 
 
