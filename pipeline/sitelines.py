@@ -46,13 +46,17 @@ site whose articles quote the same laws and hotlines:
   but other figures are two tables.
 
 Chrome by repetition across sites: a CMS or a platform prints the same
-widget lines (还可以输入500字, 其他回答（N）) on the sites that run it.
+widget lines (还可以输入500字, 其他回答（N）) and statements (特别声明：以上
+作品内容…) on the sites that run it.
 A line that is not prose, printed at the edges of pages (outside their
 first and last prose lines) of at least ``COMMON_MIN_SITES`` sites around
 at least ``COMMON_MIN_ARTICLES`` different articles, is such a template's,
-on any site, and is taken off the edges as a site's own line is. An
-article is known by its longest line, so the copies of one article on
-several sites, with a closing line of their own, count as one article.
+on any site, and is taken off the edges as a site's own line is. So is
+a page's first or last sentence when it shares few words with the
+paragraphs next to it (``EDGE_SHARE``) and cites no law: a statement, not
+the article's closing sentence or its legal basis. An article is known by
+its longest line, so the copies of one article on several sites, with a
+closing line of their own, count as one article.
 
 Each run of the pipeline adds its pages' lines to the state (per site, per
 page: a page cleaned again replaces its lines), so each batch makes the next
@@ -110,6 +114,8 @@ EDGE_BLOCK = 2
 # the article
 EDGE_SHARE = 0.3
 EDGE_NEIGHBOURS = 3
+# a law, a regulation or an article of one cited: what help articles quote
+_CITATION = re.compile(r"《[^《》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")
 # a line with a full stop is written in sentences, as an article is: the
 # walk in from a page's edge stops there, however short the line
 _FULL_STOP = re.compile(r"。")
@@ -211,13 +217,31 @@ def edge_hashes(text: str) -> frozenset[int]:
     >>> page = f"首页 > 信用卡频道\\n{prose}\\n全部评论（3条）"
     >>> len(edge_hashes(page)), len(edge_hashes("首页 > 信用卡频道\\n全部评论（3条）"))
     (2, 0)
+
+    The page's first and last sentences count when they are not about the
+    article (a platform's statement), never its own closing sentence:
+
+    >>> statement = ("特别声明：以上作品内容（包括在内的视频、图片或音频）为本平台用户上传并发布，"
+    ...              "本平台仅提供信息存储空间服务。")
+    >>> closing = "总之，千万不要躲避催收人员打来的电话和发来的短信，逾期以后要尽快联系银行说明情况。"
+    >>> len(edge_hashes(f"{page}\\n{prose}\\n{statement}")), len(edge_hashes(f"{page}\\n{prose}\\n{closing}"))
+    (2, 1)
     """
     lines = [line for line in text.split("\n") if line.strip()]
     prose = [n for n, line in enumerate(lines) if is_prose(line)]
     if not prose:
         return frozenset()
     outside = lines[: prose[0]] + lines[prose[-1] + 1 :]
+    # the page's outermost sentences, when they are not about the article
+    # (a statement under the footer), are at its edges too
+    sentences = [n for n, line in enumerate(lines) if _sentence(line)]
+    ends = {sentences[0], sentences[-1]}
+    outside += [lines[n] for n in sorted(ends) if _off_topic(lines, n)]
     return frozenset(h for line in outside if not tables.is_row(line) and (h := line_hash(line)) is not None)
+
+
+def _sentence(line: str) -> bool:
+    return is_prose(line) or bool(_FULL_STOP.search(line))
 
 
 @dataclass(frozen=True)
@@ -298,6 +322,13 @@ class Site:
             return None
         return self.common.get(h)
 
+    def common_sentence(self, line: str) -> tuple[int, int] | None:
+        """Around how many articles on how many sites a sentence that is not
+        about its article (``edge_hashes``) is printed at the pages' edges,
+        when that makes it a template's (a platform's statement)."""
+        h = line_hash(line)
+        return None if h is None else self.common.get(h)
+
     def pages_with_table(self, rows: list[str]) -> int | None:
         """On how many pages the table is, when that makes it the site's."""
         return self._sites(table_hash(rows), MIN_PAGES)
@@ -366,12 +397,17 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             if count is None and common is None:
                 if table or not bridge:
                     break
-                if is_prose(line) or _FULL_STOP.search(line):
-                    if len(outside) >= EDGE_SENTENCES or not _off_topic(lines, unit.start):
+                if _sentence(line):
+                    if not _off_topic(lines, unit.start):
                         break
-                    outside.append(unit.start)
-                passed.append(unit)
-                continue
+                    common = site.common_sentence(line)
+                if common is None:
+                    if _sentence(line):
+                        if len(outside) >= EDGE_SENTENCES:
+                            break
+                        outside.append(unit.start)
+                    passed.append(unit)
+                    continue
             beyond += bool(outside)
             if common is not None:
                 removed = Removed(line.strip(), *common, common=True)
@@ -411,8 +447,12 @@ def _off_topic(lines: list[str], n: int) -> bool:
     >>> _off_topic([*page, "如今西吉县的土豆已经成了远近闻名的致富薯。"], 1)
     False
     """
+    if _CITATION.search(lines[n]):
+        return False  # a law quoted is the article's, however few words it shares
     prose = [i for i, line in enumerate(lines) if i != n and is_prose(line)]
     nearest = sorted(prose, key=lambda i: abs(i - n))[:EDGE_NEIGHBOURS]
+    if not nearest:
+        return False  # nothing to compare with: the page's only paragraph
     share = body_share(lines[n], "\n".join(lines[i] for i in nearest))
     return share is not None and share < EDGE_SHARE
 

@@ -498,3 +498,27 @@ def test_the_articles_closing_sentence_below_a_block_of_the_sites_lines_stays() 
         site.add(str(n), page_hashes(page))
     text, removed = strip_edges(pages[0], site)
     assert text == pages[0] and removed == []
+
+
+PLATFORM_STATEMENT = "特别声明：以上作品内容（包括在内的视频、图片或音频）为本平台用户上传并发布，本平台仅提供信息存储空间服务。"
+LEGAL_BASIS = "法律依据：《民法典》第六百七十六条，借款人未按照约定的期限返还借款的，应当按照约定或者国家有关规定支付逾期利息。"
+
+
+def test_a_statement_many_sites_print_under_different_articles_goes(tmp_path: Path) -> None:
+    """A platform's statement is a sentence, but not about the article it
+    ends: printed under five different articles on five sites, it is the
+    platform's."""
+    records = published(run(tmp_path, *write_sites(tmp_path, ARTICLES, PLATFORM_STATEMENT)))
+    assert len(records) == 5
+    for record in records:
+        assert "特别声明" not in record["text"]
+        messages = [f["message"] for f in record["findings"] if f["kind"] == "site_chrome"]
+        assert any("5 sites print at the edges of 5 articles" in m for m in messages), messages
+
+
+def test_a_legal_basis_many_articles_end_with_stays(tmp_path: Path) -> None:
+    """The same law quoted at the end of five articles on five sites is
+    about the articles (it shares their words): it stays."""
+    records = published(run(tmp_path, *write_sites(tmp_path, ARTICLES, LEGAL_BASIS)))
+    assert len(records) == 5
+    assert all("第六百七十六条" in record["text"] for record in records)
