@@ -500,8 +500,14 @@ def test_the_articles_closing_sentence_below_a_block_of_the_sites_lines_stays() 
     assert text == pages[0] and removed == []
 
 
-PLATFORM_STATEMENT = "特别声明：以上作品内容（包括在内的视频、图片或音频）为本平台用户上传并发布，本平台仅提供信息存储空间服务。"
-LEGAL_BASIS = "法律依据：《民法典》第六百七十六条，借款人未按照约定的期限返还借款的，应当按照约定或者国家有关规定支付逾期利息。"
+PLATFORM_STATEMENT = (
+    "特别声明：以上作品内容（包括在内的视频、图片或音频）为本平台用户上传并发布，"
+    "本平台仅提供信息存储空间服务。"
+)
+LEGAL_BASIS = (
+    "法律依据：《民法典》第六百七十六条，借款人未按照约定的期限返还借款的，"
+    "应当按照约定或者国家有关规定支付逾期利息。"
+)
 
 
 def test_a_statement_many_sites_print_under_different_articles_goes(tmp_path: Path) -> None:
