@@ -25,12 +25,16 @@ site whose articles quote the same laws and hotlines:
   between the site's toolbar and its footer) is the template's too. The
   walk stops at the first prose line, a line with a full stop (a short
   sentence is the article's), or a table; what is passed over next to
-  the article stays (a closing line, a checklist). One sentence on the
-  way in that shares few of its words with the paragraphs nearest to it
-  is passed over too, and goes when at least ``EDGE_BLOCK`` of the site's
-  lines lie beyond it (a copyright statement below the site's footer); one line of the site is no block
-  (an advertisement inside the articles), and the article's own closing
-  sentence is about the article;
+  the article stays (a closing line, a checklist). On the way up from
+  the bottom, one sentence that shares few of its words with the
+  paragraphs nearest to it and cites no law or regulator is passed over
+  too, and goes when at least ``EDGE_BLOCK`` of the site's lines lie
+  beyond it with other chrome among them (a copyright statement below
+  the site's footer, its comments and its links); one line of the site
+  is no block (an advertisement inside the articles), nor is an ad block with
+  nothing else of the page's chrome beside it (the article's last
+  paragraph after it stays), and the article's own closing sentence is
+  about the article;
 - a page that would lose most of its lines written in sentences keeps
   them all (it is a copy of another page, for the copy detection to
   find); a comment thread or a list of headlines longer than the article
@@ -114,8 +118,11 @@ EDGE_BLOCK = 2
 # the article
 EDGE_SHARE = 0.3
 EDGE_NEIGHBOURS = 3
-# a law, a regulation or an article of one cited: what help articles quote
-_CITATION = re.compile(r"《[^《》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")
+# a law, a regulation, an article of one or a regulator cited: what help
+# articles quote, and sites paste under them, as their legal basis
+_CITATION = re.compile(
+    r"《[^《》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条|法律|法规|条例|规定|办法|司法解释|监管|银保监|人民银行|法院"
+)
 # a line with a full stop is written in sentences, as an article is: the
 # walk in from a page's edge stops there, however short the line
 _FULL_STOP = re.compile(r"。")
@@ -376,7 +383,7 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
     # lines between the site's go only on a page with prose to stop at: the
     # walks in from its two edges never meet
     bridge = any(is_prose(line) for line in lines)
-    for order in (units, units[::-1]):
+    for bottom, order in ((False, units), (True, units[::-1])):
         # lines of no rule passed on the way in, waiting for a line of the
         # site beyond them
         passed: list[range] = []
@@ -386,7 +393,7 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
         # from it on, and how many of the site's lines lie beyond it
         outside: list[int] = []
         walked: list[int] = []
-        beyond = 0
+        beyond = chrome_beyond = 0
         for unit in order:
             line = lines[unit.start]
             if not line.strip():
@@ -403,12 +410,13 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
                     common = site.common_sentence(line)
                 if common is None:
                     if _sentence(line):
-                        if len(outside) >= EDGE_SENTENCES:
+                        if not bottom or len(outside) >= EDGE_SENTENCES:
                             break
                         outside.append(unit.start)
                     passed.append(unit)
                     continue
             beyond += bool(outside)
+            chrome_beyond += bool(outside) and any(other.start not in outside for other in passed)
             if common is not None:
                 removed = Removed(line.strip(), *common, common=True)
             else:
@@ -422,7 +430,7 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
                 passed_line = lines[other.start].strip()
                 drop[other.start] = Removed(passed_line, 0, len(site.pages), between=line.strip())
             passed = []
-        if outside and beyond < EDGE_BLOCK:
+        if outside and (beyond < EDGE_BLOCK or not chrome_beyond):
             # no block beyond the sentence: the walk stops at it, as at any
             for n in walked:
                 drop.pop(n, None)
@@ -448,7 +456,7 @@ def _off_topic(lines: list[str], n: int) -> bool:
     False
     """
     if _CITATION.search(lines[n]):
-        return False  # a law quoted is the article's, however few words it shares
+        return False  # a law or a regulator quoted is the article's, however few words it shares
     prose = [i for i, line in enumerate(lines) if i != n and is_prose(line)]
     nearest = sorted(prose, key=lambda i: abs(i - n))[:EDGE_NEIGHBOURS]
     if not nearest:

@@ -528,3 +528,58 @@ def test_a_legal_basis_many_articles_end_with_stays(tmp_path: Path) -> None:
     records = published(run(tmp_path, *write_sites(tmp_path, ARTICLES, LEGAL_BASIS)))
     assert len(records) == 5
     assert all("第六百七十六条" in record["text"] for record in records)
+
+
+AD_BLOCK = ["小贝债务规划 专业团队一对一服务", "全国服务中心 周一至周日全天在线"]
+CLOSINGS = [
+    "最后想说，负债并不可怕，可怕的是失去面对生活的勇气。照顾好自己的身体和情绪，家人永远是你最坚强的后盾。",
+    "人这一辈子谁都会遇到难处，熬过去就好了。愿每一个正在低谷里的人，都能等到属于自己的那束光照进来。",
+    "写到这里，窗外的天已经亮了。希望看到这篇文章的你，今天也能好好吃饭，好好睡觉，明天会更好的。",
+]
+
+
+def test_a_closing_paragraph_after_an_ad_block_inside_the_article_stays() -> None:
+    """The site's two-line ad block before the article's last paragraph is
+    a block of the site's lines, but nothing else of the page's chrome
+    stands beyond that paragraph: it is the article's, however few of the
+    article's words it uses."""
+    site = Site()
+    pages = [
+        "\n\n".join([first, second, *AD_BLOCK, *([CLOSINGS[n]] if n < 3 else [])])
+        for n, (_, first, second) in enumerate(ARTICLES)
+    ]
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    for page, closing in zip(pages, CLOSINGS, strict=False):
+        text, _ = strip_edges(page, site)
+        assert closing in text
+
+
+def test_a_lede_above_an_ad_block_stays() -> None:
+    """Sentences are passed over only on the way up from a page's bottom:
+    a story's lede above the site's ad block is the article's."""
+    site = Site()
+    lede = "去年冬天的一个深夜，小王坐在出租屋里一遍遍地翻看手机，催收短信一条接着一条，他一夜都没有合眼。"
+    pages = [
+        "\n\n".join([f"{title}：{lede}", "编者的话", *AD_BLOCK, first, second])
+        for title, first, second in ARTICLES
+    ]
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    text, _ = strip_edges(pages[0], site)
+    assert text.startswith(f"{ARTICLES[0][0]}：{lede}")
+
+
+@pytest.mark.parametrize(
+    "reminder",
+    [
+        "银保监会提醒广大消费者，要通过正规渠道办理信贷业务，警惕所谓征信修复和债务优化等骗局。",
+        "根据征信业管理条例的规定，不良信息自不良行为或者事件终止之日起保存五年，超过五年的予以删除。",
+    ],
+)
+def test_a_regulators_reminder_many_sites_paste_under_their_articles_stays(
+    tmp_path: Path, reminder: str
+) -> None:
+    records = published(run(tmp_path, *write_sites(tmp_path, ARTICLES, reminder)))
+    assert len(records) == 5
+    assert all(reminder[:12] in record["text"] for record in records)

@@ -317,11 +317,13 @@ def metadata_shape(line: str) -> str | None:
     >>> metadata_shape("一点号 · 廖轩 · 16 分钟前"), metadata_shape("weixin_595056974 作者 2 天前")
     ('name_time', 'name_time')
 
-    Dates written with spaces, full-width dots or the day first, any label
-    with a value beside a date, and the device after 来自:
+    Dates written with spaces, full-width dots or the day first, the device
+    after 来自, and any label with a value beside a date with a time
+    (``dated_fields``, weaker evidence: a ledger's 借款：5000元 has no time):
 
     >>> metadata_shape("2020 年 9 月 20 日 1:52 责编：薛子"), metadata_shape("发布于 2021．02．07")
-    ('meta_line', 'meta_line')
+    ('dated_fields', 'meta_line')
+    >>> metadata_shape("2023年3月15日 借款：5000元")
     >>> metadata_shape("bili_1827 2017 年 12 月 16 日 12:02 来自 iPhone 14 Pro Max")
     'name_date'
     >>> metadata_shape("2023 年 5 月 我去银行办了分期 来自 一个普通的借款人的亲身经历和教训")
@@ -340,7 +342,10 @@ def metadata_shape(line: str) -> str | None:
         return None
     dates = clocks = agos = labels = numbers = 0
     names: list[str] = []
-    dated = any(_DATE_FIELD.fullmatch(field) or _AGO_FIELD.fullmatch(field) for field in fields)
+    # beside a date with a clock time, any short label with a value is a
+    # field of the page's (责编：王五); a ledger's 借款：5000元 has no time
+    clocked = any(_DATE_FIELD.fullmatch(field) and re.search(_CLOCK, field) for field in fields)
+    fields_labelled = 0
     for n, field in enumerate(fields):
         if _DATE_FIELD.fullmatch(field):
             dates += 1
@@ -350,8 +355,10 @@ def metadata_shape(line: str) -> str | None:
         elif field.rstrip(":：") == "来自" and len("".join(fields[n + 1 :])) <= _FROM_MAX:
             labels += 1  # what the post was sent from, in as many words (来自 iPhone 14 Pro Max)
             break
-        elif _LABEL_FIELD.fullmatch(field) or (dated and _ANY_LABEL_FIELD.fullmatch(field)):
+        elif _LABEL_FIELD.fullmatch(field):
             labels += 1
+        elif clocked and _ANY_LABEL_FIELD.fullmatch(field):
+            fields_labelled += 1
         elif _NUMBER_FIELD.fullmatch(field):
             numbers += 1
         elif not re.search(r"[\w\u4e00-\u9fff]", field) or re.fullmatch(r"[\u4e00-\u9fff]", field):
@@ -364,6 +371,8 @@ def metadata_shape(line: str) -> str | None:
         return "name_time"
     if len(names) == 1 and dates and clocks:
         return "name_date"
+    if fields_labelled and not names and not labels:
+        return "dated_fields"
     if labels and (dates or agos or ((numbers or labels >= 2) and not names)):
         return "meta_line"
     return None
@@ -534,10 +543,15 @@ def chrome_shape(line: str) -> str | None:
     return shape
 
 
-SHAPES = ("pagination", "tags", "meta_line", "name_time", "name_date", "link_row", "counters")
+SHAPES = ("pagination", "tags", "meta_line", "name_time", "name_date", "dated_fields", "link_row", "counters")
 # shapes that are weaker evidence: a line of them goes only above the
 # article's first paragraph or below its last
-EDGE_SHAPES = ("name_date", "link_row", "counters")
+EDGE_SHAPES = ("name_date", "dated_fields")
+# ... or only above the first paragraph: an article ends with a process
+# (申请 → 审核 → 放款), a list of hotlines or a fee summary as often as a
+# page ends with its footer's links; and never when it is the only line
+# above the first paragraph (a headline with bars: 专访｜…｜…)
+HEAD_SHAPES = ("link_row", "counters")
 
 
 def strip_boilerplate(
@@ -604,6 +618,8 @@ def strip_boilerplate(
         )
         name = rule.name if rule else chrome_shape(line)
         if name in EDGE_SHAPES and head <= i <= tail:
+            name = None
+        if name in HEAD_SHAPES and (i >= head or not any(lines[j].strip() for j in range(head) if j != i)):
             name = None
         if name is None:
             keep.append(line)
