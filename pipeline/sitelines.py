@@ -457,8 +457,14 @@ def _off_topic(lines: list[str], n: int) -> bool:
     """
     if _CITATION.search(lines[n]):
         return False  # a law or a regulator quoted is the article's, however few words it shares
-    prose = [i for i, line in enumerate(lines) if i != n and is_prose(line)]
-    nearest = sorted(prose, key=lambda i: abs(i - n))[:EDGE_NEIGHBOURS]
+    # the nearest prose lines above and below, walking out from the line
+    nearest: list[int] = []
+    for step in range(1, len(lines)):
+        for i in (n - step, n + step):
+            if 0 <= i < len(lines) and is_prose(lines[i]) and len(nearest) < EDGE_NEIGHBOURS:
+                nearest.append(i)
+        if len(nearest) >= EDGE_NEIGHBOURS:
+            break
     if not nearest:
         return False  # nothing to compare with: the page's only paragraph
     share = body_share(lines[n], "\n".join(lines[i] for i in nearest))
