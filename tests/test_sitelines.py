@@ -236,6 +236,14 @@ def test_site_is_the_host_or_the_folder() -> None:
     assert site_of(None, "/a/b.html") != site_of(None, "/c/d.html")
 
 
+def counted_site(pages: list[str]) -> Site:
+    """A site whose pages are ``pages``, counted."""
+    site = Site()
+    for n, page in enumerate(pages):
+        site.add(str(n), page_hashes(page))
+    return site
+
+
 TOOLBAR = "复制链接 生成海报 分享到微博"
 COMMENTS = ["网友小王：学到了，谢谢分享", "匿名用户：写得真好，收藏了", "老李：说得太对了", "游客8号：顶一下"]
 
@@ -405,13 +413,11 @@ def test_a_thread_longer_than_the_article_still_goes_with_the_sites_lines() -> N
     footer can hold more characters than a short article: what decides
     whether the page keeps its edges is how much of its text written in
     sentences would go, not how much text."""
-    site = Site()
     pages = [
         "\n\n".join([first, second, TOOLBAR, *THREAD[: 8 + n], FOOTER])
         for n, (_, first, second) in enumerate(ARTICLES)
     ]
-    for n, page in enumerate(pages):
-        site.add(str(n), page_hashes(page))
+    site = counted_site(pages)
     text, removed = strip_edges(pages[0], site)
     assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
     assert {r.line for r in removed} == {TOOLBAR, FOOTER, *THREAD[:8]}
@@ -434,12 +440,10 @@ def test_the_walk_in_from_the_edge_stops_at_a_short_sentence() -> None:
     """A short line written in sentences (with a full stop) is the article's
     even when it is no paragraph: the walk from the edge does not pass it
     to reach a line the site repeats inside its articles."""
-    site = Site()
     pages = [
         f"{BANNER}\n\n{title}。\n\n{LAW}\n\n{first}{second}\n\n{FOOTER}" for title, first, second in ARTICLES
     ]
-    for n, page in enumerate(pages):
-        site.add(str(n), page_hashes(page))
+    site = counted_site(pages)
     text, removed = strip_edges(pages[0], site)
     assert text.startswith(f"{ARTICLES[0][0]}。") and LAW in text
     assert {r.line for r in removed} == {BANNER, FOOTER}
@@ -460,13 +464,11 @@ def test_a_statement_below_the_sites_footer_goes_with_it(edge: list[str]) -> Non
     with a block of the site's lines between it and the article, is the
     page's, even when it differs from page to page, and even when one more
     of the site's lines stands below it."""
-    site = Site()
     pages = [
         "\n\n".join([first, second, TOOLBAR, COMMENTS[n % 4], FOOTER, STATEMENTS[n], *edge])
         for n, (_, first, second) in enumerate(ARTICLES)
     ]
-    for n, page in enumerate(pages):
-        site.add(str(n), page_hashes(page))
+    site = counted_site(pages)
     text, removed = strip_edges(pages[0], site)
     assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
     assert STATEMENTS[0] in {r.line for r in removed}
@@ -475,13 +477,11 @@ def test_a_statement_below_the_sites_footer_goes_with_it(edge: list[str]) -> Non
 def test_a_closing_sentence_after_one_repeated_line_stays() -> None:
     """One line of the site is no block: a sentence after a line the site
     repeats inside its articles (an advertisement) is still the article's."""
-    site = Site()
     pages = [
         f"{first}\n\n{second}\n\n{TOOLBAR}\n\n以上就是关于{title}的全部内容。"
         for title, first, second in ARTICLES
     ]
-    for n, page in enumerate(pages):
-        site.add(str(n), page_hashes(page))
+    site = counted_site(pages)
     # the walk stops at the sentence, as it would at any
     assert strip_edges(pages[0], site) == (pages[0], [])
 
@@ -489,13 +489,11 @@ def test_a_closing_sentence_after_one_repeated_line_stays() -> None:
 def test_the_articles_closing_sentence_below_a_block_of_the_sites_lines_stays() -> None:
     """A sentence at the edge that is about the article (it shares its
     words) is the article's, even below a block of the site's lines."""
-    site = Site()
     pages = [
         f"{first}\n\n{second}\n\n{TOOLBAR}\n\n{FOOTER}\n\n总之，{second[:24]}。"
         for _, first, second in ARTICLES
     ]
-    for n, page in enumerate(pages):
-        site.add(str(n), page_hashes(page))
+    site = counted_site(pages)
     text, removed = strip_edges(pages[0], site)
     assert text == pages[0] and removed == []
 
@@ -543,13 +541,11 @@ def test_a_closing_paragraph_after_an_ad_block_inside_the_article_stays() -> Non
     a block of the site's lines, but nothing else of the page's chrome
     stands beyond that paragraph: it is the article's, however few of the
     article's words it uses."""
-    site = Site()
     pages = [
         "\n\n".join([first, second, *AD_BLOCK, *([CLOSINGS[n]] if n < 3 else [])])
         for n, (_, first, second) in enumerate(ARTICLES)
     ]
-    for n, page in enumerate(pages):
-        site.add(str(n), page_hashes(page))
+    site = counted_site(pages)
     for page, closing in zip(pages, CLOSINGS, strict=False):
         text, _ = strip_edges(page, site)
         assert closing in text
@@ -564,8 +560,7 @@ def test_a_lede_above_an_ad_block_stays() -> None:
         "\n\n".join([f"{title}：{lede}", "编者的话", *AD_BLOCK, first, second])
         for title, first, second in ARTICLES
     ]
-    for n, page in enumerate(pages):
-        site.add(str(n), page_hashes(page))
+    site = counted_site(pages)
     text, _ = strip_edges(pages[0], site)
     assert text.startswith(f"{ARTICLES[0][0]}：{lede}")
 
