@@ -103,21 +103,21 @@ def test_a_slogan_taken_for_the_title_gives_way_to_the_headline(tmp_path: Path) 
 
 
 def test_a_banner_taken_for_the_title_gives_way(tmp_path: Path) -> None:
-    # the banner looks like a headline and the headline does not (a label
-    # and a colon): the banner became the title
+    # the banner looks like a headline and the headline does not (a label,
+    # a colon and a space): the banner became the title
     banner = "欢迎莅临某某财经网官方网站"
     site = tmp_path / "site"
     site.mkdir()
     for n, (title, first, second) in enumerate(ARTICLES[:4]):
         lines = [
             banner,
-            f"问答：{title}",
+            f"问答： {title}",
             first,
             second + "有了具体情况，再制定切实可行的还款计划，一步一步把欠款还清。",
         ]
         (site / f"{n}.txt").write_text("\n\n".join(lines), encoding="utf-8")
     records = published(run(tmp_path, site))
-    assert sorted(r["title"] for r in records) == sorted(f"问答：{t}" for t, _, _ in ARTICLES[:4])
+    assert sorted(r["title"] for r in records) == sorted(f"问答： {t}" for t, _, _ in ARTICLES[:4])
     for record in records:
         messages = [f["message"] for f in record["findings"] if f["kind"] == "site_chrome"]
         assert any("was a line of" in m and banner in m for m in messages)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.cleaners import Cleaner
 from pipeline.readers import Rejection, read_file
 from pipeline.readers.htmlpage import extract_html
@@ -294,3 +296,22 @@ def test_boxes_of_links_inside_the_article_are_not_its_text() -> None:
     text = extract_html(page("<title>t</title>", body=BODY + linked)).text.replace(" ", "")
     assert "依照《征信业管理条例》第十六条" in text and "个人信用报告每年可以免费查询两次。" in text
     assert "中国人民银行" in text and "征信中心" in text
+
+
+@pytest.mark.parametrize(
+    "headline", ["孙丰：巴黎举行逾期还款维权座谈会", "专访律师：逾期不等于诈骗，催收也有边界"]
+)
+def test_a_headline_opening_with_a_name_and_a_colon_is_a_headline(tmp_path: Path, headline: str) -> None:
+    """A quoted speaker's or a column's name before the headline's words is
+    no field label: the line is the headline, not a line above the body."""
+    page_text = f"首页 > 信用卡频道\n\n{headline}\n\n" + "\n\n".join(PARAGRAPHS)
+    title, text, kinds, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline and headline not in text
+    assert "flag_title_guessed" not in kinds
+
+
+def test_a_field_label_with_a_short_value_is_still_no_headline(tmp_path: Path) -> None:
+    headline = "信用卡逾期以后如何与银行协商"
+    page_text = f"{headline}\n\n栏目：信用卡\n\n" + "\n\n".join(PARAGRAPHS)
+    title, _, kinds, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline and "flag_title_guessed" not in kinds

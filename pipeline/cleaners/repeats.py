@@ -41,15 +41,29 @@ def _is_headline(line: str) -> bool:
     """
     >>> _is_headline("序"), _is_headline("逾" * 80), _is_headline("逾" * 81), _is_headline("逾期了。")
     (True, True, False, False)
+
+    A label with a colon opens a field, not a headline, unless it is a
+    speaker's or a source's name before a headline's worth of words in one
+    run (孙丰：巴黎举行座谈会, 专访律师：逾期不等于诈骗):
+
+    >>> _is_headline("劳伦斯：一个无法定义的“洛克菲勒”"), _is_headline("来源：某某日报")
+    (True, False)
+    >>> _is_headline("关键词：逾期 协商 还款 征信"), _is_headline("Source：逾期以后该怎么处理")
+    (False, False)
     """
     return (
         0 < len(line) <= HEADLINE_MAX
         and not tables.is_row(line)
         and not _SENTENCE.search(line)
-        and not _LABEL.match(line)
+        and not (_LABEL.match(line) and not _SPEAKER_HEADLINE.fullmatch(line))
         and not _NUMBERED.match(line)
         and not is_lead_label(line)
     )
+
+
+# a name of at most four Han characters, a colon, and eight or more
+# characters without a space: a quoted speaker's or a column's headline
+_SPEAKER_HEADLINE = re.compile(r"[\u4e00-\u9fff]{1,4}[:：][^\s:：]{8,}")
 
 
 # a label with a short value (当前栏目：信用卡, 导航：首页 | 经验): a field of
