@@ -315,3 +315,12 @@ def test_a_field_label_with_a_short_value_is_still_no_headline(tmp_path: Path) -
     page_text = f"{headline}\n\n栏目：信用卡\n\n" + "\n\n".join(PARAGRAPHS)
     title, _, kinds, _ = clean_text_page(tmp_path, page_text)
     assert title == headline and "flag_title_guessed" not in kinds
+
+
+def test_a_label_before_a_list_below_the_headline_is_not_the_title(tmp_path: Path) -> None:
+    """Even below a headline whose words the article does not use, a label
+    before a list (所属话题：甲、乙) is no headline."""
+    headline = "路是人走出来的"
+    page_text = f"{headline}\n\n所属话题：基金定投秒批、可转债避坑指南\n\n" + "\n\n".join(PARAGRAPHS)
+    title, _, _, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline

@@ -55,7 +55,7 @@ def _is_headline(line: str) -> bool:
         0 < len(line) <= HEADLINE_MAX
         and not tables.is_row(line)
         and not _SENTENCE.search(line)
-        and not (_LABEL.match(line) and not _SPEAKER_HEADLINE.fullmatch(line))
+        and not (_LABEL.match(line) and not _speaker_headline(line))
         and not _NUMBERED.match(line)
         and not is_lead_label(line)
     )
@@ -64,6 +64,19 @@ def _is_headline(line: str) -> bool:
 # a name of at most four Han characters, a colon, and eight or more
 # characters without a space: a quoted speaker's or a column's headline
 _SPEAKER_HEADLINE = re.compile(r"[\u4e00-\u9fff]{1,4}[:：][^\s:：]{8,}")
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|「[^」]*」|《[^》]*》|\([^)]*\)|（[^）]*）")
+
+
+def _speaker_headline(line: str) -> bool:
+    """A speaker's or a column's name before a headline, not a label before
+    a list (所属话题：甲、乙): an enumeration comma outside quotes makes a list.
+
+    >>> _speaker_headline("孙丰：巴黎举行“‘六、四’意义座谈会”")
+    True
+    >>> _speaker_headline("所属话题：信用卡提额、银行卡年费")
+    False
+    """
+    return bool(_SPEAKER_HEADLINE.fullmatch(line)) and "、" not in _QUOTED.sub("", line)
 
 
 # a label with a short value (当前栏目：信用卡, 导航：首页 | 经验): a field of
