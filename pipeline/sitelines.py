@@ -320,21 +320,15 @@ class Site:
         needed = SENTENCE_MIN_PAGES if _SENTENCE.search(line) else MIN_PAGES
         return self._sites(h, needed)
 
-    def common_with(self, line: str) -> tuple[int, int] | None:
+    def common_with(self, line: str, off_topic: bool = False) -> tuple[int, int] | None:
         """Around how many articles on how many sites the line is printed
-        at the pages' edges, when that makes it a template's. Never a prose
-        line or a table's row."""
+        at the pages' edges, when that makes it a template's. Never a table's
+        row, nor a prose line unless it is ``off_topic``: a sentence not
+        about its article (``edge_hashes``), such as a platform's statement."""
         h = line_hash(line)
-        if h is None or tables.is_row(line) or is_prose(line):
+        if h is None or tables.is_row(line) or (is_prose(line) and not off_topic):
             return None
         return self.common.get(h)
-
-    def common_sentence(self, line: str) -> tuple[int, int] | None:
-        """Around how many articles on how many sites a sentence that is not
-        about its article (``edge_hashes``) is printed at the pages' edges,
-        when that makes it a template's (a platform's statement)."""
-        h = line_hash(line)
-        return None if h is None else self.common.get(h)
 
     def pages_with_table(self, rows: list[str]) -> int | None:
         """On how many pages the table is, when that makes it the site's."""
@@ -404,12 +398,13 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             if count is None and common is None:
                 if table or not bridge:
                     break
-                if _sentence(line):
+                sentence = _sentence(line)
+                if sentence:
                     if not _off_topic(lines, unit.start):
                         break
-                    common = site.common_sentence(line)
+                    common = site.common_with(line, off_topic=True)
                 if common is None:
-                    if _sentence(line):
+                    if sentence:
                         if not bottom or len(outside) >= EDGE_SENTENCES:
                             break
                         outside.append(unit.start)
@@ -471,7 +466,7 @@ def _off_topic(lines: list[str], n: int) -> bool:
     return share is not None and share < EDGE_SHARE
 
 
-def _prose_chars(lines: Iterable[str]) -> int:
+def _sentence_chars(lines: Iterable[str]) -> int:
     """The characters of the lines written in sentences, of any length."""
     return sum(len(k) for line in lines if _SENTENCE.search(line) and len(k := key(line)) >= MIN_KEY)
 
@@ -483,9 +478,9 @@ def _takes_the_article(lines: list[str], drop: dict[int, Removed]) -> bool:
     site prints), or, on a page without such prose, of all its text.
     Comment threads, related headlines and keyword lines, however long,
     are not the article."""
-    prose = _prose_chars(lines)
+    prose = _sentence_chars(lines)
     if prose:
-        return _prose_chars(lines[i] for i in drop) > MAX_REMOVED_SHARE * prose
+        return _sentence_chars(lines[i] for i in drop) > MAX_REMOVED_SHARE * prose
     removed = sum(len(key(lines[i])) for i in drop)
     return removed > MAX_REMOVED_SHARE * sum(len(key(line)) for line in lines)
 
