@@ -324,3 +324,65 @@ def test_a_label_before_a_list_below_the_headline_is_not_the_title(tmp_path: Pat
     page_text = f"{headline}\n\n所属话题：基金定投秒批、可转债避坑指南\n\n" + "\n\n".join(PARAGRAPHS)
     title, _, _, _ = clean_text_page(tmp_path, page_text)
     assert title == headline
+
+
+def test_a_label_sharing_one_word_with_the_article_is_not_its_headline(tmp_path: Path) -> None:
+    """A widget's label below the headline that happens to use one of the
+    article's words (还款) is weighed by the words behind its share: the
+    headline shares many more."""
+    headline = "信用卡逾期以后如何与银行协商"
+    page_text = f"{headline}\n\n还款（23）\n\n" + "\n\n".join(PARAGRAPHS)
+    title, _, kinds, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline and "flag_title_guessed" not in kinds
+
+
+def test_a_headline_may_exclaim_inside_it(tmp_path: Path) -> None:
+    headline = "别笑！逾期以后如何与银行协商还款"
+    page_text = f"首页 > 信用卡频道\n\n{headline}\n\n" + "\n\n".join(PARAGRAPHS)
+    title, text, kinds, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline and headline not in text
+    assert "flag_title_guessed" not in kinds
+
+
+def test_short_exclamations_that_open_the_text_stay_in_it(tmp_path: Path) -> None:
+    """Below the headline, short lines that end on an exclamation mark are
+    the article's opening, not more headlines."""
+    headline = "逾期以后如何与银行协商还款"
+    opening = ["协商还款真的可以！", "逾期以后不用慌！"]
+    page_text = "\n\n".join([headline, *opening, *PARAGRAPHS])
+    title, text, _, _ = clean_text_page(tmp_path, page_text)
+    assert title == headline
+    assert all(line in text for line in opening)
+
+
+LONG = [
+    *PARAGRAPHS,
+    "银行在决定是否同意分期之前，通常会核实持卡人的收入情况和逾期原因，审核时间一般在一周左右。",
+    "分期方案一旦达成，就要按照约定的时间足额还款，否则银行有权取消方案并要求一次性还清全部欠款。",
+    "整个过程中保存好通话录音和书面材料，日后发生争议时可以作为证据。",
+]
+
+
+def test_lines_that_share_no_word_with_a_long_article_are_not_its_headline(tmp_path: Path) -> None:
+    """Above a long article, short lines of the page that use none of its
+    words (an app prompt, a city switch): none of them is the headline.
+    The title is the first sentence, flagged for the editor, and the lines
+    go as lines above the text."""
+    page_text = "扫码下载今日头条App\n\n切换城市 [包头] ▾\n\n" + "\n\n".join(LONG)
+    title, text, kinds, reason = clean_text_page(tmp_path, page_text)
+    assert reason is None
+    assert title == "信用卡逾期以后，银行一般会先通过短信和电话提醒持卡人尽快还款"
+    assert "flag_title_guessed" in kinds
+    assert "今日头条" not in text and "切换城市" not in text
+    # above a short article, the same evidence is too thin: the last line is still taken
+    title, _, _, _ = clean_text_page(tmp_path, "扫码下载今日头条App\n\n" + "\n\n".join(PARAGRAPHS))
+    assert title == "扫码下载今日头条App"
+
+
+def test_a_guessed_title_leaves_its_one_sentence_paragraph_in_the_text(tmp_path: Path) -> None:
+    """The guessed title is the first sentence; when that sentence is a
+    paragraph of its own, it is not an echo of the title to remove."""
+    first = "信用卡逾期以后不要慌。"
+    title, text, kinds, _ = clean_text_page(tmp_path, "\n\n".join([first, *PARAGRAPHS]))
+    assert title == "信用卡逾期以后不要慌" and "flag_title_guessed" in kinds
+    assert text.startswith(first)

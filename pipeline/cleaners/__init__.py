@@ -333,7 +333,11 @@ class Cleaner:
         s.text, s.title, s.alternatives = take_title(s.text, s.title, s.doc.note)
 
     def _echoes(self, s: _State) -> None:
-        s.text = drop_title_echoes(s.text, [t for t in [s.title, *s.alternatives] if t], s.doc.note)
+        # a title guessed from the first sentence is that sentence: the
+        # body keeps it, even when it is a paragraph of its own
+        guessed = any(f.kind == "flag_title_guessed" for f in s.doc.findings)
+        titles = [t for t in [None if guessed else s.title, *s.alternatives] if t]
+        s.text = drop_title_echoes(s.text, titles, s.doc.note)
 
     def _repeats(self, s: _State) -> None:
         s.text = drop_repeated_body(s.text, s.doc.note)

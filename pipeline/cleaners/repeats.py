@@ -16,7 +16,9 @@ from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
 Note = Callable[[str, str], None]
 
-_SENTENCE = re.compile(r"[。！!；;]|[，,].*[，,]")
+# a sentence: a full stop, clauses, or an exclamation at the end (a body
+# opens with 搭地铁去坐邮轮！); a headline may exclaim inside (别笑！联盟成立了)
+_SENTENCE = re.compile(r"[。；;]|[，,].*[，,]|[！!].*[，,]|[，,].*[！!]|[！!][”’」』）)\"']*$")
 _LABEL = re.compile(r"^\S{1,6}[:：]")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．\s]|[(（][\d一二三四五六七八九十]+[)）])"
@@ -139,6 +141,10 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
                 continue
             break
         heads.append(i)
+    else:
+        # no line below them: the last is the article, not its headline
+        # (一个标题 above 额度不同！你知道吗？)
+        heads = heads[:-1]
     if given and given.strip():
         # The page named its title; only echoes of it leave the top.
         title = given.strip()
@@ -159,7 +165,23 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
             )
             return text, guess, []
         top = set(heads)
-        title = _headline_of(found, "\n".join(line for i, line in enumerate(lines) if i not in top))
+        rest = "\n".join(line for i, line in enumerate(lines) if i not in top)
+        if _none_about(found, rest):
+            # lines of the page (扫码下载App, 切换城市) above an article
+            # that uses none of their words: the headline is not among them
+            guess = first_sentence(rest)
+            if guess:
+                for line in found:
+                    note(
+                        "above_title",
+                        f"removed 「{_clip(line)}」 above the text: the article uses none of its words",
+                    )
+                note(
+                    "flag_title_guessed",
+                    f"no line above the text shares its words; the title 「{guess}」 is its first sentence",
+                )
+                return rest.strip("\n"), guess, []
+        title = _headline_of(found, rest)
         alternatives = found[: found.index(title)]
         # the short lines below the headline are not titles: the article's
         # (a subtitle) or the page's, for the later steps to judge
@@ -182,6 +204,11 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 HEADLINE_SHARE_GAP = 0.3
 
 
+def _bigrams(line: str) -> set[str]:
+    han = "".join(_HAN.findall(line))
+    return {han[i : i + 2] for i in range(len(han) - 1)}
+
+
 def body_share(line: str, body: str) -> float | None:
     """The share of the line's two-character Han words (bigrams) that the
     body uses too; None for a line with none.
@@ -191,11 +218,31 @@ def body_share(line: str, body: str) -> float | None:
     >>> body_share("FreeCell", "FreeCell") is None
     True
     """
-    han = "".join(_HAN.findall(line))
-    pairs = {han[i : i + 2] for i in range(len(han) - 1)}
+    pairs = _bigrams(line)
     if not pairs:
         return None
     return sum(pair in body for pair in pairs) / len(pairs)
+
+
+# an article this long (Han characters) shares a word with its headline
+ABOUT_MIN_CHARS = 200
+
+
+def _none_about(found: list[str], body: str) -> bool:
+    """Whether none of the short lines above a long article shares a
+    two-character word with it (a headline in Latin letters, with no such
+    words, may still be one).
+
+    >>> body = "土豆原产于南美洲，是一种很常见的食物。" * 12
+    >>> _none_about(["扫码下载App", "切换城市"], body), _none_about(["土豆不土", "切换城市"], body)
+    (True, False)
+    >>> _none_about(["FreeCell", "切换城市"], body), _none_about(["切换城市"], body[:100])
+    (False, False)
+    """
+    if len(_HAN.findall(body)) < ABOUT_MIN_CHARS:
+        return False
+    pairs = [_bigrams(line) for line in found]
+    return all(pairs) and not any(pair in body for line in pairs for pair in line)
 
 
 def _headline_of(found: list[str], body: str) -> str:
@@ -214,10 +261,25 @@ def _headline_of(found: list[str], body: str) -> str:
     'FreeCell'
     >>> _headline_of(["甲乙", "甲乙丙丁戊己庚辛壬癸子"], "甲乙丙丁戊己庚辛")
     '甲乙丙丁戊己庚辛壬癸子'
+
+    A share is weighed with the words behind it: a widget's label below
+    the headline (其他回答（23）, 299人觉得有用) that shares one common word
+    with the article is not its headline when the headline shares three:
+
+    >>> body = "路是人走出来的，其他的路都不是。走出来的人，才知道路有多长。"
+    >>> _headline_of(["路是人走出来的（下）", "其他回答（23）"], body)
+    '路是人走出来的（下）'
     """
     if len(found) == 1:
         return found[0]
-    shares = [body_share(line, body) for line in found]
+    pairs = [_bigrams(line) for line in found]
+    hits = [sum(pair in body for pair in line) for line in pairs]
+    most = max(hits)
+    # the lines with at least half the words the best-supported line shares
+    # with the article; among them, the share decides as before
+    shares = [
+        hit / len(line) if line and 2 * hit >= most else None for line, hit in zip(pairs, hits, strict=True)
+    ]
     best = max((share for share in shares if share is not None), default=None)
     if best is None:
         return found[-1]
