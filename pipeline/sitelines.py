@@ -13,6 +13,13 @@ site whose articles quote the same laws and hotlines:
   pages of the site and on at least ``MIN_SHARE`` of the site's pages: a
   template line is on nearly every page, a quoted law on a few; a line
   shaped like a sentence needs ``SENTENCE_MIN_PAGES``;
+- a line made of fields (a post's metadata: 楼主 某某 回复：18 浏览：2万)
+  differs on every page, but its fields' words do not: a line whose
+  fields are the site's (each on ``MIN_PAGES`` and ``MIN_SHARE`` of its
+  pages, compared by their label, digits folded) or vary by nature (a
+  date, a count), with at most one word of its own (a user's name), is the
+  site's template filled in, and counts as the site's line; it needs two
+  of the site's fields, or one beside a date or a count;
 - a page counts the lines it was read with as well as the lines left
   after cleaning: a template line that a rule of the cleaner took off some
   pages of the site still counts on them;
@@ -83,6 +90,7 @@ from urllib.parse import urlsplit
 
 from pipeline import tables
 from pipeline.cleaners import Cleaned
+from pipeline.cleaners.boilerplate import field_words
 from pipeline.cleaners.context import is_prose
 from pipeline.cleaners.repeats import body_share, take_title
 from pipeline.headline import key
@@ -178,6 +186,24 @@ def table_hash(rows: Iterable[str]) -> int:
     return _fingerprint("table:" + "\n".join(key(row) for row in rows))
 
 
+def field_hash(word: str) -> int | None:
+    """A field's fingerprint: its label (the words before a colon) or, for
+    a field without one, its words, digits folded; None for a field of
+    fewer than two characters so compared.
+
+    >>> field_hash("浏览：644.4k") == field_hash("浏览：10万+"), field_hash("回复") == field_hash("回复：18")
+    (True, True)
+    """
+    label = re.split(r"[:：]", word, maxsplit=1)[0]
+    folded = _DIGITS.sub("0", key(label))
+    return _fingerprint("field:" + folded) if len(folded) >= 2 else None
+
+
+def _field_hashes(line: str) -> set[int]:
+    words = field_words(line)
+    return {h for word in words or () if word and (h := field_hash(word)) is not None}
+
+
 def _fingerprint(text: str) -> int:
     """Eight bytes of BLAKE2b, as a signed integer (what SQLite stores)."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
@@ -210,8 +236,11 @@ def page_hashes(text: str, titles: Iterable[str | None] = ()) -> frozenset[int]:
     for unit in _units(lines):
         if len(unit) > 1 or tables.is_row(lines[unit.start]):
             hashes.add(table_hash(lines[n] for n in unit))
-        elif (h := line_hash(lines[unit.start])) is not None:
-            hashes.add(h)
+        else:
+            if (h := line_hash(lines[unit.start])) is not None:
+                hashes.add(h)
+            # and the words of its fields, when it is made of fields
+            hashes |= _field_hashes(lines[unit.start])
     return frozenset(hashes)
 
 
@@ -314,11 +343,38 @@ class Site:
     def pages_with(self, line: str) -> int | None:
         """On how many pages the line is, when that makes it the site's.
         A row of a table is never the site's on its own."""
-        h = line_hash(line)
-        if h is None or tables.is_row(line):
+        if tables.is_row(line):
             return None
+        h = line_hash(line)
         needed = SENTENCE_MIN_PAGES if _SENTENCE.search(line) else MIN_PAGES
-        return self._sites(h, needed)
+        count = self._sites(h, needed) if h is not None else None
+        return count if count is not None else self._template(line)
+
+    def _template(self, line: str) -> int | None:
+        """A line made of fields, each one the site prints on its pages'
+        lines (楼主, 回复：, 浏览：) or one that varies by nature (a date, a
+        count), with at most one of its own (a user's name): the site's
+        template, filled in for this page. At least two of the site's
+        fields, or one beside a date or a count. The count is its rarest
+        field's."""
+        words = field_words(line)
+        if not words:
+            return None
+        known: list[int] = []
+        own = 0
+        for word in words:
+            if word is None:
+                continue
+            h = field_hash(word)
+            count = self._sites(h, MIN_PAGES) if h is not None else None
+            if count is None:
+                own += 1
+            else:
+                known.append(count)
+        varying = words.count(None)
+        if not known or own > 1 or (len(known) < 2 and not varying):
+            return None
+        return min(known)
 
     def common_with(self, line: str, off_topic: bool = False) -> tuple[int, int] | None:
         """Around how many articles on how many sites the line is printed

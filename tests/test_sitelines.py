@@ -578,3 +578,50 @@ def test_a_regulators_reminder_many_sites_paste_under_their_articles_stays(
     records = published(run(tmp_path, *write_sites(tmp_path, ARTICLES, reminder)))
     assert len(records) == 5
     assert all(reminder[:12] in record["text"] for record in records)
+
+
+POSTERS = [
+    ("奔跑的蜗牛", 86, "10万+"),
+    ("知乎用户", 64, "644.4k"),
+    ("m0_51751801", 18, "273918"),
+    ("柠檬", 96, "7万"),
+]
+
+
+def test_a_line_of_the_sites_fields_filled_in_for_each_page_goes() -> None:
+    """A post's line differs on every page (the poster, the counts), but
+    its fields (楼主, 回复：, 浏览：) are the site's, printed on each page:
+    the site's template, filled in."""
+    pages = [
+        f"楼主 {name} 回复：{replies} 浏览：{views}\n\n{first}\n\n{second}"
+        for (name, replies, views), (_, first, second) in zip(POSTERS, ARTICLES, strict=False)
+    ]
+    site = counted_site(pages)
+    for page, (_, first, _) in zip(pages, ARTICLES, strict=False):
+        text, removed = strip_edges(page, site)
+        assert text.startswith(first) and [r.line.split()[0] for r in removed] == ["楼主"]
+
+
+def test_a_line_of_fields_only_its_page_prints_stays() -> None:
+    """A ledger's line at the top of one page (借款：5000元 beside a date)
+    is made of a field no other page of the site prints: the article's."""
+    ledger = "借款：5000元 2023-05-01"
+    pages = [f"{first}\n\n{second}" for _, first, second in ARTICLES[:4]]
+    pages[0] = f"{ledger}\n\n{pages[0]}"
+    site = counted_site(pages)
+    assert strip_edges(pages[0], site) == (pages[0], [])
+
+
+def test_a_line_with_two_words_of_its_own_beside_the_sites_field_stays() -> None:
+    """The site's field beside two words of the page's own (a name and a
+    place of a case) is not the template's line."""
+    cases = [("张三", "北京"), ("李四", "上海"), ("王五", "广州"), ("赵六", "深圳")]
+    pages = [
+        f"当事人 {name} {city} 2023-05-01\n\n{first}\n\n{second}"
+        for (name, city), (_, first, second) in zip(cases, ARTICLES, strict=False)
+    ]
+    site = counted_site(pages)
+    assert strip_edges(pages[0], site) == (pages[0], [])
+    # with one word of its own, it is
+    one = [page.replace(f" {city} ", " ") for page, (_, city) in zip(pages, cases, strict=True)]
+    assert strip_edges(one[0], counted_site(one))[1]

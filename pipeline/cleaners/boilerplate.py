@@ -276,6 +276,36 @@ def _fields(line: str) -> list[str]:
     return [m.group(1) if (m := _BRACKETED.fullmatch(f)) else f for f in fields if f]
 
 
+def field_words(line: str) -> list[str | None] | None:
+    """A line made of fields (a post's metadata, a widget's labels) as its
+    fields' words: None for a field that varies by nature (a date, a time,
+    a count, a symbol, one character); None for a line that is not made of
+    fields (a sentence mark, over 100 characters, fewer than two fields).
+    What a site prints in such lines, page after page, is its template's
+    words (``pipeline.sitelines``).
+
+    >>> field_words("楼主 知乎用户 回复：64 浏览：644.4k")
+    ['楼主', '知乎用户', '回复：64', '浏览：644.4k']
+    >>> field_words("小红薯 2021-06-04 01:05:01 河北"), field_words("逾期以后 要尽快还款。")
+    (['小红薯', None, None, '河北'], None)
+    """
+    if len(line) > 100 or _SENTENCE_MARK.search(line):
+        return None
+    fields = _fields(line)
+    if len(fields) < 2:
+        return None
+    return [
+        None
+        if _DATE_FIELD.fullmatch(field)
+        or _AGO_FIELD.fullmatch(field)
+        or _NUMBER_FIELD.fullmatch(field)
+        or not re.search(r"[\w\u4e00-\u9fff]", field)
+        or len(field) == 1
+        else field
+        for field in fields
+    ]
+
+
 def metadata_shape(line: str) -> str | None:
     """What kind of metadata line ``line`` is by its shape, or None.
 
