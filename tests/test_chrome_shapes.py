@@ -501,3 +501,35 @@ def test_a_commenter_or_a_dated_label_goes_at_the_edges(cleaner: Cleaner, where:
 def test_article_lines_with_spaced_dates_or_labels_stay(cleaner: Cleaner, line: str) -> None:
     out, _ = clean(cleaner, [TITLE, OPENING[0], line, OPENING[1], CLOSING])
     assert out == [OPENING[0], line, OPENING[1], CLOSING]
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ["↑ 上一主题：停息挂账好申请吗", "↓ 下一主题：（无）"],
+        ["◀ 上一条 头部券商上演抢人大战", "▶ 下一条 美联储被罚千万"],
+        ["上一个问题：消费贷怎么选？11款产品实测对比", "下一个问题：理财子公司放出大招！一图看懂"],
+        ["Prev：最低还款到底有什么坏处（附真实案例）", "Next：分期手续费能退吗？律师这样说"],
+    ],
+)
+def test_links_to_the_previous_and_next_article_go_as_a_pair(cleaner: Cleaner, pair: list[str]) -> None:
+    """However the site names them (主题, 条, 问题, Prev and Next), two lines
+    in a row linking back and forward are the page's."""
+    blocks, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *pair])
+    assert blocks == [*OPENING, CLOSING]
+    assert any("prev_next_pair" in f.message for f in doc.findings)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["下一步，银行会根据你的收入情况重新核定每月的还款金额"],
+        ["上一步：准备好身份证和收入证明", "接下来提交申请"],
+        ["上一主题：逾期以后的第一步", "下一条：提交申请材料"],
+    ],
+)
+def test_one_line_back_or_forward_stays(cleaner: Cleaner, lines: list[str]) -> None:
+    """One line that opens with 上一 or 下一, or two of different units, is
+    no pair of links: it is the article's."""
+    blocks, _ = clean(cleaner, [TITLE, *OPENING, *lines, CLOSING])
+    assert blocks == [*OPENING, *lines, CLOSING]

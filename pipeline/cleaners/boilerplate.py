@@ -8,6 +8,7 @@ belongs to a block of chrome.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -584,6 +585,45 @@ EDGE_SHAPES = ("name_date", "dated_fields")
 HEAD_SHAPES = ("link_row", "counters")
 
 
+# a link to the previous or the next article, post or question, however
+# the site names them (上一篇, 上一主题：, ◀ 上一条, 前一篇, Prev：)
+_PREV_NEXT = re.compile(
+    rf"[\s{_SYMBOLS}<>«»‹›|｜]*(?:(?P<dir>[上前下后])(?P<unit>一?个?[\u4e00-\u9fff]{{1,2}}?)|(?P<en>prev|previous|next))"
+    r"(?:\s*[:：]|\s+|$)",
+    re.IGNORECASE,
+)
+
+
+def prev_next_pairs(lines: list[str]) -> set[int]:
+    """The lines that link to the previous and the next article: two lines
+    in a row, one 上/前 and one 下/后 of the same unit (上一主题 and 下一主题,
+    上一条 and 下一条, Prev and Next), neither a sentence. One such line alone
+    is no evidence (下一步，我们将… opens an article's paragraph).
+
+    >>> prev_next_pairs(["正文。", "↑ 上一主题：停息挂账好申请吗", "↓ 下一主题：（无）"])
+    {1, 2}
+    >>> prev_next_pairs(["◀ 上一条 头部券商上演抢人大战", "", "▶ 下一条 美联储被罚千万"])
+    {0, 2}
+    >>> prev_next_pairs(["上一主题：甲", "下一条：乙"]), prev_next_pairs(["上一步：填表。", "下一步：提交。"])
+    (set(), set())
+    """
+    seen = [(i, line) for i, line in enumerate(lines) if line.strip()]
+    found: set[int] = set()
+    for (i, a), (j, b) in itertools.pairwise(seen):
+        ends = [_PREV_NEXT.match(line) for line in (a, b)]
+        if not all(ends) or any(len(line) > 80 or "。" in line for line in (a, b)):
+            continue
+        first, second = (m for m in ends if m is not None)
+        if first["en"] or second["en"]:
+            pair = {(first["en"] or "").lower()[:4], (second["en"] or "").lower()[:4]} == {"prev", "next"}
+        else:
+            backward = [m["dir"] in "上前" for m in (first, second)]
+            pair = first["unit"] == second["unit"] and backward[0] != backward[1]
+        if pair:
+            found |= {i, j}
+    return found
+
+
 def strip_boilerplate(
     text: str, rules: Sequence[LineRule], note: Note, dates: list[str] | None = None
 ) -> str:
@@ -629,6 +669,7 @@ def strip_boilerplate(
     tail = next(
         (i for i in range(len(lines) - 1, -1, -1) if len(lines[i]) >= 10 and is_sentence(lines[i])), -1
     )
+    pairs = prev_next_pairs(lines)
     keep = []
     for i, line in enumerate(lines):
         if is_row(line):
@@ -646,7 +687,7 @@ def strip_boilerplate(
             ),
             None,
         )
-        name = rule.name if rule else chrome_shape(line)
+        name = rule.name if rule else "prev_next_pair" if i in pairs else chrome_shape(line)
         if name in EDGE_SHAPES and head <= i <= tail:
             name = None
         if name in HEAD_SHAPES and (i >= head or not any(lines[j].strip() for j in range(head) if j != i)):
