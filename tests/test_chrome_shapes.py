@@ -533,3 +533,18 @@ def test_one_line_back_or_forward_stays(cleaner: Cleaner, lines: list[str]) -> N
     no pair of links: it is the article's."""
     blocks, _ = clean(cleaner, [TITLE, *OPENING, *lines, CLOSING])
     assert blocks == [*OPENING, *lines, CLOSING]
+
+
+def test_a_list_of_headlines_with_their_age_or_time_goes(cleaner: Cleaner) -> None:
+    """Other articles listed with how long ago they were posted, or their
+    date and time, after a bar or a symbol: the list goes whole."""
+    related = [
+        "大额存单怎么选？3款产品实测对比▕昨晚 23:57",
+        "九江大学举行2024届毕业典礼▕约 13 小时前",
+        "银行卡年费怎么选？6款产品实测对比▕几秒前",
+        "多所高校调整起购金额▕6个多月前",
+        "20232 268 信用贷款怎么选？8款产品实测对比 低吸高抛 5-24 23:31",
+    ]
+    blocks, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *related])
+    assert blocks == [*OPENING, CLOSING]
+    assert any(f.kind == "dated_headlines" for f in doc.findings)

@@ -791,9 +791,13 @@ _SEGMENTS = re.compile(r"[，,、|｜/\s]+")
 _ANY_DATE = rf"(?:{_FULL_DATE}|{_SHORT_DATE})"
 # a headline with its date after it (上海发布新规 2021-05-06, 某某新闻 · 05/06,
 # · 某某新闻 (2021年5月6日)) or a bracketed date before it ([05-06] 某某新闻)
+# (a time may follow the date: 5-24 23:31; a bar or any symbol may stand
+# before it: …实测对比▕2024-05-24)
+_HEADLINE_SEP = rf"[\s·|｜{_SYMBOLS}]+"
 _DATED_HEADLINE = re.compile(
     rf"[•·▪●◆\-*]?\s*(?:[\[【(（]{_ANY_DATE}[\]】)）]\s*(?P<after>.+)"
-    rf"|(?P<before>.+?)(?:[\s·|｜]+[\[【(（]?{_ANY_DATE}[\]】)）]?|[\[【(（]{_ANY_DATE}[\]】)）]))"
+    rf"|(?P<before>.+?)(?:{_HEADLINE_SEP}[\[【(（]?{_ANY_DATE}(?:\s+{_CLOCK})?[\]】)）]?"
+    rf"|[\[【(（]{_ANY_DATE}[\]】)）]))"
 )
 # what else a list of other articles prints beside a headline: a count of
 # its readers or answers (· 7852评论, 77个回答) or its age (3小时前), its
@@ -803,10 +807,15 @@ _COUNT = (
     r"\d[\d,]*(?:\.\d+)?[万wWkK]?\+?\s*"
     r"(?:个?回答|条?评论|条?回复|阅读|浏览|人觉得有用|人看过|次阅读|次浏览)"
 )
-_AGO = r"\d+\s*(?:分钟|小时|天)前|刚刚|昨天|前天"
+# how long ago, as feeds print it: 3小时前, 约 13 小时前, 6个多月前, 几秒前,
+# 去年, 昨晚 23:57
+_AGO = (
+    r"(?:约\s*)?(?:\d+|几|半)\s*(?:个多|多个|个|多)?\s*(?:秒|分钟|小时|天|周|星期|月|年)多?前"
+    rf"|(?:刚刚|今天|昨天|昨晚|前天|去年|前年|上周)(?:\s*{_CLOCK})?"
+)
 _MARKED_HEADLINE = re.compile(
     rf"(?:\[[\u4e00-\u9fff][^\[\]\s\d]{{0,5}}\]|TOP\s?\d{{1,2}}\b)\s*(?P<after>.+)"
-    rf"|(?P<before>.+?)(?:[\s·|｜]+(?:{_COUNT}|{_AGO})|_[^\s_，。]{{2,14}})",
+    rf"|(?P<before>.+?)(?:{_HEADLINE_SEP}(?:{_COUNT}|{_AGO})|_[^\s_，。]{{2,14}})",
     re.I,
 )
 # the heading of a list of other articles (为你推荐, 大家都在看：)
