@@ -59,7 +59,9 @@ site whose articles quote the same laws and hotlines:
 Chrome by repetition across sites: a CMS or a platform prints the same
 widget lines (还可以输入500字, 其他回答（N）) and statements (特别声明：以上
 作品内容…) on the sites that run it.
-A line that is not prose, printed at the edges of pages (outside their
+A line that is not prose, of at least ``COMMON_MIN_KEY`` characters (a
+widget's label, 等你来答, which one site's count would not compare),
+printed at the edges of pages (outside their
 first and last prose lines) of at least ``COMMON_MIN_SITES`` sites around
 at least ``COMMON_MIN_ARTICLES`` different articles, is such a template's,
 on any site, and is taken off the edges as a site's own line is. So is
@@ -111,6 +113,8 @@ MAX_REMOVED_SHARE = 0.5
 # platform's), on any site
 COMMON_MIN_SITES = 3
 COMMON_MIN_ARTICLES = 5
+# ... however short (精选回答, 等你来答): a heading is never at a page's edge
+COMMON_MIN_KEY = 4
 
 _DIGITS = re.compile(r"\d+")
 _NUMBERED = re.compile(
@@ -153,7 +157,7 @@ def site_of(url: str | None, key_or_source: str) -> str:
     return path if sep else str(Path(path).parent)
 
 
-def line_hash(line: str) -> int | None:
+def line_hash(line: str, min_key: int = MIN_KEY) -> int | None:
     """A line's fingerprint for comparing it across pages; None for a line
     too short, or numbered (an article's own section heading).
 
@@ -171,7 +175,7 @@ def line_hash(line: str) -> int | None:
     """
     line = line.strip()
     folded, counts = _DIGITS.subn("0", key(line))
-    if len(folded) < (MIN_COUNTED_KEY if counts else MIN_KEY) or _NUMBERED.match(line):
+    if len(folded) < (min(MIN_COUNTED_KEY, min_key) if counts else min_key) or _NUMBERED.match(line):
         return None
     return _fingerprint(folded)
 
@@ -273,7 +277,8 @@ def edge_hashes(text: str) -> frozenset[int]:
     sentences = [n for n, line in enumerate(lines) if _sentence(line)]
     ends = {sentences[0], sentences[-1]}
     outside += [lines[n] for n in sorted(ends) if _off_topic(lines, n)]
-    return frozenset(h for line in outside if not tables.is_row(line) and (h := line_hash(line)) is not None)
+    hashes = (line_hash(line, COMMON_MIN_KEY) for line in outside if not tables.is_row(line))
+    return frozenset(h for h in hashes if h is not None)
 
 
 def _sentence(line: str) -> bool:
@@ -381,7 +386,7 @@ class Site:
         at the pages' edges, when that makes it a template's. Never a table's
         row, nor a prose line unless it is ``off_topic``: a sentence not
         about its article (``edge_hashes``), such as a platform's statement."""
-        h = line_hash(line)
+        h = line_hash(line, COMMON_MIN_KEY)
         if h is None or tables.is_row(line) or (is_prose(line) and not off_topic):
             return None
         return self.common.get(h)

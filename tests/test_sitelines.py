@@ -338,6 +338,22 @@ def test_a_line_of_one_article_copied_to_many_sites_stays(tmp_path: Path) -> Non
     assert records and all(closing in record["text"] for record in records)
 
 
+@pytest.mark.parametrize("label", ["等你来答", "精选回答"])
+def test_a_short_label_many_sites_print_around_different_articles_goes(tmp_path: Path, label: str) -> None:
+    """A widget's label too short to compare on one site (four characters)
+    is a template's when five sites print it at the edges of five articles."""
+    records = published(run(tmp_path, *write_sites(tmp_path, ARTICLES, label)))
+    assert len(records) == 5
+    assert all(label not in record["text"] for record in records)
+
+
+def test_a_short_closing_line_of_one_article_copied_to_many_sites_stays(tmp_path: Path) -> None:
+    closing = "早日上岸"
+    copies = [(title, first, second + "。" * n) for n, (title, first, second) in enumerate([ARTICLES[0]] * 5)]
+    records = published(run(tmp_path, *write_sites(tmp_path, copies, closing)))
+    assert records and all(closing in record["text"] for record in records)
+
+
 def test_a_line_around_many_articles_needs_three_sites() -> None:
     """Five articles printing the line at their edges: on two sites it is
     no template's; on three it is."""
