@@ -350,10 +350,18 @@ class Site:
         A row of a table is never the site's on its own."""
         if tables.is_row(line):
             return None
+        count = self._printed(line)
+        return count if count is not None else self._template(line)
+
+    def filled(self, line: str) -> bool:
+        """Whether the line is the site's only as its template filled in
+        for the page (``_template``), not printed the same on its pages."""
+        return not tables.is_row(line) and self._printed(line) is None and self._template(line) is not None
+
+    def _printed(self, line: str) -> int | None:
         h = line_hash(line)
         needed = SENTENCE_MIN_PAGES if _SENTENCE.search(line) else MIN_PAGES
-        count = self._sites(h, needed) if h is not None else None
-        return count if count is not None else self._template(line)
+        return self._sites(h, needed) if h is not None else None
 
     def _template(self, line: str) -> int | None:
         """A line made of fields, each one the site prints on its pages'
@@ -449,6 +457,7 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
         outside: list[int] = []
         walked: list[int] = []
         beyond = chrome_beyond = 0
+        other_chrome = False
         for unit in order:
             line = lines[unit.start]
             if not line.strip():
@@ -472,7 +481,15 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
                     passed.append(unit)
                     continue
             beyond += bool(outside)
-            chrome_beyond += bool(outside) and any(other.start not in outside for other in passed)
+            # other chrome on the way than the site's own lines printed the
+            # same on its pages (an advertisement block is): a line of no
+            # rule passed, a template's line many sites print, the site's
+            # template filled in
+            other_chrome = other_chrome or (
+                any(other.start not in outside for other in passed)
+                or (not table and (site.common_with(line) is not None or site.filled(line)))
+            )
+            chrome_beyond += bool(outside) and other_chrome
             if common is not None:
                 removed = Removed(line.strip(), *common, common=True)
             else:

@@ -641,3 +641,38 @@ def test_a_line_with_two_words_of_its_own_beside_the_sites_field_stays() -> None
     # with one word of its own, it is
     one = [page.replace(f" {city} ", " ") for page, (_, city) in zip(pages, cases, strict=True)]
     assert strip_edges(one[0], counted_site(one))[1]
+
+
+def test_a_statement_below_the_footer_goes_when_the_sites_template_lies_beyond() -> None:
+    """Below the site's footer, a statement, then the site's post line
+    filled in for the page: the filled-in line is chrome beside the
+    footer, so the footer is no advertisement block inside the article,
+    and the statement goes with them."""
+    statement = "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。"
+    pages = [
+        f"{first}\n\n{second}\n\n{FOOTER}\n\n{TOOLBAR}\n\n{statement}\n\n"
+        f"楼主 {name} 回复：{replies} 浏览：{views}"
+        for (name, replies, views), (_, first, second) in zip(POSTERS, ARTICLES, strict=False)
+    ]
+    site = counted_site(pages)
+    text, removed = strip_edges(pages[0], site)
+    assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
+    assert statement in [r.line for r in removed]
+
+
+def test_a_statement_below_the_footer_goes_when_a_templates_line_lies_beyond() -> None:
+    """The same with a widget's line that many sites print around
+    different articles (a template's, not this site's) at the bottom."""
+    statement = "特别声明：以上内容为自媒体平台用户上传并发布，本平台仅提供信息存储服务。"
+    bottom = f"{FOOTER}\n\n{TOOLBAR}\n\n{statement}\n\n{WIDGET}"
+    texts = [f"{first}\n\n{second}\n\n{bottom}" for _, first, second in ARTICLES]
+    lines = SiteLines(sqlite3.connect(":memory:"))
+    # five sites of three pages each, every article on three of them
+    pages = [(f"s{n}", f"s{n}/p{k}", (n + k) % 5) for n in range(5) for k in range(3)]
+    lines.observe(
+        (site, page, Seen(page_hashes(texts[a]), page_hashes(bottom) - page_hashes(statement), a))
+        for site, page, a in pages
+    )
+    text, removed = strip_edges(texts[0], lines.site("s0"))
+    assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
+    assert statement in [r.line for r in removed]

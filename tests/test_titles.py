@@ -386,3 +386,19 @@ def test_a_guessed_title_leaves_its_one_sentence_paragraph_in_the_text(tmp_path:
     title, text, kinds, _ = clean_text_page(tmp_path, "\n\n".join([first, *PARAGRAPHS]))
     assert title == "信用卡逾期以后不要慌" and "flag_title_guessed" in kinds
     assert text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "逆水寒再按照这个速度研发下去 应该马上就要收到律师函了！",
+        "交通运输部：着力打造京津冀区域综合立体交通网络",
+    ],
+)
+def test_a_headline_the_title_was_guessed_from_leaves_the_text(tmp_path: Path, headline: str) -> None:
+    """A headline that does not look like one (an exclamation at its end, a
+    long name before a colon) gives the guessed title; it is a headline
+    still, and leaves the text as the title does."""
+    title, text, kinds, _ = clean_text_page(tmp_path, "\n\n".join([headline, *PARAGRAPHS]))
+    assert "flag_title_guessed" in kinds and title == headline.rstrip("！")
+    assert headline not in text and text.startswith(PARAGRAPHS[0])

@@ -337,7 +337,7 @@ class Cleaner:
         # body keeps it, even when it is a paragraph of its own
         guessed = any(f.kind == "flag_title_guessed" for f in s.doc.findings)
         titles = [t for t in [None if guessed else s.title, *s.alternatives] if t]
-        s.text = drop_title_echoes(s.text, titles, s.doc.note)
+        s.text = drop_title_echoes(s.text, titles, s.doc.note, s.title if guessed else None)
 
     def _repeats(self, s: _State) -> None:
         s.text = drop_repeated_body(s.text, s.doc.note)

@@ -341,20 +341,38 @@ def first_sentence(text: str) -> str | None:
     return None
 
 
-def drop_title_echoes(text: str, titles: list[str], note: Note) -> str:
+def drop_title_echoes(text: str, titles: list[str], note: Note, guessed: str | None = None) -> str:
     """Remove lines that only repeat the title (or an alternative title).
 
     >>> drop_title_echoes("第一段。\\n\\n逾期怎么办\\n\\n第二段。", ["逾期怎么办？"], lambda *a: None)
     '第一段。\\n\\n第二段。'
+
+    A title ``guessed`` from the first sentence is that sentence: a line
+    that ends as a paragraph does (。？…) is the paragraph it came from, and
+    stays; a line without one (or with a headline's ！) repeats it as a
+    headline would:
+
+    >>> drop_title_echoes("逾期以后不要慌。\\n\\n第二段。", [], lambda *a: None, "逾期以后不要慌")
+    '逾期以后不要慌。\\n\\n第二段。'
+    >>> drop_title_echoes("逾期以后不要慌\\n\\n第二段。", [], lambda *a: None, "逾期以后不要慌")
+    '第二段。'
     """
     keys = {key(t) for t in titles if t}
     keep = []
     for line in text.split("\n"):
-        if line and key(line) in keys and not tables.is_row(line):
+        echo = bool(line) and (
+            key(line) in keys
+            or (guessed is not None and key(line) == key(guessed) and not _ENDS_SENTENCE.search(line))
+        )
+        if echo and not tables.is_row(line):
             note("title_echo", f"removed a line that repeats the title: 「{line}」")
             continue
         keep.append(line)
     return _squeeze("\n".join(keep))
+
+
+# a paragraph's end; an exclamation ends headlines as often (…收到律师函了！)
+_ENDS_SENTENCE = re.compile(r"[。？?…][”’」』）)\"']*\s*$")
 
 
 def drop_repeated_body(text: str, note: Note) -> str:
