@@ -20,6 +20,7 @@ pinyin, before 。，、, doubled, or next to other damage; ``怎么办?从`` st
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import time
@@ -125,6 +126,7 @@ def _build_model() -> tuple[dict[str, float], float]:
 
 
 _SPLIT = re.compile(r"([^\u3400-\u9fff]+)")
+_HAN = re.compile("[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -300,10 +302,15 @@ def _is_damage_mark(line: str, i: int) -> bool:
     return bool(_ORPHAN_PINYIN.match(line, i + 1))
 
 
+_MARK = re.compile("[?\ufffd]")
+
+
 def has_damage(line: str) -> bool:
-    return bool(_PUA.search(line)) or any(
-        _is_damage_mark(line, i) for i, c in enumerate(line) if c in "?\ufffd"
-    )
+    """Whether the repair has anything to do in ``line``: a private-use
+    character, or a ``?`` or U+FFFD that marks lost bytes. Only the marks
+    are looked at, found by a search: most lines have none, and every line
+    of every page comes here."""
+    return bool(_PUA.search(line)) or any(_is_damage_mark(line, m.start()) for m in _MARK.finditer(line))
 
 
 def _pieces(line: str) -> list[_Piece]:
@@ -630,11 +637,24 @@ def _choose(gap: Gap) -> None:
 _LOST_BULLET = re.compile(r"^[?\ufffd]\s*(?=[^\s?\ufffd])")
 
 
-def _han_context(text: str, side: str, width: int = 4) -> str:
-    from pipeline.cleaners.pinyin import remove_pinyin_annotations
+def _han_context(text: str, at: int, side: str, width: int = 4) -> str:
+    """The ``width`` Han characters nearest to ``text[at]`` on ``side``
+    ("left": before ``at``, "right": from ``at`` on), skipping whatever else
+    lies between (pinyin annotations hold no Han characters, so they need
+    no removing first). Looked for outwards from ``at``, not in a copy of
+    the rest of the line: a line of megabytes may have thousands of gaps.
 
-    han = re.sub(r"[^\u3400-\u9fff]+", "", remove_pinyin_annotations(text))
-    return han[-width:] if side == "left" else han[:width]
+    >>> _han_context("中国(guó)最大的，平台", 12, "left"), _han_context("中国(guó)最大", 1, "right")
+    ('最大的平', '国最大')
+    """
+    found: list[str] = []
+    if side == "left":
+        while at > 0 and len(found) < width:
+            at -= 1
+            if "\u3400" <= text[at] <= "\u9fff":
+                found.append(text[at])
+        return "".join(reversed(found))
+    return "".join(m.group() for m in itertools.islice(_HAN.finditer(text, at), width))
 
 
 class OutOfTime(Exception):
@@ -700,9 +720,9 @@ def repair_byte_slips(
                     guesses.append(
                         {
                             "flag": message,
-                            "left": _han_context(new[: gap.position], "left"),
+                            "left": _han_context(new, gap.position, "left"),
                             "choice": gap.choice,
-                            "right": _han_context(new[gap.position + len(gap.choice) :], "right"),
+                            "right": _han_context(new, gap.position + len(gap.choice), "right"),
                         }
                     )
         lines[number - 1] = new
