@@ -108,6 +108,46 @@ def test_synthetic_slips_are_mostly_repaired() -> None:
     assert after / len(sentences) > before / len(sentences) + 0.15
 
 
+# Surroundings of gaps: Simplified and Traditional script, punctuation and
+# ASCII at either edge, nothing at all; and candidates that make words with
+# them (日常 + 生, 中 + 国; 效果顯 + 著 is converted as one phrase), punctuation,
+# Traditional characters, nothing.
+LEFTS = [
+    "",
+    "人们",
+    "人們的日常",
+    "支付寶作為中",
+    "逾期，",
+    "。支付",
+    "g)荒僻遼闊",
+    "abc",
+    "还款\ue13c",
+    "效果顯",
+]
+RIGHTS = ["", "活中不可或缺", "國最大的平臺", "。支付寶深厚", "，协商", "人民", "x中", "的電子支付"]
+FILLS = ["", "生", "国", "國", "中", "日常", "华人", "。", "，", "生。", "a", "\ue13c", "的", "發", "著"]
+
+
+def test_candidates_are_scored_in_their_surroundings_as_on_their_own() -> None:
+    """The scores of a gap's candidates, with the surroundings looked up
+    once for all of them, are the very floats that scoring each text whole
+    gives: the repair's choices and the findings' numbers depend on them."""
+    from pipeline.cleaners.garble import _Surroundings, score
+
+    rng = random.Random(5)
+    text = (SEEDS / "003_aef6583e97fd9b87.txt").read_text(encoding="utf-8").replace("\n", "")
+    windows = []
+    for _ in range(200):
+        i, k, m, r = rng.randrange(len(text) - 20), rng.randrange(7), rng.randrange(3), rng.randrange(7)
+        windows.append((text[i : i + k], text[i + k : i + k + m], text[i + k + m : i + k + m + r]))
+    for left in LEFTS:
+        for right in RIGHTS:
+            assert _Surroundings(left, right).scores(FILLS) == [score(left + c + right) for c in FILLS]
+    for left, fill, right in windows:
+        fills = [fill, fill[::-1], "国" + fill, fill + "。"]
+        assert _Surroundings(left, right).scores(fills) == [score(left + c + right) for c in fills]
+
+
 def test_mojibake_lines_are_redecoded() -> None:
     utf8_as_gbk = "逾期以后联系客服协商还款".encode().decode("gb18030", errors="replace")
     utf8_as_latin1 = "支付宝逾期协商".encode().decode("latin-1")

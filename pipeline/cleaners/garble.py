@@ -140,26 +140,45 @@ def score(text: str) -> float:
     """
     if has_traditional(text):
         text = to_simplified_text(text)
+    return _sum_parts(text)
+
+
+def _sum_parts(text: str) -> float:
+    """:func:`score` of text in Simplified script: its runs of Han
+    characters by their best route, the runs of other characters by their
+    cost, added from the left."""
     total = 0.0
     for part in _SPLIT.split(text):
         if not part:
             continue
         if not "\u3400" <= part[0] <= "\u9fff":
-            total -= sum(ODD_COST if _ODD.match(c) else 8.0 for c in part)
+            total -= _odd_cost(part)
             continue
         total += _best_route(part)
     return total
+
+
+def _odd_cost(part: str) -> float:
+    return sum(ODD_COST if _ODD.match(c) else 8.0 for c in part)
 
 
 def _best_route(sentence: str) -> float:
     """jieba's maximum-probability segmentation score (its get_DAG and calc,
     without their per-call initialisation checks: this runs thousands of
     times per damaged page)."""
+    best = [0.0] * (len(sentence) + 1)
+    _routes(sentence, best, 0, len(sentence))
+    return best[0]
+
+
+def _routes(sentence: str, best: list[float], start: int, stop: int) -> None:
+    """Fill in ``best[i]``, the score of the best route through
+    ``sentence[i:]``, from ``i = stop - 1`` down to ``start``;
+    ``best[stop:]`` must be filled in already."""
     logp, log_total = _model()
     unknown = -log_total
     n = len(sentence)
-    best = [0.0] * (n + 1)
-    for i in range(n - 1, -1, -1):
+    for i in range(stop - 1, start - 1, -1):
         top = unknown + best[i + 1]  # a character the dictionary does not know
         found = False
         j = i + 1
@@ -174,7 +193,159 @@ def _best_route(sentence: str) -> float:
             j += 1
             value = logp.get(sentence[i:j])
         best[i] = top
-    return best[0]
+
+
+_ALL_HAN = re.compile("[\u3400-\u9fff]*")
+
+
+class _Surroundings:
+    """The scores of many candidates between the same ``left`` and
+    ``right``: ``scores(cs)`` is ``[score(left + c + right) for c in cs]``,
+    the same floats, without scoring the surroundings again for each
+    candidate (a gap has hundreds of candidates).
+
+    The best route from a position on depends only on the text from there
+    on, so the routes through the Han characters that begin ``right`` are
+    the same for every candidate, and so are the words that the Han
+    characters ending ``left`` make among themselves: both are looked up
+    once. Per candidate, only its own characters are, and the words that
+    reach from ``left`` into it; the terms are added in the order
+    :func:`score` adds them. Traditional script goes through OpenCC in one
+    call for all candidates (see :func:`_simplified`). A candidate that
+    does not fit this (a punctuation mark of its own, a conversion that
+    changed the surroundings) is scored by :func:`score`.
+    """
+
+    def __init__(self, left: str, right: str) -> None:
+        self.left, self.right = left, right
+        self.traditional = has_traditional(left) or has_traditional(right)
+        if self.traditional:
+            left, right = to_simplified_text(left), to_simplified_text(right)
+        self.simple_left, self.simple_right = left, right
+        k = len(left)
+        while k and "\u3400" <= left[k - 1] <= "\u9fff":
+            k -= 1
+        # the score of what comes before the run of Han characters that the
+        # candidate joins, and the terms of what comes after it
+        self.before = _sum_parts(left[:k])
+        self.tail = tail = left[k:]
+        k = 0
+        while k < len(right) and "\u3400" <= right[k] <= "\u9fff":
+            k += 1
+        self.head = right[:k]
+        self.after = [
+            _best_route(part) if "\u3400" <= part[0] <= "\u9fff" else -_odd_cost(part)
+            for part in _SPLIT.split(right[k:])
+            if part
+        ]
+        self.head_best = [0.0] * (k + 1)
+        _routes(self.head, self.head_best, 0, k)
+        logp, log_total = _model()
+        self.get, self.unknown = logp.get, -log_total
+        # from each position of the tail: the words within the tail, and
+        # whether a word from there may go on past it
+        self.words: list[list[tuple[int, float]]] = []
+        self.open: list[bool] = []
+        for i in range(len(tail)):
+            words = []
+            going_on = False
+            j = i + 1
+            value = logp.get(tail[i])
+            while value is not None:
+                if value:
+                    words.append((j, value))
+                if j >= len(tail):
+                    going_on = True
+                    break
+                j += 1
+                value = logp.get(tail[i:j])
+            self.words.append(words)
+            self.open.append(going_on)
+
+    def scores(self, candidates: list[str]) -> list[float]:
+        if self.traditional:
+            # the candidates in their surroundings, converted as a whole,
+            # with the converted surroundings taken off again
+            simple_left, simple_right = self.simple_left, self.simple_right
+            middles: list[str | None] = []
+            for text in _simplified([self.left + c + self.right for c in candidates]):
+                if (
+                    len(text) >= len(simple_left) + len(simple_right)
+                    and text.startswith(simple_left)
+                    and text.endswith(simple_right)
+                ):
+                    middles.append(text[len(simple_left) : len(text) - len(simple_right)])
+                else:
+                    middles.append(None)
+        else:
+            middles = [None if has_traditional(c) else c for c in candidates]
+        return [
+            self._score(middle)
+            if middle is not None and _ALL_HAN.fullmatch(middle) and (middle or self.tail or self.head)
+            else score(self.left + c + self.right)
+            for c, middle in zip(candidates, middles, strict=True)
+        ]
+
+    def _score(self, middle: str) -> float:
+        """:func:`score` of the surroundings (in Simplified script) with
+        ``middle``, Han characters, between them."""
+        get, unknown, words, going_on = self.get, self.unknown, self.words, self.open
+        sentence = self.tail + middle + self.head
+        a = len(self.tail)
+        n = len(sentence)
+        b = a + len(middle)
+        best = [0.0] * b + self.head_best
+        for i in range(b - 1, a - 1, -1):
+            # as in _routes (not called: this runs for every candidate)
+            top = unknown + best[i + 1]
+            found = False
+            j = i + 1
+            value = get(sentence[i])
+            while value is not None:
+                if value:
+                    candidate = value + best[j]
+                    if not found or candidate > top:
+                        top, found = candidate, True
+                if j >= n:
+                    break
+                j += 1
+                value = get(sentence[i:j])
+            best[i] = top
+        for i in range(a - 1, -1, -1):
+            # as in _routes, with the words within the tail known
+            top = unknown + best[i + 1]
+            found = False
+            for j, value in words[i]:
+                candidate = value + best[j]
+                if not found or candidate > top:
+                    top, found = candidate, True
+            if going_on[i]:
+                j = a
+                while j < n:
+                    j += 1
+                    value = get(sentence[i:j])
+                    if value is None:
+                        break
+                    if value:
+                        candidate = value + best[j]
+                        if not found or candidate > top:
+                            top, found = candidate, True
+            best[i] = top
+        total = self.before
+        total += best[0]
+        for term in self.after:
+            total += term
+        return total
+
+
+def _simplified(texts: list[str]) -> list[str]:
+    """``[to_simplified_text(t) for t in texts]`` in one call to OpenCC: no
+    OpenCC phrase holds a line break, so texts joined by line breaks are
+    each converted as on their own."""
+    if any("\n" in text for text in texts):
+        return [to_simplified_text(text) for text in texts]
+    converted = to_simplified_text("\n".join(texts)).split("\n")
+    return converted if len(converted) == len(texts) else [to_simplified_text(text) for text in texts]
 
 
 def _frequency_rank(logp: dict[str, float], word: str) -> float:
@@ -610,19 +781,22 @@ def _choose(gap: Gap) -> None:
                 # the same text may come from different slots: keep its best prior
                 joined[a + b] = max(joined.get(a + b, -math.inf), bonus_a + bonus_b)
         if index < last and len(joined) > BEAM:
-            near = gap.left[-NEAR:]
-            ranked = sorted(joined, key=lambda c: -(score(near + c) + CHAR_BONUS * len(c) + joined[c]))
+            fit = dict(zip(joined, _Surroundings(gap.left[-NEAR:], "").scores(list(joined)), strict=True))
+            ranked = sorted(joined, key=lambda c: -(fit[c] + CHAR_BONUS * len(c) + joined[c]))
             joined = {c: joined[c] for c in ranked[:BEAM]}
         combos = joined
     if len(combos) > SHORTLIST:
         # a first cut in a narrow window; the full context scores the rest
-        near_left, near_right = gap.left[-NEAR:], gap.right[:NEAR]
-        ranked = sorted(
-            combos, key=lambda c: -(score(near_left + c + near_right) + CHAR_BONUS * len(c) + combos[c])
-        )
+        near = _Surroundings(gap.left[-NEAR:], gap.right[:NEAR])
+        fit = dict(zip(combos, near.scores(list(combos)), strict=True))
+        ranked = sorted(combos, key=lambda c: -(fit[c] + CHAR_BONUS * len(c) + combos[c]))
         combos = {c: combos[c] for c in ranked[:SHORTLIST]}
+    fits = _Surroundings(gap.left, gap.right).scores(list(combos))
     scored = sorted(
-        ((c, score(gap.left + c + gap.right) + CHAR_BONUS * len(c) + bonus) for c, bonus in combos.items()),
+        (
+            (c, fit + CHAR_BONUS * len(c) + bonus)
+            for (c, bonus), fit in zip(combos.items(), fits, strict=True)
+        ),
         key=lambda x: -x[1],
     )
     gap.candidates = [(c, round(s - scored[0][1], 1)) for c, s in scored[:5]]
