@@ -159,6 +159,42 @@ def test_mojibake_lines_are_redecoded() -> None:
     assert found == ["mojibake", "mojibake"]
 
 
+def test_lines_passed_over_as_too_lossy_are_the_ones_redecoding_rejects() -> None:
+    """fix_mojibake passes over most lines without marking what they would
+    lose as UTF-8 read as GBK: only those that would lose too much."""
+    from pipeline.cleaners.mojibake import MAX_LOST_SHARE, _gbk_bytes, _surely_too_lossy, redecode_gbk
+
+    rng = random.Random(7)
+    lines = [
+        line
+        for name in ("000_0951288d9a01546f.txt", "003_aef6583e97fd9b87.txt")
+        for line in (SEEDS / name).read_text(encoding="utf-8").split("\n")
+        if line.strip()
+    ]
+    tried = []
+    for line in lines:
+        data = line.encode()
+        dropped = bytearray(data)
+        del dropped[rng.randrange(len(dropped))]
+        tried += [
+            line,
+            data.decode("gbk", errors="replace"),
+            bytes(dropped).decode("gbk", errors="replace"),
+            f"2024年{line[:2]}, see https://example.com/{len(line)}?page=1",
+        ]
+    passed_over = rejected = 0
+    for line in tried:
+        data, redecoded = _gbk_bytes(line), redecode_gbk(line)
+        assert data is not None and redecoded is not None
+        text, lost = redecoded
+        too_lossy = lost > len(text) * MAX_LOST_SHARE
+        rejected += too_lossy
+        if _surely_too_lossy(data):
+            passed_over += 1
+            assert too_lossy, line
+    assert 0 < passed_over <= rejected < len(tried)
+
+
 def test_chain_repairs_before_pinyin_removal() -> None:
     doc = Document(source="t.txt", text="協商流程\n\n可能因?yàn)橥话l(fā)的資金需求而導致無法按時還款。")
     cleaned = Cleaner().clean(doc)
