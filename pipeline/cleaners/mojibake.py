@@ -195,11 +195,13 @@ def _repaired(line: str, label: str, note: Note) -> str:
     candidates = _candidates(line)
     if not candidates:
         return line
-    base = _quality(line)
+    base = None  # the line's own quality, when a candidate needs it (ftfy mostly changes nothing)
     best = None
     for how, candidate, lost in candidates:
         if candidate == line or not candidate.strip():
             continue
+        if base is None:
+            base = _quality(line)
         gain = _quality(candidate) - base
         if gain >= MIN_GAIN and (best is None or gain > best[0]):
             best = (gain, how, candidate, lost)
