@@ -111,7 +111,7 @@ def test_synthetic_slips_are_mostly_repaired() -> None:
 # Surroundings of gaps: Simplified and Traditional script, punctuation and
 # ASCII at either edge, nothing at all; and candidates that make words with
 # them (日常 + 生, 中 + 国; 效果顯 + 著 is converted as one phrase), punctuation,
-# Traditional characters, nothing.
+# Traditional characters, nothing; some end alike (生, 人生).
 LEFTS = [
     "",
     "人们",
@@ -125,7 +125,25 @@ LEFTS = [
     "效果顯",
 ]
 RIGHTS = ["", "活中不可或缺", "國最大的平臺", "。支付寶深厚", "，协商", "人民", "x中", "的電子支付"]
-FILLS = ["", "生", "国", "國", "中", "日常", "华人", "。", "，", "生。", "a", "\ue13c", "的", "發", "著"]
+FILLS = [
+    "",
+    "生",
+    "国",
+    "國",
+    "中",
+    "日常",
+    "华人",
+    "。",
+    "，",
+    "生。",
+    "a",
+    "\ue13c",
+    "的",
+    "發",
+    "著",
+    "人生",
+    "中国",
+]
 
 
 def test_candidates_are_scored_in_their_surroundings_as_on_their_own() -> None:

@@ -195,7 +195,7 @@ def _routes(sentence: str, best: list[float], start: int, stop: int) -> None:
         best[i] = top
 
 
-_ALL_HAN = re.compile("[\u3400-\u9fff]*")
+_NOT_HAN = re.compile("[^\u3400-\u9fff]")
 
 
 class _Surroundings:
@@ -240,6 +240,8 @@ class _Surroundings:
         ]
         self.head_best = [0.0] * (k + 1)
         _routes(self.head, self.head_best, 0, k)
+        # by a candidate's last character: the best route from it on
+        self.from_last: dict[str, float] = {}
         logp, log_total = _model()
         self.get, self.unknown = logp.get, -log_total
         # from each position of the tail: the words within the tail, and
@@ -279,9 +281,10 @@ class _Surroundings:
                     middles.append(None)
         else:
             middles = [None if has_traditional(c) else c for c in candidates]
+        joins = bool(self.tail or self.head)  # a run of Han characters even without the candidate
         return [
             self._score(middle)
-            if middle is not None and _ALL_HAN.fullmatch(middle) and (middle or self.tail or self.head)
+            if middle is not None and (middle or joins) and not _NOT_HAN.search(middle)
             else score(self.left + c + self.right)
             for c, middle in zip(candidates, middles, strict=True)
         ]
@@ -295,7 +298,15 @@ class _Surroundings:
         n = len(sentence)
         b = a + len(middle)
         best = [0.0] * b + self.head_best
-        for i in range(b - 1, a - 1, -1):
+        if middle:
+            # the route from the candidate's last character on: the last
+            # lost character is one of few, so this is mostly known
+            last = self.from_last.get(middle[-1])
+            if last is None:
+                _routes(sentence, best, b - 1, b)
+                last = self.from_last[middle[-1]] = best[b - 1]
+            best[b - 1] = last
+        for i in range(b - 2, a - 1, -1):
             # as in _routes (not called: this runs for every candidate)
             top = unknown + best[i + 1]
             found = False
@@ -779,18 +790,15 @@ def _choose(gap: Gap) -> None:
         for a, bonus_a in combos.items():
             for b, bonus_b in options.items():
                 # the same text may come from different slots: keep its best prior
-                joined[a + b] = max(joined.get(a + b, -math.inf), bonus_a + bonus_b)
+                text, prior = a + b, bonus_a + bonus_b
+                if prior > joined.get(text, -math.inf):
+                    joined[text] = prior
         if index < last and len(joined) > BEAM:
-            fit = dict(zip(joined, _Surroundings(gap.left[-NEAR:], "").scores(list(joined)), strict=True))
-            ranked = sorted(joined, key=lambda c: -(fit[c] + CHAR_BONUS * len(c) + joined[c]))
-            joined = {c: joined[c] for c in ranked[:BEAM]}
+            joined = _best_fills(joined, gap.left[-NEAR:], "", BEAM)
         combos = joined
     if len(combos) > SHORTLIST:
         # a first cut in a narrow window; the full context scores the rest
-        near = _Surroundings(gap.left[-NEAR:], gap.right[:NEAR])
-        fit = dict(zip(combos, near.scores(list(combos)), strict=True))
-        ranked = sorted(combos, key=lambda c: -(fit[c] + CHAR_BONUS * len(c) + combos[c]))
-        combos = {c: combos[c] for c in ranked[:SHORTLIST]}
+        combos = _best_fills(combos, gap.left[-NEAR:], gap.right[:NEAR], SHORTLIST)
     fits = _Surroundings(gap.left, gap.right).scores(list(combos))
     scored = sorted(
         (
@@ -806,6 +814,19 @@ def _choose(gap: Gap) -> None:
         gap.choice
     ) == len(gap.slots)
     gap.sure = margin >= SURE_MARGIN and readable
+
+
+def _best_fills(fills: dict[str, float], left: str, right: str, keep: int) -> dict[str, float]:
+    """The ``keep`` fills (with their priors) that score best between
+    ``left`` and ``right``, with the reward per character and their prior,
+    best first; of fills that score the same, the earlier first."""
+    texts = list(fills)
+    keys = [
+        -(fit + CHAR_BONUS * len(c) + fills[c])
+        for c, fit in zip(texts, _Surroundings(left, right).scores(texts), strict=True)
+    ]
+    order = sorted(range(len(texts)), key=keys.__getitem__)
+    return {texts[i]: fills[texts[i]] for i in order[:keep]}
 
 
 _LOST_BULLET = re.compile(r"^[?\ufffd]\s*(?=[^\s?\ufffd])")
