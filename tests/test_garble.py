@@ -166,6 +166,17 @@ def test_candidates_are_scored_in_their_surroundings_as_on_their_own() -> None:
         assert _Surroundings(left, right).scores(fills) == [score(left + c + right) for c in fills]
 
 
+@pytest.mark.parametrize("word", ["吗", "什么", "怎么办", "为什么", "怎么样", "如何", "谁"])
+def test_a_question_word_of_any_length_ends_a_question(word: str) -> None:
+    """The words that ask are looked for only just before a ?: as far back
+    as the longest of them reaches."""
+    from pipeline.cleaners.garble import _is_question_mark
+
+    line = f"逾期以后银行会起诉{word}?? " + "还款?" * 3
+    assert _is_question_mark(line, line.index("?"))
+    assert not _is_question_mark(line, line.index("还款?") + 2)
+
+
 def test_mojibake_lines_are_redecoded() -> None:
     utf8_as_gbk = "逾期以后联系客服协商还款".encode().decode("gb18030", errors="replace")
     utf8_as_latin1 = "支付宝逾期协商".encode().decode("latin-1")

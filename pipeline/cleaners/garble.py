@@ -441,6 +441,9 @@ def _toneless(s: str) -> str:
 # What asks a question: a doubled ? after one of these (真的会被起诉吗??) is
 # the writer's emphasis, not two lost characters.
 _ASKS = re.compile(r"(?:[吗呢么嘛吧啊呀]|怎么办|为什么|怎么样|什么|多少|多久|怎样|如何|谁)$")
+# The longest of those: they are looked for that far back from a ?, not
+# from the line's start (a line may be a page long, with many ?).
+ASKS_REACH = 3
 _AFTER_QUESTION = re.compile(r"$|[\s”’」』）)\"'!！]")
 
 
@@ -458,7 +461,7 @@ def _is_question_mark(line: str, i: int) -> bool:
         end += 1
     return (
         end - start <= 3
-        and bool(_ASKS.search(line, 0, start))
+        and bool(_ASKS.search(line, max(start - ASKS_REACH, 0), start))
         and bool(_AFTER_QUESTION.match(line, end))
         and not _ORPHAN_PINYIN.match(line, end)
     )
@@ -515,19 +518,27 @@ def _pieces(line: str) -> list[_Piece]:
                 pieces[-2].readings.append(match.group(1))
                 i = match.end()
             continue
+        # where the run ends is searched for, not stepped to: a line may be
+        # a whole page
         if ord(char) < 128:
-            j = i
-            while j < len(line) and ord(line[j]) < 128 and not (line[j] == "?" and _is_damage_mark(line, j)):
-                j += 1
+            after = _NOT_ASCII.search(line, i)
+            end = after.start() if after else len(line)
+            j = line.find("?", i + 1, end)  # up to a ? that marks damage
+            while j != -1 and not _is_damage_mark(line, j):
+                j = line.find("?", j + 1, end)
+            j = end if j == -1 else j
             pieces.append(_Piece("ascii", line[i:j]))
             i = j
             continue
-        j = i
-        while j < len(line) and ord(line[j]) >= 128 and not (line[j] == "\ufffd"):
-            j += 1
+        after = _ASCII_OR_LOST.search(line, i)
+        j = after.start() if after else len(line)
         pieces.append(_Piece("text", line[i:j], damaged=bool(_PUA.search(line[i:j]))))
         i = j
     return pieces
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+_ASCII_OR_LOST = re.compile("[\x00-\x7f\ufffd]")
 
 
 def _shifted(text: str, following: str = "") -> tuple[str, bool, int] | None:
