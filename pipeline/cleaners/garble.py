@@ -841,6 +841,9 @@ def _best_fills(fills: dict[str, float], left: str, right: str, keep: int) -> di
 
 
 _LOST_BULLET = re.compile(r"^[?\ufffd]\s*(?=[^\s?\ufffd])")
+# What a lost bullet or damage needs in a line: a ?, a U+FFFD or a
+# private-use character.
+_SIGN = re.compile("[?\ufffd\ue000-\uf8ff]")
 
 
 def _han_context(text: str, at: int, side: str, width: int = 4) -> str:
@@ -897,6 +900,8 @@ def repair_byte_slips(
     lines = text.split("\n")
     bullets = 0
     for number, line in enumerate(lines, start=1):
+        if not _SIGN.search(line):
+            continue  # most lines: neither a lost bullet nor damage
         label = f"line {number}" if where == "line" else where
         if _LOST_BULLET.match(line):
             line = lines[number - 1] = _LOST_BULLET.sub("- ", line)
