@@ -226,7 +226,8 @@ class _Surroundings:
         while k and "\u3400" <= left[k - 1] <= "\u9fff":
             k -= 1
         # the score of what comes before the run of Han characters that the
-        # candidate joins, and the terms of what comes after it
+        # candidate joins, and the terms of what comes after it (a cost as a
+        # negative term: x - c and x + -c are the same float)
         self.before = _sum_parts(left[:k])
         self.tail = tail = left[k:]
         k = 0
@@ -828,8 +829,8 @@ def _choose(gap: Gap) -> None:
 
 
 def _best_fills(fills: dict[str, float], left: str, right: str, keep: int) -> dict[str, float]:
-    """The ``keep`` fills (with their priors) that score best between
-    ``left`` and ``right``, with the reward per character and their prior,
+    """The ``keep`` fills that score best between ``left`` and ``right``
+    (with the reward per character and their prior), with their priors,
     best first; of fills that score the same, the earlier first."""
     texts = list(fills)
     keys = [
