@@ -150,8 +150,12 @@ def test_candidates_are_scored_in_their_surroundings_as_on_their_own() -> None:
     """The scores of a gap's candidates, with the surroundings looked up
     once for all of them, are the very floats that scoring each text whole
     gives: the repair's choices and the findings' numbers depend on them."""
-    from pipeline.cleaners.garble import _Surroundings, score
+    from pipeline.cleaners.garble import _simplified, _Surroundings, score
+    from pipeline.cleaners.script import to_simplified_text
 
+    texts = ["隨著時間", "效果顯著", "", "顯\n著", "著作"]
+    assert _simplified(texts) == [to_simplified_text(t) for t in texts]
+    assert _simplified(texts[:2]) == [to_simplified_text(t) for t in texts[:2]]
     rng = random.Random(5)
     text = (SEEDS / "003_aef6583e97fd9b87.txt").read_text(encoding="utf-8").replace("\n", "")
     windows = []

@@ -270,14 +270,11 @@ class _Surroundings:
             # the candidates in their surroundings, converted as a whole,
             # with the converted surroundings taken off again
             simple_left, simple_right = self.simple_left, self.simple_right
+            start, cut = len(simple_left), len(simple_right)
             middles: list[str | None] = []
             for text in _simplified([self.left + c + self.right for c in candidates]):
-                if (
-                    len(text) >= len(simple_left) + len(simple_right)
-                    and text.startswith(simple_left)
-                    and text.endswith(simple_right)
-                ):
-                    middles.append(text[len(simple_left) : len(text) - len(simple_right)])
+                if len(text) >= start + cut and text.startswith(simple_left) and text.endswith(simple_right):
+                    middles.append(text[start : len(text) - cut])
                 else:
                     middles.append(None)
         else:
@@ -354,10 +351,12 @@ def _simplified(texts: list[str]) -> list[str]:
     """``[to_simplified_text(t) for t in texts]`` in one call to OpenCC: no
     OpenCC phrase holds a line break, so texts joined by line breaks are
     each converted as on their own."""
-    if any("\n" in text for text in texts):
-        return [to_simplified_text(text) for text in texts]
-    converted = to_simplified_text("\n".join(texts)).split("\n")
-    return converted if len(converted) == len(texts) else [to_simplified_text(text) for text in texts]
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1:  # none of them holds a line break
+        converted = to_simplified_text(joined).split("\n")
+        if len(converted) == len(texts):
+            return converted
+    return [to_simplified_text(text) for text in texts]
 
 
 def _frequency_rank(logp: dict[str, float], word: str) -> float:
