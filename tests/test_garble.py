@@ -108,6 +108,79 @@ def test_synthetic_slips_are_mostly_repaired() -> None:
     assert after / len(sentences) > before / len(sentences) + 0.15
 
 
+# Surroundings of gaps: Simplified and Traditional script, punctuation and
+# ASCII at either edge, nothing at all; and candidates that make words with
+# them (日常 + 生, 中 + 国; 效果顯 + 著 is converted as one phrase), punctuation,
+# Traditional characters, nothing; some end alike (生, 人生).
+LEFTS = [
+    "",
+    "人们",
+    "人們的日常",
+    "支付寶作為中",
+    "逾期，",
+    "。支付",
+    "g)荒僻遼闊",
+    "abc",
+    "还款\ue13c",
+    "效果顯",
+]
+RIGHTS = ["", "活中不可或缺", "國最大的平臺", "。支付寶深厚", "，协商", "人民", "x中", "的電子支付"]
+FILLS = [
+    "",
+    "生",
+    "国",
+    "國",
+    "中",
+    "日常",
+    "华人",
+    "。",
+    "，",
+    "生。",
+    "a",
+    "\ue13c",
+    "的",
+    "發",
+    "著",
+    "人生",
+    "中国",
+]
+
+
+def test_candidates_are_scored_in_their_surroundings_as_on_their_own() -> None:
+    """The scores of a gap's candidates, with the surroundings looked up
+    once for all of them, are the very floats that scoring each text whole
+    gives: the repair's choices and the findings' numbers depend on them."""
+    from pipeline.cleaners.garble import _simplified, _Surroundings, score
+    from pipeline.cleaners.script import to_simplified_text
+
+    texts = ["隨著時間", "效果顯著", "", "顯\n著", "著作"]
+    assert _simplified(texts) == [to_simplified_text(t) for t in texts]
+    assert _simplified(texts[:2]) == [to_simplified_text(t) for t in texts[:2]]
+    rng = random.Random(5)
+    text = (SEEDS / "003_aef6583e97fd9b87.txt").read_text(encoding="utf-8").replace("\n", "")
+    windows = []
+    for _ in range(200):
+        i, k, m, r = rng.randrange(len(text) - 20), rng.randrange(7), rng.randrange(3), rng.randrange(7)
+        windows.append((text[i : i + k], text[i + k : i + k + m], text[i + k + m : i + k + m + r]))
+    for left in LEFTS:
+        for right in RIGHTS:
+            assert _Surroundings(left, right).scores(FILLS) == [score(left + c + right) for c in FILLS]
+    for left, fill, right in windows:
+        fills = [fill, fill[::-1], "国" + fill, fill + "。"]
+        assert _Surroundings(left, right).scores(fills) == [score(left + c + right) for c in fills]
+
+
+@pytest.mark.parametrize("word", ["吗", "什么", "怎么办", "为什么", "怎么样", "如何", "谁"])
+def test_a_question_word_of_any_length_ends_a_question(word: str) -> None:
+    """The words that ask are looked for only just before a ?: as far back
+    as the longest of them reaches."""
+    from pipeline.cleaners.garble import _is_question_mark
+
+    line = f"逾期以后银行会起诉{word}?? " + "还款?" * 3
+    assert _is_question_mark(line, line.index("?"))
+    assert not _is_question_mark(line, line.index("还款?") + 2)
+
+
 def test_mojibake_lines_are_redecoded() -> None:
     utf8_as_gbk = "逾期以后联系客服协商还款".encode().decode("gb18030", errors="replace")
     utf8_as_latin1 = "支付宝逾期协商".encode().decode("latin-1")
@@ -117,6 +190,42 @@ def test_mojibake_lines_are_redecoded() -> None:
     assert fixed.split("\n")[1:] == ["支付宝逾期协商", "正常的一行，不动。"]
     assert fixed.split("\n")[0].startswith("逾期以后联系客服协商还")
     assert found == ["mojibake", "mojibake"]
+
+
+def test_lines_passed_over_as_too_lossy_are_the_ones_redecoding_rejects() -> None:
+    """fix_mojibake passes over most lines without marking what they would
+    lose as UTF-8 read as GBK: only those that would lose too much."""
+    from pipeline.cleaners.mojibake import MAX_LOST_SHARE, _gbk_bytes, _surely_too_lossy, redecode_gbk
+
+    rng = random.Random(7)
+    lines = [
+        line
+        for name in ("000_0951288d9a01546f.txt", "003_aef6583e97fd9b87.txt")
+        for line in (SEEDS / name).read_text(encoding="utf-8").split("\n")
+        if line.strip()
+    ]
+    tried = []
+    for line in lines:
+        data = line.encode()
+        dropped = bytearray(data)
+        del dropped[rng.randrange(len(dropped))]
+        tried += [
+            line,
+            data.decode("gbk", errors="replace"),
+            bytes(dropped).decode("gbk", errors="replace"),
+            f"2024年{line[:2]}, see https://example.com/{len(line)}?page=1",
+        ]
+    passed_over = rejected = 0
+    for line in tried:
+        data, redecoded = _gbk_bytes(line), redecode_gbk(line)
+        assert data is not None and redecoded is not None
+        text, lost = redecoded
+        too_lossy = lost > len(text) * MAX_LOST_SHARE
+        rejected += too_lossy
+        if _surely_too_lossy(data):
+            passed_over += 1
+            assert too_lossy, line
+    assert 0 < passed_over <= rejected < len(tried)
 
 
 def test_chain_repairs_before_pinyin_removal() -> None:

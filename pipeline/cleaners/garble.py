@@ -20,6 +20,7 @@ pinyin, before 。，、, doubled, or next to other damage; ``怎么办?从`` st
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import time
@@ -125,6 +126,7 @@ def _build_model() -> tuple[dict[str, float], float]:
 
 
 _SPLIT = re.compile(r"([^\u3400-\u9fff]+)")
+_HAN = re.compile("[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -138,26 +140,45 @@ def score(text: str) -> float:
     """
     if has_traditional(text):
         text = to_simplified_text(text)
+    return _sum_parts(text)
+
+
+def _sum_parts(text: str) -> float:
+    """:func:`score` of text in Simplified script: its runs of Han
+    characters by their best route, the runs of other characters by their
+    cost, added from the left."""
     total = 0.0
     for part in _SPLIT.split(text):
         if not part:
             continue
         if not "\u3400" <= part[0] <= "\u9fff":
-            total -= sum(ODD_COST if _ODD.match(c) else 8.0 for c in part)
+            total -= _odd_cost(part)
             continue
         total += _best_route(part)
     return total
+
+
+def _odd_cost(part: str) -> float:
+    return sum(ODD_COST if _ODD.match(c) else 8.0 for c in part)
 
 
 def _best_route(sentence: str) -> float:
     """jieba's maximum-probability segmentation score (its get_DAG and calc,
     without their per-call initialisation checks: this runs thousands of
     times per damaged page)."""
+    best = [0.0] * (len(sentence) + 1)
+    _routes(sentence, best, 0, len(sentence))
+    return best[0]
+
+
+def _routes(sentence: str, best: list[float], start: int, stop: int) -> None:
+    """Fill in ``best[i]``, the score of the best route through
+    ``sentence[i:]``, from ``i = stop - 1`` down to ``start``;
+    ``best[stop:]`` must be filled in already."""
     logp, log_total = _model()
     unknown = -log_total
     n = len(sentence)
-    best = [0.0] * (n + 1)
-    for i in range(n - 1, -1, -1):
+    for i in range(stop - 1, start - 1, -1):
         top = unknown + best[i + 1]  # a character the dictionary does not know
         found = False
         j = i + 1
@@ -172,7 +193,170 @@ def _best_route(sentence: str) -> float:
             j += 1
             value = logp.get(sentence[i:j])
         best[i] = top
-    return best[0]
+
+
+_NOT_HAN = re.compile("[^\u3400-\u9fff]")
+
+
+class _Surroundings:
+    """The scores of many candidates between the same ``left`` and
+    ``right``: ``scores(cs)`` is ``[score(left + c + right) for c in cs]``,
+    the same floats, without scoring the surroundings again for each
+    candidate (a gap has hundreds of candidates).
+
+    The best route from a position on depends only on the text from there
+    on, so the routes through the Han characters that begin ``right`` are
+    the same for every candidate, and so are the words that the Han
+    characters ending ``left`` make among themselves: both are looked up
+    once. Per candidate, only its own characters are, and the words that
+    reach from ``left`` into it; the terms are added in the order
+    :func:`score` adds them. Traditional script goes through OpenCC in one
+    call for all candidates (see :func:`_simplified`). A candidate that
+    does not fit this (a punctuation mark of its own, a conversion that
+    changed the surroundings) is scored by :func:`score`.
+    """
+
+    def __init__(self, left: str, right: str) -> None:
+        self.left, self.right = left, right
+        self.traditional = has_traditional(left) or has_traditional(right)
+        if self.traditional:
+            left, right = to_simplified_text(left), to_simplified_text(right)
+        self.simple_left, self.simple_right = left, right
+        k = len(left)
+        while k and "\u3400" <= left[k - 1] <= "\u9fff":
+            k -= 1
+        # the score of what comes before the run of Han characters that the
+        # candidate joins, and the terms of what comes after it (a cost as a
+        # negative term: x - c and x + -c are the same float)
+        self.before = _sum_parts(left[:k])
+        self.tail = tail = left[k:]
+        k = 0
+        while k < len(right) and "\u3400" <= right[k] <= "\u9fff":
+            k += 1
+        self.head = right[:k]
+        self.after = [
+            _best_route(part) if "\u3400" <= part[0] <= "\u9fff" else -_odd_cost(part)
+            for part in _SPLIT.split(right[k:])
+            if part
+        ]
+        self.head_best = [0.0] * (k + 1)
+        _routes(self.head, self.head_best, 0, k)
+        # by a candidate's last character: the best route from it on
+        self.from_last: dict[str, float] = {}
+        logp, log_total = _model()
+        self.get, self.unknown = logp.get, -log_total
+        # from each position of the tail: the words within the tail, and
+        # whether a word from there may go on past it
+        self.words: list[list[tuple[int, float]]] = []
+        self.open: list[bool] = []
+        for i in range(len(tail)):
+            words = []
+            going_on = False
+            j = i + 1
+            value = logp.get(tail[i])
+            while value is not None:
+                if value:
+                    words.append((j, value))
+                if j >= len(tail):
+                    going_on = True
+                    break
+                j += 1
+                value = logp.get(tail[i:j])
+            self.words.append(words)
+            self.open.append(going_on)
+
+    def scores(self, candidates: list[str]) -> list[float]:
+        if self.traditional:
+            # the candidates in their surroundings, converted as a whole,
+            # with the converted surroundings taken off again
+            simple_left, simple_right = self.simple_left, self.simple_right
+            start, cut = len(simple_left), len(simple_right)
+            middles: list[str | None] = []
+            for text in _simplified([self.left + c + self.right for c in candidates]):
+                if len(text) >= start + cut and text.startswith(simple_left) and text.endswith(simple_right):
+                    middles.append(text[start : len(text) - cut])
+                else:
+                    middles.append(None)
+        else:
+            middles = [None if has_traditional(c) else c for c in candidates]
+        joins = bool(self.tail or self.head)  # a run of Han characters even without the candidate
+        return [
+            self._score(middle)
+            if middle is not None and (middle or joins) and not _NOT_HAN.search(middle)
+            else score(self.left + c + self.right)
+            for c, middle in zip(candidates, middles, strict=True)
+        ]
+
+    def _score(self, middle: str) -> float:
+        """:func:`score` of the surroundings (in Simplified script) with
+        ``middle``, Han characters, between them."""
+        get, unknown, words, going_on = self.get, self.unknown, self.words, self.open
+        sentence = self.tail + middle + self.head
+        a = len(self.tail)
+        n = len(sentence)
+        b = a + len(middle)
+        best = [0.0] * b + self.head_best
+        if middle:
+            # the route from the candidate's last character on: the last
+            # lost character is one of few, so this is mostly known
+            last = self.from_last.get(middle[-1])
+            if last is None:
+                _routes(sentence, best, b - 1, b)
+                last = self.from_last[middle[-1]] = best[b - 1]
+            best[b - 1] = last
+        for i in range(b - 2, a - 1, -1):
+            # as in _routes (not called: this runs for every candidate)
+            top = unknown + best[i + 1]
+            found = False
+            j = i + 1
+            value = get(sentence[i])
+            while value is not None:
+                if value:
+                    candidate = value + best[j]
+                    if not found or candidate > top:
+                        top, found = candidate, True
+                if j >= n:
+                    break
+                j += 1
+                value = get(sentence[i:j])
+            best[i] = top
+        for i in range(a - 1, -1, -1):
+            # as in _routes, with the words within the tail known
+            top = unknown + best[i + 1]
+            found = False
+            for j, value in words[i]:
+                candidate = value + best[j]
+                if not found or candidate > top:
+                    top, found = candidate, True
+            if going_on[i]:
+                j = a
+                while j < n:
+                    j += 1
+                    value = get(sentence[i:j])
+                    if value is None:
+                        break
+                    if value:
+                        candidate = value + best[j]
+                        if not found or candidate > top:
+                            top, found = candidate, True
+            best[i] = top
+        total = self.before
+        total += best[0]
+        for term in self.after:
+            total += term
+        return total
+
+
+def _simplified(texts: list[str]) -> list[str]:
+    """``[to_simplified_text(t) for t in texts]`` in one call to OpenCC: no
+    OpenCC phrase holds a line break, so texts joined by line breaks are
+    each converted as on their own."""
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1:  # none of them holds a line break
+        converted = to_simplified_text(joined).split("\n")
+        if len(converted) == len(texts):
+            return converted
+    return [to_simplified_text(text) for text in texts]
 
 
 def _frequency_rank(logp: dict[str, float], word: str) -> float:
@@ -257,6 +441,9 @@ def _toneless(s: str) -> str:
 # What asks a question: a doubled ? after one of these (真的会被起诉吗??) is
 # the writer's emphasis, not two lost characters.
 _ASKS = re.compile(r"(?:[吗呢么嘛吧啊呀]|怎么办|为什么|怎么样|什么|多少|多久|怎样|如何|谁)$")
+# The longest of those: they are looked for that far back from a ?, not
+# from the line's start (a line may be a page long, with many ?).
+ASKS_REACH = 3
 _AFTER_QUESTION = re.compile(r"$|[\s”’」』）)\"'!！]")
 
 
@@ -274,7 +461,7 @@ def _is_question_mark(line: str, i: int) -> bool:
         end += 1
     return (
         end - start <= 3
-        and bool(_ASKS.search(line, 0, start))
+        and bool(_ASKS.search(line, max(start - ASKS_REACH, 0), start))
         and bool(_AFTER_QUESTION.match(line, end))
         and not _ORPHAN_PINYIN.match(line, end)
     )
@@ -300,10 +487,15 @@ def _is_damage_mark(line: str, i: int) -> bool:
     return bool(_ORPHAN_PINYIN.match(line, i + 1))
 
 
+_MARK = re.compile("[?\ufffd]")
+
+
 def has_damage(line: str) -> bool:
-    return bool(_PUA.search(line)) or any(
-        _is_damage_mark(line, i) for i, c in enumerate(line) if c in "?\ufffd"
-    )
+    """Whether the repair has anything to do in ``line``: a private-use
+    character, or a ``?`` or U+FFFD that marks lost bytes. Only the marks
+    are looked at, found by a search: most lines have none, and every line
+    of every page comes here."""
+    return bool(_PUA.search(line)) or any(_is_damage_mark(line, m.start()) for m in _MARK.finditer(line))
 
 
 def _pieces(line: str) -> list[_Piece]:
@@ -326,19 +518,27 @@ def _pieces(line: str) -> list[_Piece]:
                 pieces[-2].readings.append(match.group(1))
                 i = match.end()
             continue
+        # where the run ends is searched for, not stepped to: a line may be
+        # a whole page
         if ord(char) < 128:
-            j = i
-            while j < len(line) and ord(line[j]) < 128 and not (line[j] == "?" and _is_damage_mark(line, j)):
-                j += 1
+            after = _NOT_ASCII.search(line, i)
+            end = after.start() if after else len(line)
+            j = line.find("?", i + 1, end)  # up to a ? that marks damage
+            while j != -1 and not _is_damage_mark(line, j):
+                j = line.find("?", j + 1, end)
+            j = end if j == -1 else j
             pieces.append(_Piece("ascii", line[i:j]))
             i = j
             continue
-        j = i
-        while j < len(line) and ord(line[j]) >= 128 and not (line[j] == "\ufffd"):
-            j += 1
+        after = _ASCII_OR_LOST.search(line, i)
+        j = after.start() if after else len(line)
         pieces.append(_Piece("text", line[i:j], damaged=bool(_PUA.search(line[i:j]))))
         i = j
     return pieces
+
+
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+_ASCII_OR_LOST = re.compile("[\x00-\x7f\ufffd]")
 
 
 def _shifted(text: str, following: str = "") -> tuple[str, bool, int] | None:
@@ -601,21 +801,21 @@ def _choose(gap: Gap) -> None:
         for a, bonus_a in combos.items():
             for b, bonus_b in options.items():
                 # the same text may come from different slots: keep its best prior
-                joined[a + b] = max(joined.get(a + b, -math.inf), bonus_a + bonus_b)
+                text, prior = a + b, bonus_a + bonus_b
+                if prior > joined.get(text, -math.inf):
+                    joined[text] = prior
         if index < last and len(joined) > BEAM:
-            near = gap.left[-NEAR:]
-            ranked = sorted(joined, key=lambda c: -(score(near + c) + CHAR_BONUS * len(c) + joined[c]))
-            joined = {c: joined[c] for c in ranked[:BEAM]}
+            joined = _best_fills(joined, gap.left[-NEAR:], "", BEAM)
         combos = joined
     if len(combos) > SHORTLIST:
         # a first cut in a narrow window; the full context scores the rest
-        near_left, near_right = gap.left[-NEAR:], gap.right[:NEAR]
-        ranked = sorted(
-            combos, key=lambda c: -(score(near_left + c + near_right) + CHAR_BONUS * len(c) + combos[c])
-        )
-        combos = {c: combos[c] for c in ranked[:SHORTLIST]}
+        combos = _best_fills(combos, gap.left[-NEAR:], gap.right[:NEAR], SHORTLIST)
+    fits = _Surroundings(gap.left, gap.right).scores(list(combos))
     scored = sorted(
-        ((c, score(gap.left + c + gap.right) + CHAR_BONUS * len(c) + bonus) for c, bonus in combos.items()),
+        (
+            (c, fit + CHAR_BONUS * len(c) + bonus)
+            for (c, bonus), fit in zip(combos.items(), fits, strict=True)
+        ),
         key=lambda x: -x[1],
     )
     gap.candidates = [(c, round(s - scored[0][1], 1)) for c, s in scored[:5]]
@@ -627,14 +827,43 @@ def _choose(gap: Gap) -> None:
     gap.sure = margin >= SURE_MARGIN and readable
 
 
+def _best_fills(fills: dict[str, float], left: str, right: str, keep: int) -> dict[str, float]:
+    """The ``keep`` fills that score best between ``left`` and ``right``
+    (with the reward per character and their prior), with their priors,
+    best first; of fills that score the same, the earlier first."""
+    texts = list(fills)
+    keys = [
+        -(fit + CHAR_BONUS * len(c) + fills[c])
+        for c, fit in zip(texts, _Surroundings(left, right).scores(texts), strict=True)
+    ]
+    order = sorted(range(len(texts)), key=keys.__getitem__)
+    return {texts[i]: fills[texts[i]] for i in order[:keep]}
+
+
 _LOST_BULLET = re.compile(r"^[?\ufffd]\s*(?=[^\s?\ufffd])")
+# What a lost bullet or damage needs in a line: a ?, a U+FFFD or a
+# private-use character.
+_SIGN = re.compile("[?\ufffd\ue000-\uf8ff]")
 
 
-def _han_context(text: str, side: str, width: int = 4) -> str:
-    from pipeline.cleaners.pinyin import remove_pinyin_annotations
+def _han_context(text: str, at: int, side: str, width: int = 4) -> str:
+    """The ``width`` Han characters nearest to ``text[at]`` on ``side``
+    ("left": before ``at``, "right": from ``at`` on), skipping whatever else
+    lies between (pinyin annotations hold no Han characters, so they need
+    no removing first). Looked for outwards from ``at``, not in a copy of
+    the rest of the line: a line of megabytes may have thousands of gaps.
 
-    han = re.sub(r"[^\u3400-\u9fff]+", "", remove_pinyin_annotations(text))
-    return han[-width:] if side == "left" else han[:width]
+    >>> _han_context("中国(guó)最大的，平台", 12, "left"), _han_context("中国(guó)最大", 1, "right")
+    ('最大的平', '国最大')
+    """
+    found: list[str] = []
+    if side == "left":
+        while at > 0 and len(found) < width:
+            at -= 1
+            if "\u3400" <= text[at] <= "\u9fff":
+                found.append(text[at])
+        return "".join(reversed(found))
+    return "".join(m.group() for m in itertools.islice(_HAN.finditer(text, at), width))
 
 
 class OutOfTime(Exception):
@@ -671,6 +900,8 @@ def repair_byte_slips(
     lines = text.split("\n")
     bullets = 0
     for number, line in enumerate(lines, start=1):
+        if not _SIGN.search(line):
+            continue  # most lines: neither a lost bullet nor damage
         label = f"line {number}" if where == "line" else where
         if _LOST_BULLET.match(line):
             line = lines[number - 1] = _LOST_BULLET.sub("- ", line)
@@ -700,9 +931,9 @@ def repair_byte_slips(
                     guesses.append(
                         {
                             "flag": message,
-                            "left": _han_context(new[: gap.position], "left"),
+                            "left": _han_context(new, gap.position, "left"),
                             "choice": gap.choice,
-                            "right": _han_context(new[gap.position + len(gap.choice) :], "right"),
+                            "right": _han_context(new, gap.position + len(gap.choice), "right"),
                         }
                     )
         lines[number - 1] = new

@@ -77,10 +77,24 @@ def redecode_gbk(line: str) -> tuple[str, int] | None:
     >>> redecode_gbk("\ufffd緶熶互鍚庡\ufffd備綍涓庨摱琛屽崗鍟嗚繕娆\ufffd")
     ('\ufffd\ufffd以后\ufffd何与银行协商还\ufffd', 4)
     """
+    data = _gbk_bytes(line)
+    return None if data is None else _mark_lost(data.decode("utf-8", errors="surrogateescape"))
+
+
+def _gbk_bytes(line: str) -> bytes | None:
+    """The GBK bytes ``line`` was read from, each U+FFFD one unknown byte
+    (None if it cannot have been read from GBK)."""
     try:
-        data = _UNKNOWN_BYTE.join(part.encode("gb18030") for part in line.split("\ufffd"))
+        if "\ufffd" not in line:
+            return line.encode("gb18030")
+        return _UNKNOWN_BYTE.join(part.encode("gb18030") for part in line.split("\ufffd"))
     except UnicodeEncodeError:
         return None
+
+
+def _mark_lost(decoded: str) -> tuple[str, int]:
+    """``decoded`` with each run of undecoded bytes marked as the U+FFFD of
+    the characters they were, and how many those are."""
     lost = 0
 
     def mark(match: re.Match[str]) -> str:
@@ -90,15 +104,31 @@ def redecode_gbk(line: str) -> tuple[str, int] | None:
         lost += count
         return "\ufffd" * count
 
-    text = _UNDECODED.sub(mark, data.decode("utf-8", errors="surrogateescape"))
+    text = _UNDECODED.sub(mark, decoded)
     return text, lost
+
+
+def _surely_too_lossy(data: bytes) -> bool:
+    """Whether ``data`` decoded as UTF-8 (see :func:`redecode_gbk`) loses
+    more than MAX_LOST_SHARE of its characters, told without marking them:
+    a run of bytes that do not decode is one lost character for every three
+    bytes or fewer, so at least a third as many characters as such bytes
+    are lost, and the more are lost, the larger their share. Most lines are
+    Chinese read correctly, nearly every byte undecodable; they are passed
+    over here instead of having their runs marked one by one."""
+    kept = data.decode("utf-8", errors="ignore")
+    undecoded = len(data) - len(kept.encode("utf-8"))
+    fewest = (undecoded + 2) // 3
+    return fewest > (len(kept) + fewest) * MAX_LOST_SHARE
 
 
 def _candidates(line: str) -> list[tuple[str, str, int]]:
     out = []
-    redecoded = redecode_gbk(line)
-    if redecoded and redecoded[1] <= len(redecoded[0]) * MAX_LOST_SHARE:
-        out.append(("UTF-8 read as GBK", *redecoded))
+    data = _gbk_bytes(line)
+    if data is not None and not _surely_too_lossy(data):
+        text, lost = _mark_lost(data.decode("utf-8", errors="surrogateescape"))
+        if lost <= len(text) * MAX_LOST_SHARE:
+            out.append(("UTF-8 read as GBK", text, lost))
     if len(_LATIN1.findall(line)) >= 2:
         import ftfy
 
@@ -165,11 +195,13 @@ def _repaired(line: str, label: str, note: Note) -> str:
     candidates = _candidates(line)
     if not candidates:
         return line
-    base = _quality(line)
+    base = None  # the line's own quality, when a candidate needs it (ftfy mostly changes nothing)
     best = None
     for how, candidate, lost in candidates:
         if candidate == line or not candidate.strip():
             continue
+        if base is None:
+            base = _quality(line)
         gain = _quality(candidate) - base
         if gain >= MIN_GAIN and (best is None or gain > best[0]):
             best = (gain, how, candidate, lost)
