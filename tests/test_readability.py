@@ -153,3 +153,27 @@ def test_real_chinese_passes_the_whole_cleaner(text: str) -> None:
     cleaned = Cleaner().clean(doc)
     assert rejection_reason(cleaned) is None
     assert not any(f.kind == "mojibake" for f in doc.findings)
+
+
+def test_the_quick_count_of_rare_characters_is_the_full_count() -> None:
+    """The gate looks one by one only at characters outside GB 2312 level 1
+    (``readability._uncommon``): every character it passes over is common,
+    and runs of every kind count as they do character by character."""
+    from pipeline.readability import _common, _maybe_uncommon, _uncommon
+
+    passed_over = [chr(c) for c in range(0x3400, 0xA000) if not _maybe_uncommon().match(chr(c))]
+    assert len(passed_over) == 3755
+    assert all(_common(c) for c in passed_over)
+    runs = [
+        *DAMAGED_TITLE.split("\ufffd"),
+        *(line.encode("gbk").decode("big5", errors="ignore") for line in BODY.splitlines()),
+        *READABLE,
+        "龚琛邝颀犇囧槑亳涪邕婺",
+        "逾期後與銀行協商還款",
+        "\U00020000\U0002a6d6\uf900\ufa0e逾期",
+    ]
+    for run in runs:
+        assert _uncommon(run) == sum(not _common(c) for c in run), run
+    # a run shorter than three characters never counts, however rare
+    assert readability("閫湡，逾期以后如何与银行协商还款").rare_runs == 0
+    assert readability("閫炬湡，逾期以后").rare_runs == 3
