@@ -112,6 +112,32 @@ def test_pinyin_of_a_word_is_removed_in_the_forms_scrapers_write_it(line: str, e
     assert remove_pinyin_annotations(line) == expected
 
 
+def test_the_quick_look_for_pinyin_skips_no_annotation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``remove_pinyin_annotations`` searches only a text with a Han
+    character, a bracket and a letter in a row, and keeps what it decided
+    for the characters and reading it last saw: on every short string of
+    Han characters, brackets of both widths, spaces, line ends and letters
+    with and without tone marks it removes what the full search removes,
+    and reports each removal, the same annotation every time it is met."""
+    from pipeline.cleaners import pinyin
+
+    alphabet = ["協", "商", "(", "（", ")", "）", " ", "\n", "xié", "xie", "shang", "1"]
+    texts = ["".join(chars) for n in range(1, 6) for chars in itertools.product(alphabet, repeat=n)]
+
+    def removing(text: str) -> tuple[str, list[tuple[str, str]]]:
+        removed: list[tuple[str, str]] = []
+        kept = remove_pinyin_annotations(text, lambda chars, reading: removed.append((chars, reading)))
+        return kept, removed
+
+    quick = [removing(text) for text in texts]
+    pinyin._read_characters.cache_clear()
+    monkeypatch.setattr(pinyin, "_MAY_ANNOTATE", re.compile(""))
+    monkeypatch.setattr(pinyin, "_read_characters", pinyin._read_characters.__wrapped__)
+    assert quick == [removing(text) for text in texts]
+    assert sum(1 for _, removed in quick if removed) > 300
+    assert removing("協(xié)商，協(xié)議，協（ xie ）")[1] == [("協", "xié")] * 2 + [("協", "xie")]
+
+
 def test_simplified_lines_do_not_go_through_opencc() -> None:
     text, changed = to_simplified("隨著網路發展\n效率会显著提升，看着办")
     assert text == "随着网路发展\n效率会显著提升，看着办"
