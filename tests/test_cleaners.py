@@ -144,6 +144,35 @@ def test_simplified_lines_do_not_go_through_opencc() -> None:
     assert changed == 1
 
 
+def test_lines_in_traditional_keep_what_they_kept_when_read_character_by_character() -> None:
+    """``_convert_line`` looks only beside the Simplified-only characters of
+    a line (found with one character class that misses none of them): it
+    keeps what the character-by-character reading kept, on every string of
+    Traditional-only, Simplified-only, both-script and other characters."""
+    from pipeline.cleaners import script
+
+    def by_character(line: str) -> str:
+        new = script.to_simplified_text(line)
+        if len(new) != len(line):
+            return new
+        out = list(new)
+        for i, (old, char) in enumerate(zip(line, new, strict=True)):
+            if old == char or script.is_traditional_only(old):
+                continue
+            near = line[max(0, i - 1) : i] + line[i + 1 : i + 2]
+            if any(script.is_simplified_only(c) for c in near):
+                out[i] = old
+        return "".join(out)
+
+    every = {chr(c) for c in range(0x3400, 0xA000) if script.is_simplified_only(chr(c))}
+    assert every == {chr(c) for c in range(0x3400, 0xA000) if script._simplified_only().match(chr(c))}
+    alphabet = ["著", "隨", "显", "時", "着", "乾", "干", "後", "后", "，"]
+    lines = ["".join(chars) for n in range(1, 6) for chars in itertools.product(alphabet, repeat=n)]
+    kept = [line for line in lines if script._convert_line(line) != script.to_simplified_text(line)]
+    assert len(kept) > 1000
+    assert all(script._convert_line(line) == by_character(line) for line in lines)
+
+
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
