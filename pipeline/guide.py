@@ -261,6 +261,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,  # Markdown out, escaped by the md filter
+            # a run renders with the templates it started with: their files
+            # are not looked at again for every guide (and every import)
+            auto_reload=False,
         )
         self.env.filters["md"] = md_text
         self.env.filters["cell"] = md_cell
@@ -273,4 +276,7 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         text = self.env.get_template(template).render(**context)
-        return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+        return _BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")

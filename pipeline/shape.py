@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from pipeline.cues import Marker, in_sequence, is_action, marker, sentences, warns
@@ -363,6 +364,14 @@ def warning_runs(text: str) -> list[tuple[bool, str]]:
     >>> warning_runs("逾期后要主动联系客服。")
     [(False, '逾期后要主动联系客服。')]
     """
+    return list(_warning_runs(text))
+
+
+@lru_cache(maxsize=1024)
+def _warning_runs(text: str) -> tuple[tuple[bool, str], ...]:
+    """The runs of a paragraph, kept for the paragraphs seen last: a guide's
+    template asks whether a paragraph is a warning (``is_warning``), then
+    for its sentences that warn (``guide.emphasise_warnings``)."""
     runs: list[tuple[bool, str]] = []
     for sentence in sentences(text) or [text]:
         warning = warns(sentence)
@@ -370,7 +379,7 @@ def warning_runs(text: str) -> list[tuple[bool, str]]:
             runs[-1] = (warning, runs[-1][1] + sentence)
         else:
             runs.append((warning, sentence))
-    return runs
+    return tuple(runs)
 
 
 def is_warning(block: Block) -> bool:
@@ -386,5 +395,5 @@ def is_warning(block: Block) -> bool:
     """
     if block.kind != "paragraph":
         return False
-    warned = sum(len(text) for warning, text in warning_runs(block.text) if warning)
+    warned = sum(len(text) for warning, text in _warning_runs(block.text) if warning)
     return warned > 0 and warned * 2 >= len(block.text.strip())

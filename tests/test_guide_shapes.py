@@ -90,6 +90,20 @@ def test_a_paragraph_that_warns_is_a_warning_box() -> None:
     assert warning_boxes(md) == [warning]
 
 
+def test_a_paragraphs_warnings_are_worked_out_once_and_stay_its_own() -> None:
+    """The runs of a paragraph are kept for the paragraphs seen last
+    (``shape._warning_runs``): asked again, they are the same, and what a
+    caller does to the list it got changes nothing for the next one."""
+    from pipeline.shape import _warning_runs, warning_runs
+
+    warning = "千万不要相信所谓的征信修复机构。官方从不收取修复费用。"
+    runs = warning_runs(warning)
+    assert runs == [(True, "千万不要相信所谓的征信修复机构。"), (False, "官方从不收取修复费用。")]
+    runs.clear()
+    assert warning_runs(warning) == list(_warning_runs.__wrapped__(warning)) != []
+    assert _warning_runs.cache_info().maxsize
+
+
 def test_words_of_warning_that_do_not_warn_the_reader() -> None:
     # noticed, noteworthy, someone's speech, what others do: no warning
     lines = [
