@@ -105,15 +105,6 @@ def _maybe_uncommon() -> re.Pattern[str]:
     return re.compile("[^" + "".join(level_one) + "]")
 
 
-def _uncommon(run: str) -> int:
-    """How many characters of a run of Han characters are not common.
-
-    >>> _uncommon("逾期以后"), _uncommon("閫炬湡浠ュ悗"), _uncommon("隨著")
-    (0, 5, 0)
-    """
-    return sum(not _common(c) for c in _maybe_uncommon().findall(run))
-
-
 def readability(text: str) -> Readability:
     """Score ``text``.
 
@@ -128,8 +119,12 @@ def readability(text: str) -> Readability:
     """
     chars = len(text) - len(_SPACE.findall(text))
     rare = 0
+    maybe_uncommon = _maybe_uncommon().findall
     for run in _HAN_RUN.findall(text):
-        if _uncommon(run) * 2 > len(run):
+        # a run with too few characters outside level 1 to be mostly
+        # uncommon (every run of ordinary Chinese) is not looked into
+        maybe = maybe_uncommon(run)
+        if len(maybe) * 2 > len(run) and sum(not _common(c) for c in maybe) * 2 > len(run):
             rare += len(run)
     latin1 = sum(
         len(m.group())
