@@ -70,8 +70,10 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     >>> len(a), bool((a == shingle_hashes("逾期 一个月 (ok) 怎么办")).all())
     (4, True)
     """
-    han = _NOT_HAN.sub("", text)
-    codes = np.frombuffer(han.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    # the code points of its Han characters, picked out in numpy (a lone
+    # surrogate is a code point like any other, and not Han)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = points[(points >= 0x3400) & (points <= 0x9FFF)].astype(np.uint64)
     if len(codes) == 0:
         return np.zeros(0, dtype=np.uint64)
     k = min(k, len(codes))

@@ -202,7 +202,8 @@ def test_shingle_hashes_and_signatures_are_the_plain_formulas() -> None:
 
     seed = (SEEDS / SAMPLES[0]).read_text(encoding="utf-8")
     repeated = "逾期一个月，逾期一个月，逾期一个月"
-    texts = [seed, seed[:300] * 4, repeated, "逾期", "逾期一个", "逾", "", "abc 123"]
+    others = "\ud800逾期一\U00020000个\u33ff\ua000月\uf900"  # a lone surrogate; outside U+3400–U+9FFF
+    texts = [seed, seed[:300] * 4, repeated, "逾期", "逾期一个", "逾", "", "abc 123", others]
     a, b = _permutations(128)
     for text in texts:
         hashes = _plain_shingle_hashes(text)
