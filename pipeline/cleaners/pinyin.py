@@ -90,21 +90,26 @@ def _read_characters(han: str, reading: str) -> str | None:
     ('問', '分期', None)
     """
     syllables = [_toneless(s) for s in _SYLLABLE_SPLIT.split(reading.strip()) if s]
-    spaced = len(syllables) > 1
-    for count in range(1, min(len(han), MAX_WORD) + 1):
-        chars = han[-count:]
-        if (
-            spaced
-            and len(syllables) == count
-            and all(s in readings(c) for s, c in zip(syllables, chars, strict=True))
-        ) or (not spaced and _reads_as(chars, syllables[0] if syllables else "")):
+    longest = min(len(han), MAX_WORD)
+    if len(syllables) > 1:  # spaced: one syllable for each character
+        chars = han[-len(syllables) :]
+        if len(syllables) <= longest and all(s in readings(c) for s, c in zip(syllables, chars, strict=True)):
             return chars
+        return None
+    # run together: every reading is a letter or more, so no more characters
+    # than letters can be read
+    joined = syllables[0] if syllables else ""
+    for count in range(1, min(longest, len(joined)) + 1):
+        if _reads_as(han[-count:], joined):
+            return han[-count:]
     return None
 
 
+@lru_cache(maxsize=8192)
 def _reads_as(chars: str, joined: str) -> bool:
     """Whether ``joined`` (toneless, no spaces) is one reading of each of
-    ``chars`` in turn.
+    ``chars`` in turn. Kept for the pairs seen last: the same characters
+    are annotated after ever other ones (商請(qǐng), 申請(qǐng)).
 
     >>> _reads_as("分期", "fenqi"), _reads_as("分期", "fenq")
     (True, False)
