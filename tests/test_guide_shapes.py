@@ -9,6 +9,7 @@ the site renders it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import markdown
@@ -102,6 +103,26 @@ def test_a_paragraphs_warnings_are_worked_out_once_and_stay_its_own() -> None:
     runs.clear()
     assert warning_runs(warning) == list(_warning_runs.__wrapped__(warning)) != []
     assert _warning_runs.cache_info().maxsize
+
+
+def test_text_without_markup_characters_is_made_inert_the_same_way() -> None:
+    """``md_text`` skips its replacements when a text holds none of the
+    characters they touch: on every short string of those, other marks,
+    spaces and Han it gives what replacing and escaping every time gives."""
+    from pipeline.guide import _LINE_START, md_text
+
+    def every_time(text: str) -> str:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = re.sub(r"([\\`*_\[\]{}])", r"\\\1", text)
+        match = _LINE_START.match(text)
+        if match:
+            lead, mark = match.groups()
+            text = lead + (mark[:-1] + "\\" + mark[-1]) + text[match.end() :]
+        return text
+
+    alphabet = ["&", "<", ">", "\\", "`", "*", "_", "[", "]", "{", "}", "|", "#", "-", "1", ".", " ", "甲"]
+    texts = ["".join(chars) for n in range(1, 5) for chars in itertools.product(alphabet, repeat=n)]
+    assert [md_text(text) for text in texts] == [every_time(text) for text in texts]
 
 
 def test_words_of_warning_that_do_not_warn_the_reader() -> None:
