@@ -148,7 +148,8 @@ def unreadable(title: str, text: str, lost: int = 0) -> str | None:
     >>> print(unreadable("逾期以后如何与银行协商还\\ufffd", "可以先联系银行客服。"))
     unreadable title: it still holds 1 U+FFFD (a character lost in decoding) (score 0.92, a guide needs 0.80)
     """
-    chars = len(title) + len(text) - len(_SPACE.findall(title + text))
+    # (nothing lost is never too much: the page's characters are not counted)
+    chars = len(title) + len(text) - len(_SPACE.findall(title + text)) if lost > 0 else 0
     if lost > (chars + lost) * MAX_LOST_SHARE:
         return (
             f"unrecoverable: {lost} characters were lost in decoding ({lost / (chars + lost):.0%} "
