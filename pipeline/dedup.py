@@ -133,13 +133,22 @@ def signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
     """The MinHash values of a cleaned text's shingles (uint32)."""
     a, b = _permutations(num_perm)
     hashes = shingle_hashes(text).astype(np.uint32)
-    if len(hashes):
-        with np.errstate(over="ignore"):
-            # one array of num_perm x shingles, changed in place
-            values: np.ndarray = a * hashes
-            values += b
-            return values.min(axis=1)
-    return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    if not len(hashes):
+        return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    values = np.empty(num_perm, dtype=np.uint32)
+    # _ROWS permutations at a time, in one array changed in place: small
+    # enough to stay in the processor's cache between its three passes
+    rows = np.empty((min(_ROWS, num_perm), len(hashes)), dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        for start in range(0, num_perm, _ROWS):
+            part = rows[: min(_ROWS, num_perm - start)]
+            np.multiply(a[start : start + _ROWS], hashes, out=part)
+            part += b[start : start + _ROWS]
+            part.min(axis=1, out=values[start : start + _ROWS])
+    return values
+
+
+_ROWS = 32
 
 
 # Lines shorter than this (in Han characters) say too little to count as

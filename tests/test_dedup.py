@@ -194,26 +194,31 @@ def _plain_shingle_hashes(text: str, k: int = 5) -> list[int]:
     return sorted(found)
 
 
-def test_shingle_hashes_and_signatures_are_the_plain_formulas() -> None:
+def test_shingle_hashes_and_signatures_are_the_plain_formulas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The numpy shingle hashing and MinHash (in place, distinct values by
-    sorting) give what the formulas give one shingle at a time: repeated
-    shingles once, in order, and texts shorter than a shingle."""
+    sorting, a few permutations at a time) give what the formulas give one
+    shingle and one permutation at a time: repeated shingles once, in
+    order, texts shorter than a shingle, and any number of permutations."""
     from pipeline.dedup import _permutations
 
+    monkeypatch.setenv("CREDIT_GUIDES_CACHE", str(tmp_path))  # other numbers' permutations
     seed = (SEEDS / SAMPLES[0]).read_text(encoding="utf-8")
     repeated = "逾期一个月，逾期一个月，逾期一个月"
     others = "\ud800逾期一\U00020000个\u33ff\ua000月\uf900"  # a lone surrogate; outside U+3400–U+9FFF
     texts = [seed, seed[:300] * 4, repeated, "逾期", "逾期一个", "逾", "", "abc 123", others]
-    a, b = _permutations(128)
     for text in texts:
         hashes = _plain_shingle_hashes(text)
         assert shingle_hashes(text).tolist() == hashes
         assert shingle_hashes(text, 3).tolist() == _plain_shingle_hashes(text, 3)
-        expected = [
-            min(((int(ai) * h + int(bi)) & 0xFFFFFFFF for h in hashes), default=0xFFFFFFFF)
-            for ai, bi in zip(a.ravel(), b.ravel(), strict=True)
-        ]
-        assert signature(text).tolist() == expected
+        for num_perm in (128, 70, 16):
+            a, b = _permutations(num_perm)
+            expected = [
+                min(((int(ai) * h + int(bi)) & 0xFFFFFFFF for h in hashes), default=0xFFFFFFFF)
+                for ai, bi in zip(a.ravel(), b.ravel(), strict=True)
+            ]
+            assert signature(text, num_perm).tolist() == expected
 
 
 def test_an_index_built_another_way_starts_again(tmp_path: Path) -> None:
