@@ -178,6 +178,8 @@ def with_updated(markdown: str, day: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+# what md_text replaces or escapes anywhere in a text (most texts hold none)
+_MD_ANY = re.compile(r"[&<>\\`*_\[\]{}]")
 # What makes a line a heading, quote, list item or table row in Markdown.
 _LINE_START = re.compile(r"^(\s*)(#+(?=\s|$)|>|[-+*](?=\s)|\d+[.)](?=\s)|\|)")
 
@@ -192,8 +194,9 @@ def md_text(text: str) -> str:
     >>> md_text("1. 第一步"), md_text("1.1 资金周转")
     ('1\\\\. 第一步', '1.1 资金周转')
     """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    if _MD_ANY.search(text):
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = _MD_SPECIAL.sub(r"\\\1", text)
     match = _LINE_START.match(text)
     if match:
         lead, mark = match.groups()
@@ -261,6 +264,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             autoescape=False,  # Markdown out, escaped by the md filter
+            # a run renders with the templates it started with: their files
+            # are not looked at again for every guide (and every import)
+            auto_reload=False,
         )
         self.env.filters["md"] = md_text
         self.env.filters["cell"] = md_cell
@@ -273,4 +279,7 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         text = self.env.get_template(template).render(**context)
-        return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+        return _BLANK_LINES.sub("\n\n", text).strip("\n") + "\n"
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")

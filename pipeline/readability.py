@@ -34,7 +34,9 @@ MAX_LOST_SHARE = 0.02
 # A run of this many Han characters, most of them rare, is mojibake.
 MIN_RUN = 3
 
-_HAN_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+# Runs of Han characters long enough to count (a shorter run is never
+# counted as rare, so it is not looked at).
+_HAN_RUN = re.compile(f"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]{{{MIN_RUN},}}")
 _LATIN1_RUN = re.compile(
     "[\u00a0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
@@ -83,6 +85,26 @@ def _common(char: str) -> bool:
     return is_common(char) or is_common(to_simplified_text(char))
 
 
+@lru_cache(maxsize=1)
+def _maybe_uncommon() -> re.Pattern[str]:
+    """Every character but the 3,755 of GB 2312 level 1, which are common
+    whatever their script: in a run of ordinary Chinese only the few others
+    need :func:`_common` (asking it for each character of each run was most
+    of the gate's time)."""
+    from pipeline.readers.encoding import is_common
+
+    level_one = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                char = bytes((lead, trail)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if is_common(char):
+                level_one.append(char)
+    return re.compile("[^" + "".join(level_one) + "]")
+
+
 def readability(text: str) -> Readability:
     """Score ``text``.
 
@@ -97,10 +119,12 @@ def readability(text: str) -> Readability:
     """
     chars = len(text) - len(_SPACE.findall(text))
     rare = 0
-    for match in _HAN_RUN.finditer(text):
-        run = match.group()
-        uncommon = sum(not _common(c) for c in run)
-        if len(run) >= MIN_RUN and uncommon * 2 > len(run):
+    maybe_uncommon = _maybe_uncommon().findall
+    for run in _HAN_RUN.findall(text):
+        # a run with too few characters outside level 1 to be mostly
+        # uncommon (every run of ordinary Chinese) is not looked into
+        maybe = maybe_uncommon(run)
+        if len(maybe) * 2 > len(run) and sum(not _common(c) for c in maybe) * 2 > len(run):
             rare += len(run)
     latin1 = sum(
         len(m.group())
@@ -124,7 +148,8 @@ def unreadable(title: str, text: str, lost: int = 0) -> str | None:
     >>> print(unreadable("逾期以后如何与银行协商还\\ufffd", "可以先联系银行客服。"))
     unreadable title: it still holds 1 U+FFFD (a character lost in decoding) (score 0.92, a guide needs 0.80)
     """
-    chars = len(title) + len(text) - len(_SPACE.findall(title + text))
+    # (nothing lost is never too much: the page's characters are not counted)
+    chars = len(title) + len(text) - len(_SPACE.findall(title + text)) if lost > 0 else 0
     if lost > (chars + lost) * MAX_LOST_SHARE:
         return (
             f"unrecoverable: {lost} characters were lost in decoding ({lost / (chars + lost):.0%} "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from pipeline.cues import Marker, in_sequence, is_action, marker, sentences, warns
@@ -38,6 +39,12 @@ _NOT_ADVICE = re.compile(
     r"^(?:要是|只要|以便|但|而|如果|假如|倘若|虽然|即使|尽管|认为|主要|因为|由于)|[“”\"]|以下"
 )
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+# Every word that warns (``pipeline.cues.warns``: 切勿, 切忌, 谨防, 警惕,
+# 提防, 不要, 一定要, 千万, 注意, 小心, 当心, 不能轻信, 否则) holds one of
+# these characters: a sentence with none of them does not warn, and is not
+# asked (most sentences; tests/test_guide_shapes.py checks the words of the
+# cues against this list).
+_WARNING_CHARACTERS = re.compile("[勿忌防惕要千意心信否]")
 
 
 @dataclass
@@ -363,14 +370,22 @@ def warning_runs(text: str) -> list[tuple[bool, str]]:
     >>> warning_runs("逾期后要主动联系客服。")
     [(False, '逾期后要主动联系客服。')]
     """
+    return list(_warning_runs(text))
+
+
+@lru_cache(maxsize=1024)
+def _warning_runs(text: str) -> tuple[tuple[bool, str], ...]:
+    """The runs of a paragraph, kept for the paragraphs seen last: a guide's
+    template asks whether a paragraph is a warning (``is_warning``), then
+    for its sentences that warn (``guide.emphasise_warnings``)."""
     runs: list[tuple[bool, str]] = []
     for sentence in sentences(text) or [text]:
-        warning = warns(sentence)
+        warning = _WARNING_CHARACTERS.search(sentence) is not None and warns(sentence)
         if runs and runs[-1][0] == warning:
             runs[-1] = (warning, runs[-1][1] + sentence)
         else:
             runs.append((warning, sentence))
-    return runs
+    return tuple(runs)
 
 
 def is_warning(block: Block) -> bool:
@@ -386,5 +401,5 @@ def is_warning(block: Block) -> bool:
     """
     if block.kind != "paragraph":
         return False
-    warned = sum(len(text) for warning, text in warning_runs(block.text) if warning)
+    warned = sum(len(text) for warning, text in _warning_runs(block.text) if warning)
     return warned > 0 and warned * 2 >= len(block.text.strip())

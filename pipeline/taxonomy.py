@@ -55,13 +55,16 @@ class Taxonomy:
         """
         >>> Taxonomy().categorise("支付宝逾期可以协商流程", "联系客服协商").slug
         'xieshang'
+        >>> Taxonomy().categorise("", "先协商，再催收").slug, Taxonomy().categorise("", "无关").slug
+        ('cuishou', 'yuqi')
         """
 
-        def score(c: Category) -> int:
-            return sum(self.title_weight * title.count(k) + body.count(k) for k in c.keywords)
-
-        best = max(self.categories, key=score)
-        return best if score(best) > 0 else self.default
+        weight = self.title_weight
+        # each category scored once (the best was scored a second time);
+        # of equal scores the first wins, as max() picks it
+        scores = [sum(weight * title.count(k) + body.count(k) for k in c.keywords) for c in self.categories]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        return self.categories[best] if scores[best] > 0 else self.default
 
     def tag(self, title: str, body: str) -> list[str]:
         scored = []

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import itertools
+import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -110,10 +113,105 @@ def test_pinyin_of_a_word_is_removed_in_the_forms_scrapers_write_it(line: str, e
     assert remove_pinyin_annotations(line) == expected
 
 
+def test_the_quick_look_for_pinyin_skips_no_annotation() -> None:
+    """``remove_pinyin_annotations`` searches only a text with a Han
+    character, a bracket and a letter in a row, tries no more characters
+    than a reading has syllables or letters, and keeps what it decided for
+    the characters and readings it last saw: on every short string of Han
+    characters, brackets of both widths, spaces, line ends and readings
+    (spaced, run together, with and without tone marks, wrong) it removes
+    and reports what trying every ending of every match does, each time an
+    annotation is met."""
+    from pipeline.cleaners import pinyin
+
+    def reads_as(chars: str, joined: str) -> bool:
+        if not chars:
+            return not joined
+        return any(
+            joined.startswith(r) and reads_as(chars[1:], joined[len(r) :])
+            for r in pinyin.readings(chars[0])
+            if r and r.isascii()
+        )
+
+    def every_ending(text: str) -> tuple[str, list[tuple[str, str]]]:
+        removed: list[tuple[str, str]] = []
+
+        def replace(match: re.Match[str]) -> str:
+            han, reading = match.group(1), match.group(2)
+            syllables = [pinyin._toneless(s) for s in re.split(r"[\s'’]+", reading.strip()) if s]
+            spaced = len(syllables) > 1
+            for count in range(1, min(len(han), pinyin.MAX_WORD) + 1):
+                chars = han[-count:]
+                if (
+                    spaced
+                    and len(syllables) == count
+                    and all(s in pinyin.readings(c) for s, c in zip(syllables, chars, strict=True))
+                ) or (not spaced and reads_as(chars, syllables[0] if syllables else "")):
+                    removed.append((chars, reading))
+                    return han
+            return match.group(0)
+
+        return pinyin._ANNOTATION.sub(replace, text), removed
+
+    def removing(text: str) -> tuple[str, list[tuple[str, str]]]:
+        removed: list[tuple[str, str]] = []
+        kept = remove_pinyin_annotations(text, lambda chars, reading: removed.append((chars, reading)))
+        return kept, removed
+
+    alphabet = ["協", "商", "議", "(", "（", ")", "）", " ", "\n", "1"]
+    alphabet += ["xié", "xie", "shang", "xie shang", "yi"]
+    texts = ["".join(chars) for n in range(1, 5) for chars in itertools.product(alphabet, repeat=n)]
+    rng = random.Random(5)
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(5, 14))) for _ in range(5_000)]
+    hans = ["協", "商", "協商", "商協", "議協商", "甲協商議", "協商議協商議協", "呃阿"]  # 呃阿 reads ea
+    readings = ["xié", "Xié", "xie", "shang", "xie shang", "xié shāng", "xieshang", "shangxie", "yi"]
+    readings += ["shang yi", "x", "fen qi", "xie shang yi", "abcdefghij", "a", "ea"]
+    texts += [
+        f"{han}{bracket}{space}{reading}{space}{close}商"
+        for han in hans
+        for bracket, close in (("(", ")"), ("（", "）"), ("(", "）"))
+        for space in ("", " ")
+        for reading in readings
+    ]
+    quick = [removing(text) for text in texts]
+    assert quick == [every_ending(text) for text in texts]
+    assert sum(1 for _, removed in quick if removed) > 150
+    assert removing("協(xié)商，協(xié)議，協（ xie ）")[1] == [("協", "xié")] * 2 + [("協", "xie")]
+
+
 def test_simplified_lines_do_not_go_through_opencc() -> None:
     text, changed = to_simplified("隨著網路發展\n效率会显著提升，看着办")
     assert text == "随着网路发展\n效率会显著提升，看着办"
     assert changed == 1
+
+
+def test_lines_in_traditional_keep_what_they_kept_when_read_character_by_character() -> None:
+    """``_convert_line`` looks only beside the Simplified-only characters of
+    a line (found with one character class that misses none of them): it
+    keeps what the character-by-character reading kept, on every string of
+    Traditional-only, Simplified-only, both-script and other characters."""
+    from pipeline.cleaners import script
+
+    def by_character(line: str) -> str:
+        new = script.to_simplified_text(line)
+        if len(new) != len(line):
+            return new
+        out = list(new)
+        for i, (old, char) in enumerate(zip(line, new, strict=True)):
+            if old == char or script.is_traditional_only(old):
+                continue
+            near = line[max(0, i - 1) : i] + line[i + 1 : i + 2]
+            if any(script.is_simplified_only(c) for c in near):
+                out[i] = old
+        return "".join(out)
+
+    every = {chr(c) for c in range(0x3400, 0xA000) if script.is_simplified_only(chr(c))}
+    assert every == {chr(c) for c in range(0x3400, 0xA000) if script._simplified_only().match(chr(c))}
+    alphabet = ["著", "隨", "显", "時", "着", "乾", "干", "後", "后", "，"]
+    lines = ["".join(chars) for n in range(1, 6) for chars in itertools.product(alphabet, repeat=n)]
+    kept = [line for line in lines if script._convert_line(line) != script.to_simplified_text(line)]
+    assert len(kept) > 1000
+    assert all(script._convert_line(line) == by_character(line) for line in lines)
 
 
 @pytest.mark.parametrize(
@@ -200,6 +298,34 @@ def test_punctuation_outside_chinese_is_untouched(text: str) -> None:
     notes: list[tuple[str, str]] = []
     assert normalize_punctuation(text, lambda kind, message: notes.append((kind, message))) == text
     assert notes == []
+
+
+def test_the_look_that_opens_the_punctuation_patterns_skips_no_match() -> None:
+    """The patterns of ``normalize_punctuation`` open with a look at the
+    character a match starts with, so that the engine passes over the
+    others quickly. On every short string of Han characters, ASCII marks,
+    spaces, tabs and line ends they match what they match without it: a
+    comma with a space or tab before it, a colon at the end of a line, a
+    question mark before a closing quotation mark are all still found."""
+    from pipeline.cleaners import punctuation
+
+    def matches(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+        return [(m.span(), m.lastgroup, m.groups()) for m in pattern.finditer(text)]
+
+    checked = 0
+    for pattern, look in ((punctuation._MARK, "(?=[ \\t,:?])"), (punctuation._PARENS, "(?=\\()")):
+        assert pattern.pattern.startswith(look)
+        plain = re.compile(pattern.pattern[len(look) :], pattern.flags)
+        alphabet = ["甲", ",", ":", "?", "(", ")", " ", "\t", "\n", "a", "1", "”", "“"]
+        for length in range(1, 5):
+            for chars in itertools.product(alphabet, repeat=length):
+                text = "".join(chars)
+                assert matches(pattern, text) == matches(plain, text), text
+                checked += 1
+    assert checked > 50_000
+    assert normalize_punctuation("逾期 \t, 协商\n问题:\t\n为什么?”说明(含利息)", lambda *a: None) == (
+        "逾期，协商\n问题：\n为什么？”说明（含利息）"
+    )
 
 
 def test_punctuation_step_runs_in_the_chain_and_reports() -> None:

@@ -172,6 +172,55 @@ def test_shingles_ignore_punctuation_and_latin() -> None:
     assert (shingle_hashes("逾期一个月，怎么办？") == shingle_hashes("逾期 一个月 (ok) 怎么办")).all()
 
 
+def _plain_shingle_hashes(text: str, k: int = 5) -> list[int]:
+    """The shingle hash of ``pipeline.dedup`` one shingle at a time, in
+    Python integers: each distinct value once, sorted."""
+    codes = [ord(c) for c in re.sub(r"[^\u3400-\u9fff]+", "", text)]
+    if not codes:
+        return []
+    k = min(k, len(codes))
+    mask64 = 2**64 - 1
+    found = set()
+    for i in range(len(codes) - k + 1):
+        h = 0
+        for code in codes[i : i + k]:
+            h = (h * 1000003 + code) & mask64
+        h ^= h >> 33
+        h = (h * 0xFF51AFD7ED558CCD) & mask64
+        h ^= h >> 33
+        h = (h * 0xC4CEB9FE1A85EC53) & mask64
+        h ^= h >> 33
+        found.add(h & 0xFFFFFFFF)
+    return sorted(found)
+
+
+def test_shingle_hashes_and_signatures_are_the_plain_formulas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The numpy shingle hashing and MinHash (in place, distinct values by
+    sorting, a few permutations at a time) give what the formulas give one
+    shingle and one permutation at a time: repeated shingles once, in
+    order, texts shorter than a shingle, and any number of permutations."""
+    from pipeline.dedup import _permutations
+
+    monkeypatch.setenv("CREDIT_GUIDES_CACHE", str(tmp_path))  # other numbers' permutations
+    seed = (SEEDS / SAMPLES[0]).read_text(encoding="utf-8")
+    repeated = "逾期一个月，逾期一个月，逾期一个月"
+    others = "\ud800逾期一\U00020000个\u33ff\ua000月\uf900"  # a lone surrogate; outside U+3400–U+9FFF
+    texts = [seed, seed[:300] * 4, repeated, "逾期", "逾期一个", "逾", "", "abc 123", others]
+    for text in texts:
+        hashes = _plain_shingle_hashes(text)
+        assert shingle_hashes(text).tolist() == hashes
+        assert shingle_hashes(text, 3).tolist() == _plain_shingle_hashes(text, 3)
+        for num_perm in (128, 70, 16):
+            a, b = _permutations(num_perm)
+            expected = [
+                min(((int(ai) * h + int(bi)) & 0xFFFFFFFF for h in hashes), default=0xFFFFFFFF)
+                for ai, bi in zip(a.ravel(), b.ravel(), strict=True)
+            ]
+            assert signature(text, num_perm).tolist() == expected
+
+
 def test_an_index_built_another_way_starts_again(tmp_path: Path) -> None:
     """Signatures from another shingle hash cannot be compared with new ones:
     the index of published pages is emptied (and the run says so), while the

@@ -9,6 +9,7 @@ the site renders it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import markdown
@@ -88,6 +89,76 @@ def test_a_paragraph_that_warns_is_a_warning_box() -> None:
     warning = "千万不要相信所谓的征信修复机构。官方从不收取修复费用，切勿向陌生账户转账。"
     _, md = compose("征信可以修复吗", [LONG, warning])
     assert warning_boxes(md) == [warning]
+
+
+def test_a_paragraphs_warnings_are_worked_out_once_and_stay_its_own() -> None:
+    """The runs of a paragraph are kept for the paragraphs seen last
+    (``shape._warning_runs``): asked again, they are the same, and what a
+    caller does to the list it got changes nothing for the next one."""
+    from pipeline.shape import _warning_runs, warning_runs
+
+    warning = "千万不要相信所谓的征信修复机构。官方从不收取修复费用。"
+    runs = warning_runs(warning)
+    assert runs == [(True, "千万不要相信所谓的征信修复机构。"), (False, "官方从不收取修复费用。")]
+    runs.clear()
+    assert warning_runs(warning) == list(_warning_runs.__wrapped__(warning)) != []
+    assert _warning_runs.cache_info().maxsize
+
+
+def test_every_word_that_warns_holds_a_character_the_quick_look_knows() -> None:
+    """``shape.warning_runs`` asks ``cues.warns`` only about sentences with
+    one of ``shape._WARNING_CHARACTERS``. Every match of the cues' pattern
+    holds one: each of its alternatives has a part it cannot match without,
+    all of whose forms hold such a character. (A warning word added to the
+    cues without one fails here.)"""
+    from re import _constants as sre
+    from re import _parser
+
+    from pipeline import cues
+    from pipeline.shape import _WARNING_CHARACTERS, warning_runs
+
+    def holds(item: tuple[object, object]) -> bool:
+        op, av = item
+        if op is sre.LITERAL:
+            return _WARNING_CHARACTERS.match(chr(av)) is not None
+        if op is sre.IN:
+            return all(kind is sre.LITERAL and holds((kind, c)) for kind, c in av)
+        if op is sre.BRANCH:
+            return all(any(map(holds, branch)) for branch in av[1])
+        if op is sre.SUBPATTERN:
+            return any(map(holds, av[3]))
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return av[0] >= 1 and any(map(holds, av[2]))
+        return False
+
+    for pattern in (cues._WARN, cues._STRONG):
+        assert any(map(holds, _parser.parse(pattern.pattern))), pattern.pattern
+    # the look passes what the cues find, and a sentence with a character
+    # of the list that does not warn still does not
+    text = "切勿轻信。请注意。千万别去。当心受骗。不能轻信。否则罚息。这件事引起了大家的注意。逾期后要还款。"
+    assert [warning for warning, _ in warning_runs(text)] == [True, False]
+    plain = "逾期后要主动联系客服。平台会催收。"
+    assert warning_runs(plain) == [(False, plain)]
+
+
+def test_text_without_markup_characters_is_made_inert_the_same_way() -> None:
+    """``md_text`` skips its replacements when a text holds none of the
+    characters they touch: on every short string of those, other marks,
+    spaces and Han it gives what replacing and escaping every time gives."""
+    from pipeline.guide import _LINE_START, md_text
+
+    def every_time(text: str) -> str:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = re.sub(r"([\\`*_\[\]{}])", r"\\\1", text)
+        match = _LINE_START.match(text)
+        if match:
+            lead, mark = match.groups()
+            text = lead + (mark[:-1] + "\\" + mark[-1]) + text[match.end() :]
+        return text
+
+    alphabet = ["&", "<", ">", "\\", "`", "*", "_", "[", "]", "{", "}", "|", "#", "-", "1", ".", " ", "甲"]
+    texts = ["".join(chars) for n in range(1, 5) for chars in itertools.product(alphabet, repeat=n)]
+    assert [md_text(text) for text in texts] == [every_time(text) for text in texts]
 
 
 def test_words_of_warning_that_do_not_warn_the_reader() -> None:

@@ -5,6 +5,7 @@ repaired is rejected with the reason."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,36 @@ def test_real_chinese_passes_the_whole_cleaner(text: str) -> None:
     cleaned = Cleaner().clean(doc)
     assert rejection_reason(cleaned) is None
     assert not any(f.kind == "mojibake" for f in doc.findings)
+
+
+def test_the_quick_count_of_rare_characters_is_the_full_count() -> None:
+    """The gate looks one by one only at characters outside GB 2312 level 1
+    (``readability._maybe_uncommon``), and only in runs with enough of them
+    to be mostly rare: every character it passes over is common, and texts
+    of every kind score as they do when each character of each run of Han
+    characters is looked at."""
+    from pipeline.readability import MIN_RUN, _common, _maybe_uncommon
+
+    def rare_runs(text: str) -> int:
+        runs = re.findall("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+", text)
+        runs = [run for run in runs if len(run) >= MIN_RUN]
+        return sum(len(run) for run in runs if sum(not _common(c) for c in run) * 2 > len(run))
+
+    passed_over = [chr(c) for c in range(0x3400, 0xA000) if not _maybe_uncommon().match(chr(c))]
+    assert len(passed_over) == 3755
+    assert all(_common(c) for c in passed_over)
+    texts = [
+        TITLE,
+        DAMAGED_TITLE,
+        BODY,
+        *(line.encode("gbk").decode("big5", errors="ignore") for line in BODY.splitlines()),
+        *READABLE,
+        "龚琛邝颀犇囧槑亳涪邕婺",
+        "逾期後與銀行協商還款，與銀協還後",  # outside level 1, yet common
+        "\U00020000\U0002a6d6\uf900\ufa0e逾期",
+        "閫湡，逾期以后如何与银行协商还款",  # a run shorter than three never counts, however rare
+        "閫炬湡，逾期以后",
+        "閫炬湡浠，閫炬湡浠ュ，閫炬湡浠ュ悗",  # half rare is not mostly rare
+    ]
+    assert [readability(text).rare_runs for text in texts] == [rare_runs(text) for text in texts]
+    assert sum(rare_runs(text) for text in texts) > 50

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -101,6 +104,52 @@ def test_cut_out_marks_are_flagged_with_context(text: str, mark: str) -> None:
 )
 def test_whole_text_raises_no_cut_out_flag(text: str) -> None:
     assert flags(text) == []
+
+
+def _flags_line_by_line(text: str) -> list[str]:
+    """The marks of cut-out words as plain patterns, searched for in every
+    line of a page: what ``flag_cut_out_words`` reports, without its looks
+    at the page and at the character a match starts with."""
+    marks = [
+        (
+            r"“\s*”|\"\s*\"|「\s*」|『\s*』|‘\s*’|《\s*》|（\s*）|\(\s*\)",
+            "empty quotation marks: a word was cut out",
+        ),
+        (r"(?<=[\u4e00-\u9fff])[*＊×]{2,}|[*＊]{3,}", "a masked word"),
+        (
+            r"(?:^|(?<=[，,。；;：:、]))\s*的(?![确话士])",
+            "a clause starts with 的: the word before it was cut out",
+        ),
+        (r"被(?=的)", "被 with no verb after it: a word was cut out"),
+        (r"、(?=等)", "an empty item before 等: a word was cut out"),
+    ]
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for pattern, what in marks:
+            for match in re.finditer(pattern, line):
+                context = line[max(0, match.start() - 8) : match.end() + 8]
+                found.append(f"line {number}: {what}: 「{context}」")
+    if len(found) >= 3:
+        found.append(f"{len(found)} places look cut: the source site probably removed a term throughout")
+    return found
+
+
+def test_a_page_is_searched_only_for_the_marks_it_holds() -> None:
+    """``flag_cut_out_words`` searches a page's lines only for the marks the
+    whole page holds, and skips empty lines: on every short page of marks,
+    clause ends, spaces and line ends it reports what searching every line
+    for every mark reports, a 的 at the start of a line after one ending
+    in a comma or in a letter included."""
+    alphabet = ["的", "确", "“", "”", " ", "\t", "\n", "，", "*", "＊", "×", "被", "、", "等", "甲"]
+    pages = ["".join(chars) for n in range(1, 5) for chars in itertools.product(alphabet, repeat=n)]
+    rng = random.Random(3)
+    pages += ["".join(rng.choices(alphabet, k=rng.randint(5, 40))) for _ in range(20_000)]
+    flagged = 0
+    for page in pages:
+        expected = _flags_line_by_line(page)
+        assert flags(page) == expected, page
+        flagged += bool(expected)
+    assert flagged > 10_000
 
 
 def test_title_ending_on_a_verb_is_flagged() -> None:

@@ -4,6 +4,7 @@ URLs as http(s) links or nothing."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -213,5 +214,37 @@ def test_the_quick_look_before_a_search_never_skips_contact_details(monkeypatch:
     assert with_look == without
     values = [m.value for found in without for m in found]
     assert len(values) >= len(CONTACTS)
-    assert all(may_hold(fold(value)) for value in values)
+    assert all(may_hold(value) and may_hold(fold(value)) for value in values)
     assert not may_hold(fold("逾期以后银行会先发短信提醒，然后打电话催收，影响征信。"))
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def test_the_quick_look_never_misses_a_match_in_any_writing() -> None:
+    """``may_hold`` looks at a text before it is folded. Whenever a pattern
+    matches the folded text, the look passes the text as it was written:
+    each part of it in full-width forms or not, in upper or lower case,
+    after a Latin letter or a letter that only case-folds to one (ſ, K),
+    and passes the folded text too."""
+    before = ["", "a", "Z", "ſ", "\u212a", "逾期", " "]
+    labels = ["微信", "威信", "薇信", "V信", "v", "vx", "wx", "weixin", "wechat", "WeChat", "加V", "加 v"]
+    labels += ["QQ", "Q Q", "q", "加q", "扣扣", "企鹅号", "电话", ""]
+    seps = ["", " ", ":", "=", " : "]
+    values = ["abc_123", "helper_2024", "daibanxieshang", "12345", "678901234", "13812345678"]
+    values += ["138 - 1234 - 5678", "(010)87654321", "0755-12345678", "400-123-4567", "110101199003077776"]
+    texts = [[b, label, sep, value] for b in before for label in labels for sep in seps for value in values]
+    ats = ["@", "[at]", "(AT)", "{At}", " [at] ", "at"]
+    texts += [[b, name, at, "qq.com"] for b in before for name in ["lisi", "zhang.san", "163"] for at in ats]
+    rng = random.Random(7)
+    found = 0
+    for parts in texts:
+        for _ in range(3):
+            writings = (str, str.upper, _full_width, lambda part: _full_width(part.upper()))
+            text = "".join(rng.choice(writings)(part) for part in parts)
+            folded = personal_data.fold(text)
+            if any(pattern.search(folded) for _, pattern in personal_data.PATTERNS):
+                found += 1
+                assert personal_data.may_hold(text) and personal_data.may_hold(folded), text
+    assert found > 10_000

@@ -20,12 +20,30 @@ from pipeline.cleaners.rules import data_path
 Note = Callable[[str, str], None]
 
 _EMPTY_QUOTES = re.compile(r"“\s*”|\"\s*\"|「\s*」|『\s*』|‘\s*’|《\s*》|（\s*）|\(\s*\)")
-_MASK = re.compile(r"(?<=[\u4e00-\u9fff])[*＊×]{2,}|[*＊]{3,}")
+# (the patterns that start with a lookbehind open with a look at the
+# character a match starts with, which the engine passes over others for)
+_MASK = re.compile(r"(?=[*＊×])(?:(?<=[\u4e00-\u9fff])[*＊×]{2,}|[*＊]{3,})")
 _LAW = re.compile(r"《([^《》\n]{1,40})》")
 # 的 opening a clause: its noun was cut. 的确, 的话 and 的士 are words.
-_BARE_DE = re.compile(r"(?:^|(?<=[，,。；;：:、]))\s*的(?![确话士])")
+_BARE_DE = re.compile(r"(?=[\s的])(?:^|(?<=[，,。；;：:、]))\s*的(?![确话士])")
 _BARE_BEI = re.compile(r"被(?=的)")
 _CUT_ITEM = re.compile(r"、(?=等)")
+# Each mark, what finds it anywhere on a page, and what it says. A line holds
+# a mark only if its page does, so a page's lines are searched only for the
+# marks it holds (most pages hold none). A line's start is a start of a
+# clause, so the 的 after one is looked for at the start of every line of
+# the page (re.M); the others match on the page where they match in a line.
+_MARKS = (
+    (_EMPTY_QUOTES, _EMPTY_QUOTES, "empty quotation marks: a word was cut out"),
+    (_MASK, _MASK, "a masked word"),
+    (
+        _BARE_DE,
+        re.compile(_BARE_DE.pattern, re.M),
+        "a clause starts with 的: the word before it was cut out",
+    ),
+    (_BARE_BEI, _BARE_BEI, "被 with no verb after it: a word was cut out"),
+    (_CUT_ITEM, _CUT_ITEM, "an empty item before 等: a word was cut out"),
+)
 _DANGLING_TITLE = re.compile(r"(?:开始|进行|遭到|受到|被|会被)[?？]?$")
 _PREFIX = "中华人民共和国"
 
@@ -93,14 +111,11 @@ def flag_cut_out_words(text: str, title: str | None, note: Note) -> str:
     flag_cut_out line 2: an empty item before 等: a word was cut out: 「存在扰、等行为」
     """
     found = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        for pattern, what in (
-            (_EMPTY_QUOTES, "empty quotation marks: a word was cut out"),
-            (_MASK, "a masked word"),
-            (_BARE_DE, "a clause starts with 的: the word before it was cut out"),
-            (_BARE_BEI, "被 with no verb after it: a word was cut out"),
-            (_CUT_ITEM, "an empty item before 等: a word was cut out"),
-        ):
+    marks = [(pattern, what) for pattern, on_page, what in _MARKS if on_page.search(text)]
+    for number, line in enumerate(text.split("\n") if marks else [], start=1):
+        if not line:  # every mark is at least one character
+            continue
+        for pattern, what in marks:
             for match in pattern.finditer(line):
                 found += 1
                 note(

@@ -12,10 +12,14 @@ _LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _ANNOTATION = re.compile(
     rf"([\u3400-\u9fff]{{1,6}})[(（]\s*([{_LETTERS}]{{1,7}}(?:[\s'’]+[{_LETTERS}]{{1,7}}){{0,5}}|[{_LETTERS}]{{8,30}})\s*[)）]"
 )
+# What every annotation holds: a Han character, then a bracket and a letter.
+# A page without one (most pages) is not searched for annotations.
+_MAY_ANNOTATE = re.compile(rf"[\u3400-\u9fff][(（]\s*[{_LETTERS}]")
 _SYLLABLE_SPLIT = re.compile(r"[\s'’]+")
 MAX_WORD = 6
 
 
+@lru_cache(maxsize=8192)
 def _toneless(syllable: str) -> str:
     """A syllable without its tone mark, ü written v as pypinyin writes it.
 
@@ -61,28 +65,51 @@ def remove_pinyin_annotations(text: str, on_removed: Callable[[str, str], None] 
     '協商，绿色'
     """
 
+    if not _MAY_ANNOTATE.search(text):
+        return text
+
     def replace(match: re.Match[str]) -> str:
         han, reading = match.group(1), match.group(2)
-        syllables = [_toneless(s) for s in _SYLLABLE_SPLIT.split(reading.strip()) if s]
-        spaced = len(syllables) > 1
-        for count in range(1, min(len(han), MAX_WORD) + 1):
-            chars = han[-count:]
-            if (
-                spaced
-                and len(syllables) == count
-                and all(s in readings(c) for s, c in zip(syllables, chars, strict=True))
-            ) or (not spaced and _reads_as(chars, syllables[0] if syllables else "")):
-                if on_removed:
-                    on_removed(chars, reading)
-                return han
-        return match.group(0)
+        chars = _read_characters(han, reading)
+        if chars is None:
+            return match.group(0)
+        if on_removed:
+            on_removed(chars, reading)
+        return han
 
     return _ANNOTATION.sub(replace, text)
 
 
+@lru_cache(maxsize=8192)
+def _read_characters(han: str, reading: str) -> str | None:
+    """The characters at the end of ``han`` that ``reading`` is the reading
+    of, or None. Kept for the pairs seen last: a page annotates the same
+    characters again and again (協(xié) throughout).
+
+    >>> _read_characters("歡迎訪問", "wèn"), _read_characters("分期", "fēn qī"), _read_characters("问", "xié")
+    ('問', '分期', None)
+    """
+    syllables = [_toneless(s) for s in _SYLLABLE_SPLIT.split(reading.strip()) if s]
+    longest = min(len(han), MAX_WORD)
+    if len(syllables) > 1:  # spaced: one syllable for each character
+        chars = han[-len(syllables) :]
+        if len(syllables) <= longest and all(s in readings(c) for s, c in zip(syllables, chars, strict=True)):
+            return chars
+        return None
+    # run together: every reading is a letter or more, so no more characters
+    # than letters can be read
+    joined = syllables[0] if syllables else ""
+    for count in range(1, min(longest, len(joined)) + 1):
+        if _reads_as(han[-count:], joined):
+            return han[-count:]
+    return None
+
+
+@lru_cache(maxsize=8192)
 def _reads_as(chars: str, joined: str) -> bool:
     """Whether ``joined`` (toneless, no spaces) is one reading of each of
-    ``chars`` in turn.
+    ``chars`` in turn. Kept for the pairs seen last: the same characters
+    are annotated after ever other ones (商請(qǐng), 申請(qǐng)).
 
     >>> _reads_as("分期", "fenqi"), _reads_as("分期", "fenq")
     (True, False)

@@ -21,16 +21,21 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KEEP = re.compile(
     r"`[^`\n]*`|(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef]+|www\.[^\s\u3000-\u303f\uff00-\uffef]+"
 )
+# Each pattern opens with a look at the character where a match must start
+# (a space, a tab or the mark; the opening bracket): the regular-expression
+# engine then passes over every other character at once, instead of trying
+# the lookbehinds at each (which was most of this step's time).
 _MARK = re.compile(
-    rf"(?<=[{_HAN}])[ \t]*(?P<comma>,)[ \t]*(?=[{_HAN}])"
+    r"(?=[ \t,:?])"
+    rf"(?:(?<=[{_HAN}])[ \t]*(?P<comma>,)[ \t]*(?=[{_HAN}])"
     rf"|(?<=[{_HAN}])[ \t]*(?P<colon>:)(?:[ \t]*(?=[{_HAN}“‘《「])|[ \t]*$)"
-    rf"|(?<=[{_HAN}])(?P<question>\?)(?=[{_HAN}”’」）)]|[ \t]*$)",
+    rf"|(?<=[{_HAN}])(?P<question>\?)(?=[{_HAN}”’」）)]|[ \t]*$))",
     re.M,
 )
 # ( ) around Chinese words (no digits or Latin letters: (第1-3天), (2),
 # (App) keep theirs), with a Han character outside on one side
 _INNER = rf"[^()\n0-9A-Za-z]*[{_HAN}][^()\n0-9A-Za-z]*"
-_PARENS = re.compile(rf"(?<=[{_HAN}])\((?P<a>{_INNER})\)|\((?P<b>{_INNER})\)(?=[{_HAN}])")
+_PARENS = re.compile(rf"(?=\()(?:(?<=[{_HAN}])\((?P<a>{_INNER})\)|\((?P<b>{_INNER})\)(?=[{_HAN}]))")
 _FULL = {"comma": "，", "colon": "：", "question": "？"}
 
 

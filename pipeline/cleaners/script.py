@@ -79,6 +79,23 @@ def is_simplified_only(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" and _encodes(char, "gb2312") and not _encodes(char, "big5")
 
 
+@lru_cache(maxsize=1)
+def _simplified_only() -> re.Pattern[str]:
+    """One character class of every Simplified-only character. They are
+    all in GB2312, so its 7,445 characters are checked, not the 27,000 of
+    the Han block (``tests/test_cleaners.py`` checks that none is missed)."""
+    chars = []
+    for lead in range(0xA1, 0xF8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                char = bytes((lead, trail)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if is_simplified_only(char):
+                chars.append(char)
+    return re.compile("[" + "".join(chars) + "]")
+
+
 def _encodes(char: str, codec: str) -> bool:
     """Whether the character set of ``codec`` has ``char``."""
     try:
@@ -106,14 +123,15 @@ def _convert_line(line: str) -> str:
     new = to_simplified_text(line)
     if len(new) != len(line):
         return new
-    out = list(new)
-    for i, (old, char) in enumerate(zip(line, new, strict=True)):
-        if old == char or is_traditional_only(old):
-            continue
-        near = line[max(0, i - 1) : i] + line[i + 1 : i + 2]
-        if any(is_simplified_only(c) for c in near):
-            out[i] = old
-    return "".join(out)
+    # only the characters beside a Simplified-only one can stay: most lines
+    # in Traditional have none, and are OpenCC's as they are
+    out: list[str] | None = None
+    for match in _simplified_only().finditer(line):
+        for i in (match.start() - 1, match.start() + 1):
+            if 0 <= i < len(line) and line[i] != new[i] and not is_traditional_only(line[i]):
+                out = out or list(new)
+                out[i] = line[i]
+    return "".join(out) if out else new
 
 
 def to_simplified(text: str) -> tuple[str, int]:
