@@ -87,6 +87,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -157,9 +158,12 @@ def site_of(url: str | None, key_or_source: str) -> str:
     return path if sep else str(Path(path).parent)
 
 
+@lru_cache(maxsize=65536)
 def line_hash(line: str, min_key: int = MIN_KEY) -> int | None:
     """A line's fingerprint for comparing it across pages; None for a line
-    too short, or numbered (an article's own section heading).
+    too short, or numbered (an article's own section heading). Remembered
+    for the last 65,536 lines: a page's lines are fingerprinted as read, as
+    cleaned and at its edges.
 
     >>> line_hash("欢迎光临某某网，今天是2022/12/19") == line_hash("欢迎光临某某网，今天是2023-1-2")
     True
@@ -203,9 +207,13 @@ def field_hash(word: str) -> int | None:
     return _fingerprint("field:" + folded) if len(folded) >= 2 else None
 
 
-def _field_hashes(line: str) -> set[int]:
+@lru_cache(maxsize=65536)
+def _field_hashes(line: str) -> frozenset[int]:
+    """The fingerprints of a line's fields' words. Remembered for the last
+    65,536 lines: a page's lines are counted as read and as cleaned, and a
+    site prints its template lines on every page."""
     words = field_words(line)
-    return {h for word in words or () if word and (h := field_hash(word)) is not None}
+    return frozenset(h for word in words or () if word and (h := field_hash(word)) is not None)
 
 
 def _fingerprint(text: str) -> int:
