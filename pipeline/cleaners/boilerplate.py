@@ -12,6 +12,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from pipeline.cleaners.rules import CommentRules, LineRule
 from pipeline.tables import is_row
@@ -267,14 +268,23 @@ _NAME_FIELD = re.compile(r"@?[\w\u4e00-\u9fff]{1,14}|[A-Za-z][A-Za-z0-9_-]{1,23}
 _SPACED_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
-def _fields(line: str) -> list[str]:
-    line = re.sub(r"IP\s*属地", "IP属地", line.strip())
+_IP_PLACE = re.compile(r"IP\s*属地")
+_SPACED_AGO = re.compile(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def _fields(line: str) -> tuple[str, ...]:
+    """The fields of a line, as metadata lines separate them. Remembered
+    for the last 65,536 lines: the shape of a line is asked by several
+    steps, and by the site's lines for its fields' words."""
+    line = _IP_PLACE.sub("IP属地", line.strip())
     # a relative time is one field however it is spaced (16 分钟前)
-    line = re.sub(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)", r"\1", line)
+    line = _SPACED_AGO.sub(r"\1", line)
     # so is a date written with spaces (2017 年 12 月 16 日)
-    line = _SPACED_DATE.sub(lambda m: re.sub(r"\s+", "", m.group()), line)
+    line = _SPACED_DATE.sub(lambda m: _SPACES.sub("", m.group()), line)
     fields = _FIELD_SEP.split(line)
-    return [m.group(1) if (m := _BRACKETED.fullmatch(f)) else f for f in fields if f]
+    return tuple(m.group(1) if (m := _BRACKETED.fullmatch(f)) else f for f in fields if f)
 
 
 def field_words(line: str) -> list[str | None] | None:
@@ -307,6 +317,7 @@ def field_words(line: str) -> list[str | None] | None:
     ]
 
 
+@lru_cache(maxsize=65536)
 def metadata_shape(line: str) -> str | None:
     """What kind of metadata line ``line`` is by its shape, or None.
 
@@ -561,9 +572,12 @@ def counter_line(line: str) -> bool:
     return len(fields) >= 4 and counts >= 2 and labels >= 2 and all(len(field) <= 12 for field in fields)
 
 
+@lru_cache(maxsize=65536)
 def chrome_shape(line: str) -> str | None:
     """The name of the chrome shape ``line`` has (see ``metadata_shape``,
-    ``is_pagination``, ``tag_line``), or None."""
+    ``is_pagination``, ``tag_line``), or None. Remembered for the last
+    65,536 lines, as ``metadata_shape`` is: the cleaning steps and the title
+    step ask about the same lines."""
     if is_pagination(line):
         return "pagination"
     if tag_line(line):
