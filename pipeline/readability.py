@@ -91,17 +91,10 @@ def _maybe_uncommon() -> re.Pattern[str]:
     whatever their script: in a run of ordinary Chinese only the few others
     need :func:`_common` (asking it for each character of each run was most
     of the gate's time)."""
+    from pipeline.cleaners.script import gb2312_characters
     from pipeline.readers.encoding import is_common
 
-    level_one = []
-    for lead in range(0xB0, 0xD8):
-        for trail in range(0xA1, 0xFF):
-            try:
-                char = bytes((lead, trail)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            if is_common(char):
-                level_one.append(char)
+    level_one = [char for char in gb2312_characters(0xB0, 0xD7) if is_common(char)]
     return re.compile("[^" + "".join(level_one) + "]")
 
 

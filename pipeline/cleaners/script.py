@@ -9,6 +9,7 @@ which rewrites the author's words, so it is not used.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 OPENCC_CONFIG = "tw2s"
@@ -79,20 +80,28 @@ def is_simplified_only(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" and _encodes(char, "gb2312") and not _encodes(char, "big5")
 
 
+def gb2312_characters(first: int = 0xA1, last: int = 0xF7) -> Iterator[str]:
+    """The characters of GB 2312 whose first byte is between ``first`` and
+    ``last`` (all of them by default; level 1, the 3,755 most common Han
+    characters, is 0xB0 to 0xD7).
+
+    >>> len(list(gb2312_characters(0xB0, 0xD7)))
+    3755
+    """
+    for lead in range(first, last + 1):
+        for trail in range(0xA1, 0xFF):
+            try:
+                yield bytes((lead, trail)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+
+
 @lru_cache(maxsize=1)
 def _simplified_only() -> re.Pattern[str]:
     """One character class of every Simplified-only character. They are
     all in GB2312, so its 7,445 characters are checked, not the 27,000 of
     the Han block (``tests/test_cleaners.py`` checks that none is missed)."""
-    chars = []
-    for lead in range(0xA1, 0xF8):
-        for trail in range(0xA1, 0xFF):
-            try:
-                char = bytes((lead, trail)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            if is_simplified_only(char):
-                chars.append(char)
+    chars = [char for char in gb2312_characters() if is_simplified_only(char)]
     return re.compile("[" + "".join(chars) + "]")
 
 
