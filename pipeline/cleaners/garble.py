@@ -304,22 +304,8 @@ class _Surroundings:
                 _routes(sentence, best, b - 1, b)
                 last = self.from_last[middle[-1]] = best[b - 1]
             best[b - 1] = last
-        for i in range(b - 2, a - 1, -1):
-            # as in _routes (not called: this runs for every candidate)
-            top = unknown + best[i + 1]
-            found = False
-            j = i + 1
-            value = get(sentence[i])
-            while value is not None:
-                if value:
-                    candidate = value + best[j]
-                    if not found or candidate > top:
-                        top, found = candidate, True
-                if j >= n:
-                    break
-                j += 1
-                value = get(sentence[i:j])
-            best[i] = top
+        # the rest of the candidate's characters
+        _routes(sentence, best, a, b - 1)
         for i in range(a - 1, -1, -1):
             # as in _routes, with the words within the tail known
             top = unknown + best[i + 1]
@@ -332,11 +318,11 @@ class _Surroundings:
                 j = a
                 while j < n:
                     j += 1
-                    value = get(sentence[i:j])
-                    if value is None:
+                    word = get(sentence[i:j])
+                    if word is None:
                         break
-                    if value:
-                        candidate = value + best[j]
+                    if word:
+                        candidate = word + best[j]
                         if not found or candidate > top:
                             top, found = candidate, True
             best[i] = top
