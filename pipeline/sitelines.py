@@ -356,15 +356,19 @@ class Site:
     def pages_with(self, line: str) -> int | None:
         """On how many pages the line is, when that makes it the site's.
         A row of a table is never the site's on its own."""
-        if tables.is_row(line):
-            return None
-        count = self._printed(line)
-        return count if count is not None else self._template(line)
+        return self.counted(line)[0]
 
-    def filled(self, line: str) -> bool:
-        """Whether the line is the site's only as its template filled in
-        for the page (``_template``), not printed the same on its pages."""
-        return not tables.is_row(line) and self._printed(line) is None and self._template(line) is not None
+    def counted(self, line: str) -> tuple[int | None, bool]:
+        """``pages_with``, and whether the line is the site's only as its
+        template filled in for the page (``_template``), not printed the
+        same on its pages."""
+        if tables.is_row(line):
+            return None, False
+        count = self._printed(line)
+        if count is not None:
+            return count, False
+        count = self._template(line)
+        return count, count is not None
 
     def _printed(self, line: str) -> int | None:
         h = line_hash(line)
@@ -471,8 +475,13 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             if not line.strip():
                 continue
             table = tables.is_row(line)
-            count = site.pages_with_table([lines[n] for n in unit]) if table else site.pages_with(line)
-            common = None if count is not None or table else site.common_with(line)
+            count, filled = (
+                (site.pages_with_table([lines[n] for n in unit]), False) if table else site.counted(line)
+            )
+            # a template's line many sites print, whether or not this site
+            # prints it too
+            template = None if table else site.common_with(line)
+            common = None if count is not None else template
             if count is None and common is None:
                 if table or not bridge:
                     break
@@ -493,9 +502,11 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             # same on its pages (an advertisement block is): a line of no
             # rule passed, a template's line many sites print, the site's
             # template filled in
-            other_chrome = other_chrome or (
-                any(other.start not in outside for other in passed)
-                or (not table and (site.common_with(line) is not None or site.filled(line)))
+            other_chrome = (
+                other_chrome
+                or template is not None
+                or filled
+                or any(other.start not in outside for other in passed)
             )
             chrome_beyond += bool(outside) and other_chrome
             if common is not None:
