@@ -211,6 +211,11 @@ _WARN = re.compile(
     r"(?:请|要|需|需要|应|应该|务必|特别|一定|千万|多加|格外)注意(?!到|力)"
 )
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"")
+# Every word that warns above (切勿, 切忌, 谨防, 警惕, 提防, 不要, 一定要, 千万,
+# 注意, 小心, 当心, 不能轻信, 否则) holds one of these characters: a sentence
+# with none of them does not warn and is not searched (most sentences;
+# tests/test_guide_shapes.py checks the patterns' words against this list).
+_MAY_WARN = re.compile("[勿忌防惕要千意心信否]")
 
 
 def sentences(text: str) -> list[str]:
@@ -236,6 +241,8 @@ def warns(sentence: str) -> bool:
     ...                     "他们不要自由，不要民主。", "卖家一定要经过比较。", "统治者不一定要遵循民意。"]]
     [False, False, False, False, False, False, False, False, False]
     """
+    if not _MAY_WARN.search(sentence):
+        return False
     said = _QUOTED.sub("", sentence)
     if _THIRD_PERSON.match(said):  # 他们不要自由，不要民主: what others do
         return bool(_STRONG.search(said))

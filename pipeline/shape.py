@@ -39,12 +39,6 @@ _NOT_ADVICE = re.compile(
     r"^(?:要是|只要|以便|但|而|如果|假如|倘若|虽然|即使|尽管|认为|主要|因为|由于)|[“”\"]|以下"
 )
 _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
-# Every word that warns (``pipeline.cues.warns``: 切勿, 切忌, 谨防, 警惕,
-# 提防, 不要, 一定要, 千万, 注意, 小心, 当心, 不能轻信, 否则) holds one of
-# these characters: a sentence with none of them does not warn, and is not
-# asked (most sentences; tests/test_guide_shapes.py checks the words of the
-# cues against this list).
-_WARNING_CHARACTERS = re.compile("[勿忌防惕要千意心信否]")
 
 
 @dataclass
@@ -380,7 +374,7 @@ def _warning_runs(text: str) -> tuple[tuple[bool, str], ...]:
     for its sentences that warn (``guide.emphasise_warnings``)."""
     runs: list[tuple[bool, str]] = []
     for sentence in sentences(text) or [text]:
-        warning = _WARNING_CHARACTERS.search(sentence) is not None and warns(sentence)
+        warning = warns(sentence)
         if runs and runs[-1][0] == warning:
             runs[-1] = (warning, runs[-1][1] + sentence)
         else:

@@ -106,8 +106,8 @@ def test_a_paragraphs_warnings_are_worked_out_once_and_stay_its_own() -> None:
 
 
 def test_every_word_that_warns_holds_a_character_the_quick_look_knows() -> None:
-    """``shape.warning_runs`` asks ``cues.warns`` only about sentences with
-    one of ``shape._WARNING_CHARACTERS``. Every match of the cues' pattern
+    """``cues.warns`` searches only sentences with one of
+    ``cues._MAY_WARN``'s characters. Every match of the cues' pattern
     holds one: each of its alternatives has a part it cannot match without,
     all of whose forms hold such a character. (A warning word added to the
     cues without one fails here.)"""
@@ -115,12 +115,12 @@ def test_every_word_that_warns_holds_a_character_the_quick_look_knows() -> None:
     from re import _parser
 
     from pipeline import cues
-    from pipeline.shape import _WARNING_CHARACTERS, warning_runs
+    from pipeline.shape import warning_runs
 
     def holds(item: tuple[object, object]) -> bool:
         op, av = item
         if op is sre.LITERAL:
-            return _WARNING_CHARACTERS.match(chr(av)) is not None
+            return cues._MAY_WARN.match(chr(av)) is not None
         if op is sre.IN:
             return all(kind is sre.LITERAL and holds((kind, c)) for kind, c in av)
         if op is sre.BRANCH:
