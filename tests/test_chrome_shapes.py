@@ -92,6 +92,32 @@ def test_a_name_with_a_date_and_time_goes_only_at_the_head_or_tail(cleaner: Clea
     assert out == [OPENING[0], line, OPENING[1], CLOSING]
 
 
+CARDS = ["微信用户 04-09 · 广东", "姜律师（苏州） 江苏 06-04", "m0_7791 2022-09-17 23:08 江苏"]
+
+
+@pytest.mark.parametrize("card", CARDS)
+def test_a_posters_card_without_a_year_goes_only_at_the_edges(cleaner: Cleaner, card: str) -> None:
+    for blocks in ([TITLE, card, *OPENING, CLOSING], [TITLE, *OPENING, CLOSING, card]):
+        out, doc = clean(cleaner, blocks)
+        assert out == [*OPENING, CLOSING]
+        assert any("name_day" in f.message for f in doc.findings)
+    out, _ = clean(cleaner, [TITLE, OPENING[0], card, OPENING[1], CLOSING])
+    assert out == [OPENING[0], card, OPENING[1], CLOSING]
+
+
+def test_a_notice_signed_with_a_full_date_keeps_its_signature(cleaner: Cleaner) -> None:
+    # an official notice ends with who issued it and when, the year written out
+    out, _ = clean(cleaner, [TITLE, *OPENING, CLOSING, "某某市人民法院 2023年4月9日"])
+    assert out == [*OPENING, CLOSING, "某某市人民法院 2023年4月9日"]
+
+
+@pytest.mark.parametrize("counters", ["楼主 奔跑的蜗牛 回复：86 浏览：10万+", "阅读量55.3万 收藏 12 点赞 3"])
+def test_a_posts_counters_in_a_sites_number_format_go(cleaner: Cleaner, counters: str) -> None:
+    out, doc = clean(cleaner, [TITLE, counters, *OPENING, CLOSING])
+    assert out == [*OPENING, CLOSING]
+    assert any("meta_line" in f.message for f in doc.findings)
+
+
 def test_a_thread_with_weekdays_and_guest_addresses_goes(cleaner: Cleaner) -> None:
     thread = [
         "老顽童38  回复于 2010年8月19日 星期四 04:30",

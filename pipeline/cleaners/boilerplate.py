@@ -230,6 +230,9 @@ _FULL_DATE = (
 )
 _SHORT_DATE = r"\d{1,2}月\d{1,2}日|\d{1,2}[-/]\d{1,2}"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+# a month and day without the year, as feeds and comment widgets print them
+# (04-09, 11/14 21:04; 4月9日 opens headings too)
+_YEARLESS = re.compile(rf"\d{{1,2}}[-/]\d{{1,2}}(?:{_CLOCK})?|{_CLOCK}")
 # a day of the week is part of a date (2023年5月6日 星期六)
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
 _DATE_FIELD = re.compile(
@@ -245,11 +248,13 @@ _LABELS = (
     r"|引用|支持|反对|有用|无用|顶|打印|关闭|字号|复制链接|在看|赞同|喜欢|查看|发表|楼主|沙发|板凳|地板"
     r"|只看该作者|倒序浏览|登录|注册"
 )
+# a count as sites print one after its label: 5,538, 55.3万, 10万+, 644.4k, 999+
+_SITE_COUNT = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[万wWkK]\+?|\d+\+?"
 # a label alone, with a count (阅读 1234 splits into two fields; 浏览(42569),
-# 293赞, 21楼), or with a short value after a colon (来源：某某日报) or, for
-# 属地 and 来自, without one (IP属地广东)
+# 阅读量55.3万, 293赞, 21楼), or with a short value after a colon (来源：某某日报)
+# or, for 属地 and 来自, without one (IP属地广东)
 _LABEL_FIELD = re.compile(
-    rf"(?:{_LABELS})(?:[(（\[【]?\d+[)）\]】]?|[:：][^。？；，]{{0,24}})?|\d+\s*(?:{_LABELS}|楼)|#\d+"
+    rf"(?:{_LABELS})(?:[(（\[【]?(?:{_SITE_COUNT})[)）\]】]?|[:：][^。？；，]{{0,24}})?|\d+\s*(?:{_LABELS}|楼)|#\d+"
     r"|(?:IP属地|来自)[:：]?[\u4e00-\u9fff]{1,8}"
 )
 # beside a date, any short label with a short value (责编：张三, 审核：李四)
@@ -262,7 +267,11 @@ _NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?|\d{1,3}\.\d{1,3}\.[\d*]{1,3}\.[\d
 _BRACKETED = re.compile(r"[\[【](.+)[\]】]")
 # a name: a word of at most 14 characters, or a platform's generated
 # handle of letters and digits (weixin_595056974, m0_99455719)
-_NAME_FIELD = re.compile(r"@?[\w\u4e00-\u9fff]{1,14}|[A-Za-z][A-Za-z0-9_-]{1,23}")
+_NAME_FIELD = re.compile(
+    r"@?[\w\u4e00-\u9fff]{1,14}|[A-Za-z][A-Za-z0-9_-]{1,23}"
+    # with where the poster is, or what they are (夏律师（苏州）)
+    r"|[\w\u4e00-\u9fff]{1,10}[(（][\u4e00-\u9fff]{1,6}[)）]"
+)
 
 
 _SPACED_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -328,7 +337,12 @@ def metadata_shape(line: str) -> str | None:
     - ``name_date``: one name with a date and a clock time (路人甲
       2017.3.25 05:08; 2019.3.19 10:16 · 某某论坛), weaker evidence:
       ``strip_boilerplate`` takes it only above the first paragraph or
-      below the last.
+      below the last;
+    - ``name_day``: two names (a poster and a place) with a date without
+      the year, or one or two with a date and a clock time (微信用户 04-09
+      · 广东; m0_7791 2022-09-17 23:08 江苏), as weak: a notice's signature
+      (某某法院 2023年4月9日) and a headline in a list (平台再出新招 10-20)
+      are not.
 
     Every field must be one of those; a sentence mark, or a field that is
     neither a date, a label, a count nor a short name, and it is not chrome.
@@ -372,6 +386,15 @@ def metadata_shape(line: str) -> str | None:
     >>> metadata_shape("凤凰网友 05/21/2016 13:17 #113")
     'name_date'
 
+    A poster's name beside two labels with counts is a post's counters;
+    a name with where the poster is is still a name:
+
+    >>> metadata_shape("楼主 奔跑的蜗牛 回复：86 浏览：10万+"), metadata_shape("阅读量55.3万 收藏 12")
+    ('meta_line', 'meta_line')
+    >>> lines = ("姜律师（苏州） 广东 06-04", "某某人民法院 2023年4月9日", "北京 4月9日")
+    >>> [metadata_shape(line) for line in lines]
+    ['name_day', None, None]
+
     At most 100 characters:
 
     >>> [metadata_shape("阅读 12 " * 16 + end) for end in ("赞 12", "赞 123")]
@@ -382,7 +405,7 @@ def metadata_shape(line: str) -> str | None:
     fields = _fields(line)
     if len(fields) < 2:
         return None
-    dates = clocks = agos = labels = numbers = 0
+    dates = clocks = agos = labels = numbers = counted = yearless = 0
     names: list[str] = []
     # beside a date with a clock time, any short label with a value is a
     # field of the page's (责编：王五); a ledger's 借款：5000元 has no time
@@ -392,6 +415,7 @@ def metadata_shape(line: str) -> str | None:
         if _DATE_FIELD.fullmatch(field):
             dates += 1
             clocks += bool(re.search(_CLOCK, field))
+            yearless += bool(_YEARLESS.fullmatch(field))
         elif _AGO_FIELD.fullmatch(field):
             agos += 1
         elif field.rstrip(":：") == "来自" and len("".join(fields[n + 1 :])) <= _FROM_MAX:
@@ -399,6 +423,7 @@ def metadata_shape(line: str) -> str | None:
             break
         elif _LABEL_FIELD.fullmatch(field):
             labels += 1
+            counted += bool(re.search(r"\d", field))
         elif clocked and _ANY_LABEL_FIELD.fullmatch(field):
             fields_labelled += 1
         elif _NUMBER_FIELD.fullmatch(field):
@@ -417,6 +442,11 @@ def metadata_shape(line: str) -> str | None:
         return "dated_fields"
     if labels and (dates or agos or ((numbers or labels >= 2) and not names)):
         return "meta_line"
+    if labels >= 2 and (numbers or counted) and len(names) == 1:
+        return "meta_line"  # a poster's name with the post's counters (楼主 甲 回复：18 浏览：2万)
+    named = sum(len(n) for n in names) <= 20
+    if dates and named and ((clocks and names) or (yearless and len(names) == 2)):
+        return "name_day"
     return None
 
 
@@ -588,10 +618,20 @@ def chrome_shape(line: str) -> str | None:
     return shape
 
 
-SHAPES = ("pagination", "tags", "meta_line", "name_time", "name_date", "dated_fields", "link_row", "counters")
+SHAPES = (
+    "pagination",
+    "tags",
+    "meta_line",
+    "name_time",
+    "name_date",
+    "name_day",
+    "dated_fields",
+    "link_row",
+    "counters",
+)
 # shapes that are weaker evidence: a line of them goes only above the
 # article's first paragraph or below its last
-EDGE_SHAPES = ("name_date", "dated_fields")
+EDGE_SHAPES = ("name_date", "name_day", "dated_fields")
 # ... or only above the first paragraph: an article ends with a process
 # (申请 → 审核 → 放款), a list of hotlines or a fee summary as often as a
 # page ends with its footer's links; and never when it is the only line
