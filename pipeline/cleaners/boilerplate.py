@@ -228,11 +228,13 @@ _FULL_DATE = (
     # month or day first (05/21/2016, 21.05.2016), or a two-digit year (14-07-20)
     rf"|\d{{1,2}}{_DATE_SEP}\d{{1,2}}{_DATE_SEP}(?:19|20)\d{{2}}|\d{{2}}-\d{{2}}-\d{{2}}"
 )
-_SHORT_DATE = r"\d{1,2}月\d{1,2}日|\d{1,2}[-/]\d{1,2}"
+# a month and day in figures, as feeds and comment widgets print them (04-09)
+_MONTH_DAY = r"\d{1,2}[-/]\d{1,2}"
+_SHORT_DATE = rf"\d{{1,2}}月\d{{1,2}}日|{_MONTH_DAY}"
 _CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-# a month and day without the year, as feeds and comment widgets print them
-# (04-09, 11/14 21:04; 4月9日 opens headings too)
-_YEARLESS = re.compile(rf"\d{{1,2}}[-/]\d{{1,2}}(?:{_CLOCK})?|{_CLOCK}")
+# a date field without the year that is not a heading's (4月9日 opens
+# headings too); a clock time with it is counted apart
+_YEARLESS = re.compile(_MONTH_DAY)
 # a day of the week is part of a date (2023年5月6日 星期六)
 _WEEKDAY = r"(?:星期|周|礼拜)[一二三四五六日天]"
 _DATE_FIELD = re.compile(
@@ -434,7 +436,8 @@ def metadata_shape(line: str) -> str | None:
             names.append(field)
         else:
             return None
-    if names and agos and sum(len(n) for n in names) <= 20:
+    named = sum(len(n) for n in names) <= 20
+    if names and agos and named:
         return "name_time"
     if len(names) == 1 and dates and clocks:
         return "name_date"
@@ -444,7 +447,6 @@ def metadata_shape(line: str) -> str | None:
         return "meta_line"
     if labels >= 2 and (numbers or counted) and len(names) == 1:
         return "meta_line"  # a poster's name with the post's counters (楼主 甲 回复：18 浏览：2万)
-    named = sum(len(n) for n in names) <= 20
     if dates and named and ((clocks and names) or (yearless and len(names) == 2)):
         return "name_day"
     return None
