@@ -60,8 +60,7 @@ class Taxonomy:
         """
 
         weight = self.title_weight
-        # each category scored once (the best was scored a second time);
-        # of equal scores the first wins, as max() picks it
+        # each category scored once; of equal scores the first wins
         scores = [sum(weight * title.count(k) + body.count(k) for k in c.keywords) for c in self.categories]
         best = max(range(len(scores)), key=scores.__getitem__)
         return self.categories[best] if scores[best] > 0 else self.default

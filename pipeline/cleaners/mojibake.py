@@ -78,7 +78,7 @@ def redecode_gbk(line: str) -> tuple[str, int] | None:
     ('\ufffd\ufffd以后\ufffd何与银行协商还\ufffd', 4)
     """
     data = _gbk_bytes(line)
-    return None if data is None else _mark_lost(data.decode("utf-8", errors="surrogateescape"))
+    return None if data is None else _mark_lost(data)
 
 
 def _gbk_bytes(line: str) -> bytes | None:
@@ -92,9 +92,9 @@ def _gbk_bytes(line: str) -> bytes | None:
         return None
 
 
-def _mark_lost(decoded: str) -> tuple[str, int]:
-    """``decoded`` with each run of undecoded bytes marked as the U+FFFD of
-    the characters they were, and how many those are."""
+def _mark_lost(data: bytes) -> tuple[str, int]:
+    """``data`` decoded as UTF-8, each run of undecoded bytes marked as the
+    U+FFFD of the characters they were, and how many those are."""
     lost = 0
 
     def mark(match: re.Match[str]) -> str:
@@ -104,7 +104,7 @@ def _mark_lost(decoded: str) -> tuple[str, int]:
         lost += count
         return "\ufffd" * count
 
-    text = _UNDECODED.sub(mark, decoded)
+    text = _UNDECODED.sub(mark, data.decode("utf-8", errors="surrogateescape"))
     return text, lost
 
 
@@ -126,7 +126,7 @@ def _candidates(line: str) -> list[tuple[str, str, int]]:
     out = []
     data = _gbk_bytes(line)
     if data is not None and not _surely_too_lossy(data):
-        text, lost = _mark_lost(data.decode("utf-8", errors="surrogateescape"))
+        text, lost = _mark_lost(data)
         if lost <= len(text) * MAX_LOST_SHARE:
             out.append(("UTF-8 read as GBK", text, lost))
     if len(_LATIN1.findall(line)) >= 2:
