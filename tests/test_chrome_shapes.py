@@ -421,6 +421,26 @@ def test_a_page_without_prose_is_left_to_the_rules() -> None:
     assert strip_by_context(before, "\n".join([*prose, UNKNOWN[0]]), lambda *a: None) == "\n".join(prose)
 
 
+def test_a_news_brief_between_chrome_lines_is_the_article(cleaner: Cleaner) -> None:
+    """A brief of company names and figures has few function characters,
+    but it is written in sentences: between chrome lines it is the article
+    (a statement below it is prose too), and its headline, two items joined
+    by a semicolon, is the title."""
+    headline = "午间公告：天奇股份中标广汽丰田项目；运达股份中标7亿元项目"
+    brief = (
+        "证券时报e公司讯，精功科技：收到浙江证监局行政监管措施决定书。"
+        "伊戈尔：拟1079.6万元收购控股子公司日本伊戈尔少数股权。"
+        "运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商，中标价7亿元。"
+    )
+    statement = "风险提示：本文所提到的观点仅代表个人的意见，所涉及标的不作推荐，据此买卖，风险自负。"
+    blocks = ["您现在的位置：首页 >> 财经频道 >> 正文", headline, KNOWN[1], brief, KNOWN[0], statement]
+    doc = Document(source="t.txt", text="\n\n".join(blocks))
+    cleaned = cleaner.clean(doc)
+    assert cleaned.title == headline
+    assert brief in cleaned.text.split("\n\n")
+    assert not [f for f in doc.findings if f.kind == "chrome_context" and "e公司" in f.message]
+
+
 ROWS_AND_COUNTERS = [
     ("网站地图 ▏ 关于我们 ▏ 加入我们 ▏ 商务合作 ▏ 友情链接", "link_row"),
     ("首页 〉信用卡 〉帖子详情", "link_row"),

@@ -177,6 +177,17 @@ def test_a_page_that_opens_with_a_stray_mark_still_gets_a_title(tmp_path: Path) 
     assert "flag_title_guessed" in kinds
 
 
+def test_a_list_item_ending_with_a_semicolon_is_not_the_headline(tmp_path: Path) -> None:
+    """One semicolon may join a headline's two items (甲中标；乙增持), but a
+    line that ends with one is an item of a list: a body that opens with it
+    has no headline, and the title guessed from its first sentence leaves
+    the item in the text."""
+    item = "准备好身份证明和近半年的收入证明；"
+    _, text, kinds, reason = clean_text_page(tmp_path, item + "\n\n" + "\n\n".join(PARAGRAPHS))
+    assert reason is None and "flag_title_guessed" in kinds
+    assert text.split("\n\n")[0] == item
+
+
 def test_a_long_headline_is_a_headline(tmp_path: Path) -> None:
     headline = "张某诉某某银行信用卡纠纷一案：逾期利息、违约金和年费能否一并主张的裁判要点"
     assert 30 < len(headline) <= 80

@@ -12,7 +12,10 @@ function characters instead of a stop-word list:
   (``PROSE_CHARS``) and written in sentences: at least ``PROSE_DENSITY`` of
   its Han characters are function characters (的, 了, 在, 是 …: jieba's
   dictionary's most frequent particles, prepositions, conjunctions, adverbs
-  and pronouns), which navigation, names, dates and keyword lists lack;
+  and pronouns), which navigation, names, dates and keyword lists lack, or
+  it ends at least ``PROSE_SENTENCES`` sentences with a full-width 。！？
+  (a news brief of company names and figures is sentences too, with few
+  function characters; a menu, a keyword list or a byline ends none);
 - a run of other lines (neither prose nor removed) goes when what borders
   it is removed chrome on one side and removed chrome or the page's edge on
   the other: no prose touches it. A run next to prose stays, however it
@@ -42,6 +45,8 @@ Note = Callable[[str, str], None]
 PROSE_CHARS = 40
 # … and this share of function characters among its Han characters
 PROSE_DENSITY = 0.08
+# … or this many sentences ended by 。！？
+PROSE_SENTENCES = 2
 # how many of jieba's most frequent one-character function words count
 FUNCTION_WORDS = 70
 # jieba's part-of-speech tags of function words: particles (u*), prepositions,
@@ -49,8 +54,10 @@ FUNCTION_WORDS = 70
 _FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "d", "r", "y"}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[。！？]")
 # a line's own marks: a headline does not end a sentence or list clauses
-_NOT_HEADLINE = re.compile(r"[。；;]|[，,].*[，,]")
+# (one semicolon may join two items: 午间公告：甲中标；乙增持)
+_NOT_HEADLINE = re.compile(r"。|[；;]\s*$|[，,；;].*[，,；;]")
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +107,16 @@ def is_prose(line: str) -> bool:
 
     >>> is_prose("的的的的" + "网" * 46), is_prose("的的的" + "网" * 47)
     (True, False)
+
+    or two sentences, however few function characters they have:
+
+    >>> brief = "精功科技：收到浙江证监局行政监管措施决定书。伊戈尔：拟收购控股子公司日本伊戈尔少数股权。"
+    >>> is_prose(brief), is_prose(brief.replace("。", "，"))
+    (True, False)
     """
-    return len(_SPACE.sub("", line)) >= PROSE_CHARS and prose_density(line) >= PROSE_DENSITY
+    return len(_SPACE.sub("", line)) >= PROSE_CHARS and (
+        prose_density(line) >= PROSE_DENSITY or len(_SENTENCE_END.findall(line)) >= PROSE_SENTENCES
+    )
 
 
 # what separates the items of a navigation bar or a breadcrumb

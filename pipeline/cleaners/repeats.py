@@ -18,7 +18,9 @@ Note = Callable[[str, str], None]
 
 # a sentence: a full stop, clauses, or an exclamation at the end (a body
 # opens with 搭地铁去坐邮轮！); a headline may exclaim inside (别笑！联盟成立了)
-_SENTENCE = re.compile(r"[。；;]|[，,].*[，,]|[！!].*[，,]|[，,].*[！!]|[！!][”’」』）)\"']*$")
+# and join two items with one semicolon (午间公告：甲中标；乙增持), while a
+# list item ends with one
+_SENTENCE = re.compile(r"。|[；;]\s*$|[，,；;].*[，,；;]|[！!].*[，,]|[，,].*[！!]|[！!][”’」』）)\"']*$")
 _LABEL = re.compile(r"^\S{1,6}[:：]")
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|\d+(?:\.\d+)*[.、．\s]|[(（][\d一二三四五六七八九十]+[)）])"
@@ -371,8 +373,9 @@ def drop_title_echoes(text: str, titles: list[str], note: Note, guessed: str | N
     return _squeeze("\n".join(keep))
 
 
-# a paragraph's end; an exclamation ends headlines as often (…收到律师函了！)
-_ENDS_SENTENCE = re.compile(r"[。？?…][”’」』）)\"']*\s*$")
+# a paragraph's end or a list item's; an exclamation ends headlines as often
+# (…收到律师函了！)
+_ENDS_SENTENCE = re.compile(r"[。？?…；;][”’」』）)\"']*\s*$")
 
 
 def drop_repeated_body(text: str, note: Note) -> str:
