@@ -409,6 +409,24 @@ def test_the_headline_between_chrome_lines_stays_and_a_menu_above_it_goes(cleane
     ]
 
 
+def test_a_line_between_chrome_lines_below_the_headline_goes(cleaner: Cleaner) -> None:
+    """Under the headline, a line no rule knows between two lines the rules
+    removed is the page's block of metadata (a poster's card between the
+    tags and the share buttons), however much it looks like a headline; a
+    line right under the headline is its subtitle, and stays."""
+    dateline = "2021-05-06 09:30 来源：城市晚报 作者：张三"
+    head = ["首页 > 信用卡频道", UNKNOWN[0], dateline, TITLE, KNOWN[1], UNKNOWN[1], KNOWN[0]]
+    doc = Document(source="t.txt", text="\n\n".join([*head, PARAGRAPH, CLOSING]))
+    cleaned = cleaner.clean(doc)
+    assert (cleaned.title, cleaned.text.split("\n\n")) == (TITLE, [PARAGRAPH, CLOSING])
+    assert f"removed 「{UNKNOWN[1]}」 between chrome lines (beside 「{KNOWN[1]}」)" in [
+        f.message for f in doc.findings if f.kind == "chrome_context"
+    ]
+    subtitle = "银行客服这样说"
+    out, _ = clean(cleaner, [head[0], TITLE, subtitle, KNOWN[1], PARAGRAPH, CLOSING])
+    assert out == [subtitle, PARAGRAPH, CLOSING]
+
+
 def test_a_page_without_prose_is_left_to_the_rules() -> None:
     # a poem's short lines: no paragraph to tell the article by
     poem = ["床前明月光", "疑是地上霜", "举头望明月", "低头思故乡"]

@@ -23,8 +23,9 @@ function characters instead of a stop-word list:
 
 A table's rows count as prose: they are the article's as surely. Two
 guards: a page with no prose line is left alone (a poem, a list), and
-in the page's head the headline (the last headline-shaped line above the
-first paragraph) stays for the title step. Every line removed here is a
+in the page's head the lines shaped like a headline stay for the title
+step, but for one below the headline that stands between two removed
+lines (a poster's card inside the block of metadata under the headline). Every line removed here is a
 finding of the ``chrome_context`` rule naming the chrome beside it.
 """
 
@@ -36,6 +37,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from pipeline import tables
+from pipeline.cleaners.repeats import headline_of
 from pipeline.cleaners.rules import jieba_dictionary
 from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
@@ -152,6 +154,22 @@ def _clip(line: str, width: int = 30) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
+def _headlines(lines: list[tuple[str, int | None, str]], first_prose: int) -> set[int]:
+    """Above the article, what may be its headline, kept for the title
+    step: the headline-shaped lines above the first paragraph, but for one
+    below the headline (the line whose words the article uses, as the
+    title step weighs them) that stands between two removed lines: that is
+    the page's block of metadata under the headline (a poster's card
+    between the page's tags and its share buttons), not a subtitle."""
+    candidates = [k for k in range(first_prose) if lines[k][0] == OTHER and _headline_shaped(lines[k][2])]
+    if len(candidates) < 2:
+        return set(candidates)
+    body = "\n".join(text for kind, _, text in lines[first_prose:] if kind != REMOVED)
+    headline = headline_of([lines[k][2] for k in candidates], body)
+    at = max(k for k in candidates if lines[k][2] == headline)
+    return {k for k in candidates if k <= at or not (lines[k - 1][0] == lines[k + 1][0] == REMOVED)}
+
+
 def strip_by_context(before: str, after: str, note: Note) -> str:
     """Remove the runs of lines of ``after`` that no prose touches and that
     border lines the earlier steps removed (``before`` is the text as it
@@ -209,8 +227,7 @@ def strip_by_context(before: str, after: str, note: Note) -> str:
     if not any(kind == PROSE for kind, _, _ in lines):
         return after
     first_prose = next(i for i, (kind, _, _) in enumerate(lines) if kind == PROSE)
-    # above the article, what may be its headline stays for the title step
-    headlines = {k for k in range(first_prose) if lines[k][0] == OTHER and _headline_shaped(lines[k][2])}
+    headlines = _headlines(lines, first_prose)
     drop: set[int] = set()
     i = 0
     while i < len(lines):

@@ -183,7 +183,7 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
                     f"no line above the text shares its words; the title 「{guess}」 is its first sentence",
                 )
                 return rest.strip("\n"), guess, []
-        title = _headline_of(found, rest)
+        title = headline_of(found, rest)
         alternatives = found[: found.index(title)]
         # the short lines below the headline are not titles: the article's
         # (a subtitle) or the page's, for the later steps to judge
@@ -247,21 +247,21 @@ def _none_about(found: list[str], body: str) -> bool:
     return all(pairs) and not any(pair in body for line in pairs for pair in line)
 
 
-def _headline_of(found: list[str], body: str) -> str:
+def headline_of(found: list[str], body: str) -> str:
     """Of the short lines above the first paragraph, the headline: the last
     one whose words the article itself uses (a headline is about its
     article), when another uses them clearly more than it.
 
     >>> body = "土豆原产于南美洲，是一种很常见的食物。土豆的营养价值很高。"
-    >>> _headline_of(["土豆不土", "其他回答（9）"], body), _headline_of(["逾期怎么办", "逾期的后果"], body)
+    >>> headline_of(["土豆不土", "其他回答（9）"], body), headline_of(["逾期怎么办", "逾期的后果"], body)
     ('土豆不土', '逾期的后果')
 
     Lines without Han words leave the last; one just within the gap of
     the best is still the nearer:
 
-    >>> _headline_of(["Home", "News", "FreeCell"], body)
+    >>> headline_of(["Home", "News", "FreeCell"], body)
     'FreeCell'
-    >>> _headline_of(["甲乙", "甲乙丙丁戊己庚辛壬癸子"], "甲乙丙丁戊己庚辛")
+    >>> headline_of(["甲乙", "甲乙丙丁戊己庚辛壬癸子"], "甲乙丙丁戊己庚辛")
     '甲乙丙丁戊己庚辛壬癸子'
 
     A share is weighed with the words behind it: a widget's label below
@@ -269,7 +269,7 @@ def _headline_of(found: list[str], body: str) -> str:
     with the article is not its headline when the headline shares three:
 
     >>> body = "路是人走出来的，其他的路都不是。走出来的人，才知道路有多长。"
-    >>> _headline_of(["路是人走出来的（下）", "其他回答（23）"], body)
+    >>> headline_of(["路是人走出来的（下）", "其他回答（23）"], body)
     '路是人走出来的（下）'
     """
     if len(found) == 1:
