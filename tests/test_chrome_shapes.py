@@ -57,6 +57,10 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("字号：大 中 小 | 打印 | 收藏", "meta_line"),
         ("标签：车贷查询 公积金新政 个税怎么查", "tags"),
         ("#个税查询# #车贷怎么查#", "tags"),
+        # what a post is filed under
+        ("所属话题：基金定投额度高、消费贷利率对比", "tags"),
+        ("问题分类：法律咨询 > 个人征信律师", "tags"),
+        ("分类专栏： 生活百科 文章标签： 信用卡协商 劳动仲裁", "tags"),
         ("一点号 · 廖轩 · 16 分钟前", "name_time"),
         ("weixin_595056974 作者 2 天前", "name_time"),
         # dates with spaces, full-width dots or the month first, any label
@@ -559,6 +563,10 @@ def test_a_commenter_or_a_dated_label_goes_at_the_edges(cleaner: Cleaner, where:
         "2023年3月15日 借款：5000元",
         "2022．06．01 起诉：法院立案",
         "2023 年 3 月 15 日 收到短信：银行催收提醒",
+        # a single item under a topic's label is a heading; a kind of loan
+        # with its kinds is the article's
+        "话题：如何与银行协商还款",
+        "贷款分类：信用贷款、抵押贷款、担保贷款",
     ],
 )
 def test_article_lines_with_spaced_dates_or_labels_stay(cleaner: Cleaner, line: str) -> None:

@@ -496,6 +496,10 @@ _TAG_LABEL = (
     r"(?:本文|相关|热门)?(?:标签|关键词|关键字|tags?|分类)|(?:相关|热门)搜索|大家(?:还|都)在搜|本站热词"
 )
 _TAG_LIST = re.compile(rf"(?:{_TAG_LABEL})\s*[:：]", re.I)
+# the labels of what a post is filed under (所属话题, 问题分类, 分类专栏,
+# 文章标签): before two or more items, as a single item is a heading's
+# (话题：如何与银行协商)
+_FILED_LABEL = re.compile(r"(?:本文|文章|相关|热门|所属|问题|分类)?(?:话题|专题|专栏|合集|标签|分类)\s*[:：]")
 _HASHTAGS = re.compile(r"(?:\s*#[^#\s。！？]{1,20}#)+\s*")
 # two or more topics each opened by # alone, as 小红书, 抖音 and blogs print
 # them (one alone could be a heading written without its space)
@@ -515,6 +519,13 @@ def tag_line(line: str) -> bool:
     (False, False)
     >>> tag_line("关键词: 淘宝网；物流配送；电子商务")
     False
+
+    What a post is filed under, two or more items:
+
+    >>> tag_line("所属话题：基金定投额度高、消费贷利率对比"), tag_line("问题分类：法律咨询 > 个人征信")
+    (True, True)
+    >>> tag_line("分类专栏： 生活百科 文章标签： 信用卡协商 劳动仲裁"), tag_line("话题：如何与银行协商")
+    (True, False)
 
     Topics opened by # alone, two or more:
 
@@ -537,11 +548,12 @@ def tag_line(line: str) -> bool:
         return True
     # a paper's keywords, which the article keeps, are separated by ；
     # (GB/T 7713), a site's tags by spaces, commas or bars
-    if not _TAG_LIST.match(text) or re.search(r"[。！？!?；]", text):
+    tagged = bool(_TAG_LIST.match(text))
+    if not (tagged or _FILED_LABEL.match(text)) or re.search(r"[。！？!?；]", text):
         return False
-    rest = _TAG_LIST.sub(" ", text)
+    rest = _FILED_LABEL.sub(" ", _TAG_LIST.sub(" ", text))
     phrases = [p for p in re.split(r"[\s,，、;；|｜/#]+", rest) if p]
-    return bool(phrases) and all(len(p) <= 16 for p in phrases)
+    return len(phrases) >= (1 if tagged else 2) and all(len(p) <= 16 for p in phrases)
 
 
 _ROW_ITEM_MAX = 12
