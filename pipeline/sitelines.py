@@ -33,7 +33,12 @@ site whose articles quote the same laws and hotlines:
   walk stops at the first prose line, a line with a full stop (a short
   sentence is the article's), or a table; what is passed over next to
   the article stays (a closing line, a checklist). On the way up from
-  the bottom, one sentence that shares few of its words with the
+  the bottom, a block of two or more lines that the cleaner removed
+  right below the article's last paragraph counts as a line of the site
+  (its comment box was taken off, the related links below it were not);
+  below a list's or a table's row it does not (the article may go on
+  under an advertisement), nor on the way down (a byline stays). On the
+  way up from the bottom, one sentence that shares few of its words with the
   paragraphs nearest to it and cites no law or regulator is passed over
   too, and goes when at least ``EDGE_BLOCK`` of the site's lines lie
   beyond it with other chrome among them (a copyright statement below
@@ -85,7 +90,7 @@ import re
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -433,11 +438,21 @@ class Removed:
     # a template's line printed by many sites: ``pages`` is then the
     # number of articles, ``of`` the number of sites
     common: bool = False
+    # a line of no rule between the page's foot and chrome the cleaner
+    # removed (``between``)
+    cut: bool = False
 
 
-def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
+def strip_edges(
+    text: str, site: Site, chrome_below: Mapping[str, str] | None = None
+) -> tuple[str, list[Removed]]:
     """The page without the site's lines at its top and bottom, and the
-    lines removed.
+    lines removed. ``chrome_below`` maps the lines (by ``headline.key``)
+    right above chrome that the cleaner removed to that chrome: on the way
+    up from the page's foot, such a gap stands for a line of the site (the
+    cleaner took the site's comment box off, and the related links below
+    it are left between the site's lines), as it does not on the way down
+    (a byline or a subtitle under the headline stays).
 
     >>> site = Site()
     >>> bodies = ["逾期以后要尽快联系银行说明情况，争取对方的理解。不要躲避催收电话。",
@@ -474,6 +489,27 @@ def strip_edges(text: str, site: Site) -> tuple[str, list[Removed]]:
             line = lines[unit.start]
             if not line.strip():
                 continue
+            # the article's last paragraph, with a block of chrome the
+            # cleaner removed below it (under a list's or a table's row
+            # the article may go on below an advertisement)
+            cut = (
+                chrome_below.get(key(line))
+                if bottom and chrome_below and passed and _sentence(line)
+                else None
+            )
+            if cut is not None:
+                # chrome the cleaner removed lies between this line and
+                # the lines passed: they are the page's, as below a line
+                # of the site
+                beyond += bool(outside)
+                other_chrome = True
+                chrome_beyond += bool(outside)
+                if outside:
+                    walked.extend(other.start for other in passed)
+                for other in passed:
+                    passed_line = lines[other.start].strip()
+                    drop[other.start] = Removed(passed_line, 0, len(site.pages), between=cut, cut=True)
+                passed = []
             table = tables.is_row(line)
             count, filled = (
                 (site.pages_with_table([lines[n] for n in unit]), False) if table else site.counted(line)
@@ -592,7 +628,7 @@ def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> 
     title that was a guess, or a line of the site (a banner or slogan above
     a headline that did not look like one), is taken again from what is
     left. Returns whether the page changed."""
-    text, removed = strip_edges(cleaned.text, site)
+    text, removed = strip_edges(cleaned.text, site, cleaned.chrome_below)
     guessed = any(f.kind == "flag_title_guessed" for f in doc.findings)
     sites_title = cleaned.title is not None and site.pages_with(cleaned.title) is not None
     if not removed and not sites_title:
@@ -602,6 +638,11 @@ def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> 
         if line.common:
             where = f"{line.of} sites print at the edges of {line.pages} articles"
             message = f"removed a line that {where}: 「{shown}」"
+        elif line.cut:
+            beyond = _clip(line.between)
+            message = (
+                f"removed 「{shown}」, between the page's edge and 「{beyond}」, chrome the cleaner removed"
+            )
         elif line.between:
             beyond = _clip(line.between)
             message = f"removed 「{shown}」, between the page's edge and 「{beyond}」, a line of {name}"

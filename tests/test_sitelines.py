@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cleaners.context import strip_by_context
+from pipeline.headline import key
 from pipeline.run import Run
 from pipeline.sitelines import Seen, Site, SiteLines, page_hashes, site_of, strip_edges
 
@@ -676,3 +678,83 @@ def test_a_statement_below_the_footer_goes_when_a_templates_line_lies_beyond() -
     text, removed = strip_edges(texts[0], lines.site("s0"))
     assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
     assert statement in [r.line for r in removed]
+
+
+# lines the cleaner removes by their shape (a pager, a post's counters)
+REMOVED_BLOCK = ["共 3 页 上一页 1 2 3 下一页", "阅读 1234 · 点赞 56 · 评论 7"]
+SLOGAN = "某某财经网 用心做好每一篇"
+RELATED = [
+    ["信用卡年费能不能免", "网贷逾期一天要紧吗"],
+    ["房贷提前还款划算吗", "白条逾期会怎么样"],
+    ["助学贷款怎么续贷", "车贷逾期被拖车怎么办"],
+    ["征信查询次数多了怎么办", "借条怎么写才有效"],
+]
+
+
+def test_headlines_below_chrome_the_cleaner_removed_under_the_article_go(tmp_path: Path) -> None:
+    """Below the last paragraph the cleaner took a block of chrome off (a
+    pager and a post's counters); the related headlines under it, no rule's
+    and different on every page, stand between that chrome and the site's
+    slogan (with a platform's statement under it, prose: the cleaner's
+    context rule leaves them): they are the page's, as if the block were a
+    line of the site."""
+    write_site(tmp_path / "site", ARTICLES[:4], last=SLOGAN)
+    for n, related in enumerate(RELATED):
+        page = tmp_path / "site" / f"{n}.txt"
+        tail = [*REMOVED_BLOCK, *related, SLOGAN, STATEMENTS[0]]
+        text = page.read_text(encoding="utf-8").replace(SLOGAN, "\n\n".join(tail))
+        page.write_text(text, encoding="utf-8")
+    records = published(run(tmp_path, tmp_path / "site"))
+    assert len(records) == 4
+    for record, related in zip(sorted(records, key=lambda r: r["source"]), RELATED, strict=True):
+        assert not any(line in record["text"] for line in [*related, STATEMENTS[0]]), record["text"]
+        assert "一步一步把欠款还清。" in record["text"]
+        messages = [f["message"] for f in record["findings"] if f["kind"] == "site_chrome"]
+        assert any(related[0] in m and "chrome the cleaner removed" in m for m in messages), messages
+
+
+def test_lines_below_chrome_the_cleaner_removed_under_a_list_stay() -> None:
+    """Under a list item, not a paragraph, the article may go on below an
+    advertisement the cleaner took off (a table's rows split by it): the
+    lines below stay, and so do lines below chrome on the way down."""
+    items = ["身份证复印件", "近半年的收入证明", "银行流水", "借款合同原件"]
+    pages = [
+        "\n\n".join([first, second, items[n], *RELATED[n], FOOTER])
+        for n, (_, first, second) in enumerate(ARTICLES[:4])
+    ]
+    site = counted_site(pages)
+    text, _ = strip_edges(pages[0], site, {key(items[0]): REMOVED_BLOCK[0]})
+    assert all(line in text for line in RELATED[0])
+    page = "\n\n".join([ARTICLES[0][2], *RELATED[0], FOOTER])
+    text, removed = strip_edges(page, site, {key(ARTICLES[0][2]): REMOVED_BLOCK[0]})
+    assert text == ARTICLES[0][2] and [r.cut for r in removed] == [True, True, False]
+    text, _ = strip_edges(page, site)
+    assert all(line in text for line in RELATED[0])
+
+
+def test_the_cleaner_marks_a_block_it_removed_under_a_line_not_one_line() -> None:
+    """What the walk from the foot is told: the lines right above a block
+    of two or more lines the cleaner removed. One line removed inside the
+    article (an advertisement) marks nothing."""
+    _, first, second = ARTICLES[0]
+    # the headlines touch a statement, prose: the context rule leaves them
+    tail = [*RELATED[0], STATEMENTS[0]]
+    after = "\n".join([first, second, *tail])
+    marks: dict[str, str] = {}
+    text = strip_by_context("\n".join([first, second, *REMOVED_BLOCK, *tail]), after, lambda *a: None, marks)
+    assert (text, marks) == (after, {second: REMOVED_BLOCK[0]})
+    marks.clear()
+    strip_by_context("\n".join([first, second, REMOVED_BLOCK[0], *tail]), after, lambda *a: None, marks)
+    assert marks == {}
+
+
+def test_chrome_removed_under_a_paragraph_does_not_take_lines_above_it() -> None:
+    """On the way down from the page's top, a block the cleaner removed
+    below the first paragraph says nothing of the byline above it."""
+    byline = "记者 张三 李四"
+    pages = [
+        "\n\n".join([byline if n == 0 else f"通讯员 王{n}", first, second, FOOTER])
+        for n, (_, first, second) in enumerate(ARTICLES[:4])
+    ]
+    text, _ = strip_edges(pages[0], counted_site(pages), {key(ARTICLES[0][1]): REMOVED_BLOCK[0]})
+    assert text.startswith(byline)

@@ -34,6 +34,7 @@ from pipeline.cleaners.rules import load_boilerplate, load_spin_rules
 from pipeline.cleaners.script import OPENCC_CONFIG, to_simplified
 from pipeline.cleaners.spin import restore_spun_words
 from pipeline.cleaners.voice import rewrite_site_voice
+from pipeline.headline import key
 from pipeline.record import Document
 from pipeline.untrusted import TITLE_MAX, plain_line
 
@@ -133,6 +134,10 @@ class Cleaned:
     guesses: list[dict[str, str]] = field(default_factory=list)
     # characters lost in decoding (U+FFFD before the byte-slip repair)
     lost: int = 0
+    # lines of the text (by ``headline.key``) right above chrome that the
+    # cleaner removed, with the first line removed below each: where the
+    # page's own lines at its foot stood, for the site's lines to walk to
+    chrome_below: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -146,6 +151,8 @@ class _State:
     stopped: bool = False
     # the text as the first of the chrome steps found it
     before_chrome: str | None = None
+    # the lines right above chrome the chrome steps removed (strip_by_context)
+    chrome_below: dict[str, str] = field(default_factory=dict)
 
     def chrome_step(self) -> None:
         if self.before_chrome is None:
@@ -228,6 +235,7 @@ class Cleaner:
             changes,
             guesses,
             state.lost,
+            {key(unmask(line)): unmask(removed) for line, removed in state.chrome_below.items()},
         )
 
     # Each step reads and updates the state; notes go to the document.
@@ -327,7 +335,7 @@ class Cleaner:
 
     def _context(self, s: _State) -> None:
         if s.before_chrome is not None:
-            s.text = strip_by_context(s.before_chrome, s.text, s.doc.note)
+            s.text = strip_by_context(s.before_chrome, s.text, s.doc.note, s.chrome_below)
 
     def _title(self, s: _State) -> None:
         s.text, s.title, s.alternatives = take_title(s.text, s.title, s.doc.note)

@@ -170,7 +170,7 @@ def _headlines(lines: list[tuple[str, int | None, str]], first_prose: int) -> se
     return {k for k in candidates if k <= at or not (lines[k - 1][0] == lines[k + 1][0] == REMOVED)}
 
 
-def strip_by_context(before: str, after: str, note: Note) -> str:
+def strip_by_context(before: str, after: str, note: Note, chrome_below: dict[str, str] | None = None) -> str:
     """Remove the runs of lines of ``after`` that no prose touches and that
     border lines the earlier steps removed (``before`` is the text as it
     was before them).
@@ -254,6 +254,25 @@ def strip_by_context(before: str, after: str, note: Note) -> str:
                 line = _clip(lines[k][2])
                 note("chrome_context", f"removed 「{line}」 between chrome lines (beside 「{beside}」)")
         i = end
+    if chrome_below is not None:
+        chrome_below.update(_chrome_below(lines, drop))
     if not drop:
         return after
     return "\n".join(line for j, line in enumerate(new) if j not in drop)
+
+
+# removed lines in a row that make a block of chrome (a comment box, a
+# toolbar and its prompt), not an advertisement inside the article
+CUT_BLOCK = 2
+
+
+def _chrome_below(lines: list[tuple[str, int | None, str]], drop: set[int]) -> dict[str, str]:
+    """Each line kept with a block of removed lines right below it, and the
+    first of them: where the cleaner took chrome off below a line of the
+    page."""
+    gone = [kind == REMOVED or index in drop for kind, index, _ in lines]
+    marks = {}
+    for k in range(len(lines) - 1):
+        if not gone[k] and all(gone[k + 1 : k + 1 + CUT_BLOCK]) and k + CUT_BLOCK < len(lines):
+            marks[lines[k][2]] = lines[k + 1][2]
+    return marks
