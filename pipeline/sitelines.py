@@ -494,7 +494,7 @@ def strip_edges(
             # the article may go on below an advertisement)
             cut = (
                 chrome_below.get(key(line))
-                if bottom and chrome_below and passed and _sentence(line)
+                if bottom and chrome_below and (passed or outside) and _sentence(line)
                 else None
             )
             if cut is not None:

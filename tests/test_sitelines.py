@@ -758,3 +758,18 @@ def test_chrome_removed_under_a_paragraph_does_not_take_lines_above_it() -> None
     ]
     text, _ = strip_edges(pages[0], counted_site(pages), {key(ARTICLES[0][1]): REMOVED_BLOCK[0]})
     assert text.startswith(byline)
+
+
+def test_a_statement_below_the_sites_footer_and_chrome_the_cleaner_removed_goes() -> None:
+    """Under the last paragraph, a block the cleaner removed, the site's
+    footer and a platform's statement: the block and the footer are the
+    two lines of chrome beyond the statement that one line alone is not."""
+    pages = [
+        "\n\n".join([first, second, FOOTER, STATEMENTS[0]])
+        for n, (_, first, second) in enumerate(ARTICLES[:4])
+    ]
+    site = counted_site(pages)
+    assert strip_edges(pages[0], site) == (pages[0], [])
+    text, removed = strip_edges(pages[0], site, {key(ARTICLES[0][2]): REMOVED_BLOCK[0]})
+    assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
+    assert [r.line for r in removed] == [FOOTER, STATEMENTS[0]]
