@@ -61,6 +61,8 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("所属话题：基金定投额度高、消费贷利率对比", "tags"),
         ("问题分类：法律咨询 > 个人征信律师", "tags"),
         ("分类专栏： 生活百科 文章标签： 信用卡协商 劳动仲裁", "tags"),
+        # a post's counters behind icons
+        ("❤ 999+ ⭐ 80,318 💬 44", "icon_counts"),
         ("一点号 · 廖轩 · 16 分钟前", "name_time"),
         ("weixin_595056974 作者 2 天前", "name_time"),
         # dates with spaces, full-width dots or the month first, any label

@@ -764,10 +764,7 @@ def test_a_statement_below_the_sites_footer_and_chrome_the_cleaner_removed_goes(
     """Under the last paragraph, a block the cleaner removed, the site's
     footer and a platform's statement: the block and the footer are the
     two lines of chrome beyond the statement that one line alone is not."""
-    pages = [
-        "\n\n".join([first, second, FOOTER, STATEMENTS[0]])
-        for n, (_, first, second) in enumerate(ARTICLES[:4])
-    ]
+    pages = ["\n\n".join([first, second, FOOTER, STATEMENTS[0]]) for _, first, second in ARTICLES[:4]]
     site = counted_site(pages)
     assert strip_edges(pages[0], site) == (pages[0], [])
     text, removed = strip_edges(pages[0], site, {key(ARTICLES[0][2]): REMOVED_BLOCK[0]})

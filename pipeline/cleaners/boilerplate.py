@@ -616,6 +616,30 @@ def counter_line(line: str) -> bool:
     return len(fields) >= 4 and counts >= 2 and labels >= 2 and all(len(field) <= 12 for field in fields)
 
 
+# a count as sites print it, and an icon before one (any symbol outside ASCII)
+_ICON_COUNT = re.compile(_SITE_COUNT)
+_ICON = re.compile(rf"[{_SYMBOLS}]")
+
+
+def icon_counts(line: str) -> bool:
+    """A post's counters behind icons, with no words at all (❤ for 赞, ⭐
+    for 收藏, 💬 for 评论): two or more counts, an icon before each. No
+    headline, no article line is made of nothing else, so it goes wherever
+    it stands.
+
+    >>> icon_counts("❤ 999+ ⭐ 80,318 💬 44"), icon_counts("🤍 10w+ 💭 521 📤 80")
+    (True, True)
+    >>> icon_counts("2019 2020"), icon_counts("★ 4.5"), icon_counts("❤ 12 赞")
+    (False, False, False)
+    """
+    fields = [field for part in _ITEM_SEP.split(line.strip()) for field in part.split()]
+    return (
+        len(fields) >= 2
+        and all(_ICON_COUNT.fullmatch(field) for field in fields)
+        and len(_ICON.findall(line)) >= len(fields)
+    )
+
+
 @lru_cache(maxsize=65536)
 def chrome_shape(line: str) -> str | None:
     """The name of the chrome shape ``line`` has (see ``metadata_shape``,
@@ -627,6 +651,8 @@ def chrome_shape(line: str) -> str | None:
     if tag_line(line):
         return "tags"
     shape = metadata_shape(line)
+    if shape is None and icon_counts(line):
+        return "icon_counts"
     if shape is None and not is_row(line):
         shape = "link_row" if link_row(line) else "counters" if counter_line(line) else None
     return shape
@@ -642,6 +668,7 @@ SHAPES = (
     "dated_fields",
     "link_row",
     "counters",
+    "icon_counts",
 )
 # shapes that are weaker evidence: a line of them goes only above the
 # article's first paragraph or below its last
