@@ -91,6 +91,11 @@ EDGE_LINES = [
     ("微信用户 04-09 · 广东", "name_day"),
     ("姜律师（苏州） 江苏 06-04", "name_day"),
     ("m0_7791 2022-09-17 23:08 江苏", "name_day"),
+    # a label of when glued to its date
+    ("发布于05-25 05:51 · 著作权归作者所有", "name_date"),
+    # a poster's card with the button to follow them
+    ("JasonW呀 注册会计师 ＋关注", "follow_card"),
+    ("凤凰网友 银行柜员，业余写写东西 + 订阅", "follow_card"),
 ]
 
 
@@ -102,6 +107,12 @@ def test_a_weaker_shape_goes_only_at_the_head_or_tail(cleaner: Cleaner, chrome: 
         assert any(shape in f.message for f in doc.findings)
     out, _ = clean(cleaner, [TITLE, OPENING[0], chrome, OPENING[1], CLOSING])
     assert out == [OPENING[0], chrome, OPENING[1], CLOSING]
+
+
+@pytest.mark.parametrize("line", ["投资 理财 +保险", "逾期以后如何与银行协商还款的方法 实用 ＋关注"])
+def test_a_line_with_a_plus_that_is_no_follow_button_stays_at_the_edges(cleaner: Cleaner, line: str) -> None:
+    out, _ = clean(cleaner, [TITLE, *OPENING, CLOSING, line])
+    assert out == [*OPENING, CLOSING, line]
 
 
 def test_a_diary_line_with_a_date_and_time_inside_the_body_stays(cleaner: Cleaner) -> None:
@@ -569,6 +580,9 @@ def test_a_commenter_or_a_dated_label_goes_at_the_edges(cleaner: Cleaner, where:
         # with its kinds is the article's
         "话题：如何与银行协商还款",
         "贷款分类：信用贷款、抵押贷款、担保贷款",
+        # a plus between two words, a date after 于 in a sentence's words
+        "投资 理财 +保险",
+        "公司成立于2015年5月 注册资本一千万元",
     ],
 )
 def test_article_lines_with_spaced_dates_or_labels_stay(cleaner: Cleaner, line: str) -> None:

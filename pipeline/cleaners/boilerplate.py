@@ -281,6 +281,8 @@ _SPACED_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\
 
 _IP_PLACE = re.compile(r"IP\s*属地")
 _SPACED_AGO = re.compile(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)")
+# a label of when glued to its date (发布于05-25, 编辑于2024-03-02)
+_GLUED_WHEN = re.compile(r"(?<=[于])(?=\d{1,4}[-/.年月])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -292,6 +294,7 @@ def _fields(line: str) -> tuple[str, ...]:
     line = _IP_PLACE.sub("IP属地", line.strip())
     # a relative time is one field however it is spaced (16 分钟前)
     line = _SPACED_AGO.sub(r"\1", line)
+    line = _GLUED_WHEN.sub(" ", line)
     # so is a date written with spaces (2017 年 12 月 16 日)
     line = _SPACED_DATE.sub(lambda m: _SPACES.sub("", m.group()), line)
     fields = _FIELD_SEP.split(line)
@@ -381,6 +384,8 @@ def metadata_shape(line: str) -> str | None:
 
     >>> metadata_shape("2020 年 9 月 20 日 1:52 责编：薛子"), metadata_shape("发布于 2021．02．07")
     ('dated_fields', 'meta_line')
+    >>> metadata_shape("发布于05-25 05:51 · 著作权归作者所有"), metadata_shape("公司成立于2015年5月 注册资本")
+    ('name_date', None)
     >>> metadata_shape("2023年3月15日 借款：5000元")
     >>> metadata_shape("bili_1827 2017 年 12 月 16 日 12:02 来自 iPhone 14 Pro Max")
     'name_date'
@@ -640,6 +645,31 @@ def icon_counts(line: str) -> bool:
     )
 
 
+# a button that follows, subscribes to or adds the poster: a plus sign
+# and the button's verb (＋关注, + 订阅, ＋加好友)
+_FOLLOW = re.compile(r"[+＋]\s?(?:加?关注|订阅|加?好友)")
+
+
+def follow_card(line: str) -> bool:
+    """A poster's card: a name, at most a short line about them, and the
+    button to follow them at its end.
+
+    >>> follow_card("JasonW呀 注册会计师 ＋关注"), follow_card("凤凰网友 银行柜员，业余写写东西 + 订阅")
+    (True, True)
+    >>> follow_card("投资 理财 +保险"), follow_card("关注我们，获取更多逾期协商技巧 ＋关注")
+    (False, False)
+    >>> follow_card("关于 如何 协商还款 的 几点 建议 ＋关注")
+    False
+    """
+    fields = line.split()
+    if not 3 <= len(fields) <= 5 or _SENTENCE_MARK.search(line):
+        return False
+    # the button, or its plus sign spaced off its verb
+    button = 1 if _FOLLOW.fullmatch(fields[-1]) else 2 if _FOLLOW.fullmatch("".join(fields[-2:])) else 0
+    about = fields[1:-button]
+    return button > 0 and bool(_NAME_FIELD.fullmatch(fields[0])) and 0 < len("".join(about)) <= 16
+
+
 @lru_cache(maxsize=65536)
 def chrome_shape(line: str) -> str | None:
     """The name of the chrome shape ``line`` has (see ``metadata_shape``,
@@ -653,6 +683,8 @@ def chrome_shape(line: str) -> str | None:
     shape = metadata_shape(line)
     if shape is None and icon_counts(line):
         return "icon_counts"
+    if shape is None and follow_card(line):
+        return "follow_card"
     if shape is None and not is_row(line):
         shape = "link_row" if link_row(line) else "counters" if counter_line(line) else None
     return shape
@@ -669,10 +701,11 @@ SHAPES = (
     "link_row",
     "counters",
     "icon_counts",
+    "follow_card",
 )
 # shapes that are weaker evidence: a line of them goes only above the
 # article's first paragraph or below its last
-EDGE_SHAPES = ("name_date", "name_day", "dated_fields")
+EDGE_SHAPES = ("name_date", "name_day", "dated_fields", "follow_card")
 # ... or only above the first paragraph: an article ends with a process
 # (申请 → 审核 → 放款), a list of hotlines or a fee summary as often as a
 # page ends with its footer's links; and never when it is the only line
