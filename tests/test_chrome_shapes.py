@@ -61,6 +61,10 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("所属话题：基金定投额度高、消费贷利率对比", "tags"),
         ("问题分类：法律咨询 > 个人征信律师", "tags"),
         ("分类专栏： 生活百科 文章标签： 信用卡协商 劳动仲裁", "tags"),
+        # labels in brackets, counted labels, any label beside a date and
+        # two labels a page prints
+        ("【发布单位】某某法院 【发布日期】2014年08月14日 【点击量】54717", "meta_line"),
+        ("[ 作者：张三 转贴自：某网 点击数：58428 更新：2023年6月21日 ]", "meta_line"),
         # a post's counters behind icons
         ("❤ 999+ ⭐ 80,318 💬 44", "icon_counts"),
         ("一点号 · 廖轩 · 16 分钟前", "name_time"),
@@ -580,6 +584,8 @@ def test_a_commenter_or_a_dated_label_goes_at_the_edges(cleaner: Cleaner, where:
         # with its kinds is the article's
         "话题：如何与银行协商还款",
         "贷款分类：信用贷款、抵押贷款、担保贷款",
+        # a ledger's line, with one label a page prints
+        "2023年3月15日 还款：5000元 来源：工资",
         # a plus between two words, a date after 于 in a sentence's words
         "投资 理财 +保险",
         "公司成立于2015年5月 注册资本一千万元",

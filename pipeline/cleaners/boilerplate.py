@@ -256,7 +256,8 @@ _SITE_COUNT = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[万wWkK]\+?|\d+\+?"
 # 阅读量55.3万, 293赞, 21楼), or with a short value after a colon (来源：某某日报)
 # or, for 属地 and 来自, without one (IP属地广东)
 _LABEL_FIELD = re.compile(
-    rf"(?:{_LABELS})(?:[(（\[【]?(?:{_SITE_COUNT})[)）\]】]?|[:：][^。？；，]{{0,24}})?|\d+\s*(?:{_LABELS}|楼)|#\d+"
+    rf"(?:{_LABELS})(?:量|数|次数)?(?:[(（\[【]?(?:{_SITE_COUNT})[)）\]】]?|[:：][^。？；，]{{0,24}})?"
+    rf"|\d+\s*(?:{_LABELS}|楼)|#\d+"
     r"|(?:IP属地|来自)[:：]?[\u4e00-\u9fff]{1,8}"
 )
 # beside a date, any short label with a short value (责编：张三, 审核：李四)
@@ -283,6 +284,8 @@ _IP_PLACE = re.compile(r"IP\s*属地")
 _SPACED_AGO = re.compile(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)")
 # a label of when glued to its date (发布于05-25, 编辑于2024-03-02)
 _GLUED_WHEN = re.compile(r"(?<=[于])(?=\d{1,4}[-/.年月])")
+# a label in brackets before its value (【发布日期】2014年08月14日)
+_BRACKET_LABEL = re.compile(r"【([\u4e00-\u9fff]{2,6})】(?=[^\s【])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -295,6 +298,7 @@ def _fields(line: str) -> tuple[str, ...]:
     # a relative time is one field however it is spaced (16 分钟前)
     line = _SPACED_AGO.sub(r"\1", line)
     line = _GLUED_WHEN.sub(" ", line)
+    line = _BRACKET_LABEL.sub(r"\1：", line)
     # so is a date written with spaces (2017 年 12 月 16 日)
     line = _SPACED_DATE.sub(lambda m: _SPACES.sub("", m.group()), line)
     fields = _FIELD_SEP.split(line)
@@ -386,6 +390,17 @@ def metadata_shape(line: str) -> str | None:
     ('dated_fields', 'meta_line')
     >>> metadata_shape("发布于05-25 05:51 · 著作权归作者所有"), metadata_shape("公司成立于2015年5月 注册资本")
     ('name_date', None)
+
+    Labels in brackets, counted labels (点击数, 点击量), and any label beside
+    a date and two labels a page prints:
+
+    >>> metadata_shape("【发布单位】某某中级人民法院　【发布日期】2014年08月14日　【点击量】54717")
+    'meta_line'
+    >>> metadata_shape("[ 作者：张三 转贴自：某网 点击数：58428 更新时间：2023年6月21日 文章录入：李四 ]")
+    'meta_line'
+    >>> ledger = (("借款：5000元", "利息：300元"), ("还款：500元", "来源：工资"))
+    >>> [metadata_shape(f"2023年3月15日 {a} {b}") for a, b in ledger]
+    [None, None]
     >>> metadata_shape("2023年3月15日 借款：5000元")
     >>> metadata_shape("bili_1827 2017 年 12 月 16 日 12:02 来自 iPhone 14 Pro Max")
     'name_date'
@@ -414,9 +429,14 @@ def metadata_shape(line: str) -> str | None:
         return None
     dates = clocks = agos = labels = numbers = counted = yearless = 0
     names: list[str] = []
-    # beside a date with a clock time, any short label with a value is a
-    # field of the page's (责编：王五); a ledger's 借款：5000元 has no time
-    clocked = any(_DATE_FIELD.fullmatch(field) and re.search(_CLOCK, field) for field in fields)
+    # beside a date with a clock time, or a date and two labels a page
+    # prints (来源, 作者, 点击数 …), any short label with a value is a field
+    # of the page's (责编：王五, 文章录入：某某); a ledger's 借款：5000元 has
+    # neither
+    clocked = any(_DATE_FIELD.fullmatch(field) and re.search(_CLOCK, field) for field in fields) or (
+        re.search(_FULL_DATE, line) is not None
+        and sum(bool(_LABEL_FIELD.fullmatch(field)) for field in fields) >= 2
+    )
     fields_labelled = 0
     for n, field in enumerate(fields):
         if _DATE_FIELD.fullmatch(field):
