@@ -99,7 +99,7 @@ from urllib.parse import urlsplit
 from pipeline import tables
 from pipeline.cleaners import Cleaned
 from pipeline.cleaners.boilerplate import field_words
-from pipeline.cleaners.context import is_prose
+from pipeline.cleaners.context import Cut, is_prose
 from pipeline.cleaners.repeats import body_share, take_title
 from pipeline.headline import key
 from pipeline.record import Document
@@ -444,7 +444,7 @@ class Removed:
 
 
 def strip_edges(
-    text: str, site: Site, chrome_below: Mapping[str, str] | None = None
+    text: str, site: Site, chrome_below: Mapping[str, Cut] | None = None
 ) -> tuple[str, list[Removed]]:
     """The page without the site's lines at its top and bottom, and the
     lines removed. ``chrome_below`` maps the lines (by ``headline.key``)
@@ -499,16 +499,16 @@ def strip_edges(
             )
             if cut is not None:
                 # chrome the cleaner removed lies between this line and
-                # the lines passed: they are the page's, as below a line
-                # of the site
-                beyond += bool(outside)
+                # the lines passed: they are the page's, as below lines of
+                # the site, as many as the block had
+                beyond += cut.lines if outside else 0
                 other_chrome = True
                 chrome_beyond += bool(outside)
                 if outside:
                     walked.extend(other.start for other in passed)
                 for other in passed:
                     passed_line = lines[other.start].strip()
-                    drop[other.start] = Removed(passed_line, 0, len(site.pages), between=cut, cut=True)
+                    drop[other.start] = Removed(passed_line, 0, len(site.pages), between=cut.line, cut=True)
                 passed = []
             table = tables.is_row(line)
             count, filled = (

@@ -240,8 +240,19 @@ def test_a_list_of_dated_headlines_goes(cleaner: Cleaner, heading: str | None) -
             "Top2  个人征信会影响子女吗？",
             "Top3  个人征信欠款不还会坐牢吗？",
         ],
+        ["#1 某某大学举行毕业典礼", "#2 三甲医院放出大招", "#3 美联储发布联合通知"],
+        [
+            "理财子公司被罚千万 — 某某融媒",
+            "某某大学举行毕业典礼 — 某某卫健委",
+            "双11调整起购金额 — 某某财富网",
+        ],
+        [
+            "问：分期手续费能退吗 已有20位律师解答",
+            "问：征信花了多久能养好 已有3位律师解答",
+            "问：网贷逾期三个月会被起诉吗 已有1位律师解答",
+        ],
     ],
-    ids=["channel", "answers", "source", "counts", "rank"],
+    ids=["channel", "answers", "source", "counts", "rank", "hash_rank", "dash_source", "lawyers"],
 )
 def test_a_list_of_headlines_with_counts_sources_or_channels_goes(cleaner: Cleaner, items: list[str]) -> None:
     for heading in ([], ["大家都在问"]):

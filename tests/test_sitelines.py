@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cleaners.context import strip_by_context
+from pipeline.cleaners.context import Cut, strip_by_context
 from pipeline.headline import key
 from pipeline.run import Run
 from pipeline.sitelines import Seen, Site, SiteLines, page_hashes, site_of, strip_edges
@@ -723,10 +723,10 @@ def test_lines_below_chrome_the_cleaner_removed_under_a_list_stay() -> None:
         for n, (_, first, second) in enumerate(ARTICLES[:4])
     ]
     site = counted_site(pages)
-    text, _ = strip_edges(pages[0], site, {key(items[0]): REMOVED_BLOCK[0]})
+    text, _ = strip_edges(pages[0], site, {key(items[0]): Cut(REMOVED_BLOCK[0], 2)})
     assert all(line in text for line in RELATED[0])
     page = "\n\n".join([ARTICLES[0][2], *RELATED[0], FOOTER])
-    text, removed = strip_edges(page, site, {key(ARTICLES[0][2]): REMOVED_BLOCK[0]})
+    text, removed = strip_edges(page, site, {key(ARTICLES[0][2]): Cut(REMOVED_BLOCK[0], 2)})
     assert text == ARTICLES[0][2] and [r.cut for r in removed] == [True, True, False]
     text, _ = strip_edges(page, site)
     assert all(line in text for line in RELATED[0])
@@ -742,7 +742,7 @@ def test_the_cleaner_marks_a_block_it_removed_under_a_line_not_one_line() -> Non
     after = "\n".join([first, second, *tail])
     marks: dict[str, str] = {}
     text = strip_by_context("\n".join([first, second, *REMOVED_BLOCK, *tail]), after, lambda *a: None, marks)
-    assert (text, marks) == (after, {second: REMOVED_BLOCK[0]})
+    assert (text, marks) == (after, {second: Cut(REMOVED_BLOCK[0], 2)})
     marks.clear()
     strip_by_context("\n".join([first, second, REMOVED_BLOCK[0], *tail]), after, lambda *a: None, marks)
     assert marks == {}
@@ -756,7 +756,7 @@ def test_chrome_removed_under_a_paragraph_does_not_take_lines_above_it() -> None
         "\n\n".join([byline if n == 0 else f"通讯员 王{n}", first, second, FOOTER])
         for n, (_, first, second) in enumerate(ARTICLES[:4])
     ]
-    text, _ = strip_edges(pages[0], counted_site(pages), {key(ARTICLES[0][1]): REMOVED_BLOCK[0]})
+    text, _ = strip_edges(pages[0], counted_site(pages), {key(ARTICLES[0][1]): Cut(REMOVED_BLOCK[0], 2)})
     assert text.startswith(byline)
 
 
@@ -767,6 +767,17 @@ def test_a_statement_below_the_sites_footer_and_chrome_the_cleaner_removed_goes(
     pages = ["\n\n".join([first, second, FOOTER, STATEMENTS[0]]) for _, first, second in ARTICLES[:4]]
     site = counted_site(pages)
     assert strip_edges(pages[0], site) == (pages[0], [])
-    text, removed = strip_edges(pages[0], site, {key(ARTICLES[0][2]): REMOVED_BLOCK[0]})
+    text, removed = strip_edges(pages[0], site, {key(ARTICLES[0][2]): Cut(REMOVED_BLOCK[0], 2)})
     assert text == f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}"
     assert [r.line for r in removed] == [FOOTER, STATEMENTS[0]]
+
+
+def test_a_statement_below_a_block_the_cleaner_removed_goes_with_it() -> None:
+    """A block the cleaner removed under the last paragraph is as many
+    lines of chrome beyond a statement below it as it had: two are enough
+    for the statement to go; one line is not."""
+    pages = ["\n\n".join([first, second, STATEMENTS[0]]) for _, first, second in ARTICLES[:4]]
+    site = counted_site(pages)
+    text, removed = strip_edges(pages[0], site, {key(ARTICLES[0][2]): Cut(REMOVED_BLOCK[0], 2)})
+    assert (text, [r.line for r in removed]) == (f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}", [STATEMENTS[0]])
+    assert strip_edges(pages[0], site, {key(ARTICLES[0][2]): Cut(REMOVED_BLOCK[0], 1)}) == (pages[0], [])

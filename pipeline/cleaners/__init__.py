@@ -19,7 +19,7 @@ from pipeline.cleaners.boilerplate import (
     strip_link_lists,
     strip_related_blocks,
 )
-from pipeline.cleaners.context import strip_by_context
+from pipeline.cleaners.context import Cut, strip_by_context
 from pipeline.cleaners.cutouts import flag_cut_out_words, restore_law_titles
 from pipeline.cleaners.garble import OutOfTime, repair_byte_slips
 from pipeline.cleaners.glossary import load_glossary
@@ -137,7 +137,7 @@ class Cleaned:
     # lines of the text (by ``headline.key``) right above chrome that the
     # cleaner removed, with the first line removed below each: where the
     # page's own lines at its foot stood, for the site's lines to walk to
-    chrome_below: dict[str, str] = field(default_factory=dict)
+    chrome_below: dict[str, Cut] = field(default_factory=dict)
 
 
 @dataclass
@@ -152,7 +152,7 @@ class _State:
     # the text as the first of the chrome steps found it
     before_chrome: str | None = None
     # the lines right above chrome the chrome steps removed (strip_by_context)
-    chrome_below: dict[str, str] = field(default_factory=dict)
+    chrome_below: dict[str, Cut] = field(default_factory=dict)
 
     def chrome_step(self) -> None:
         if self.before_chrome is None:
@@ -235,7 +235,7 @@ class Cleaner:
             changes,
             guesses,
             state.lost,
-            {key(unmask(line)): unmask(removed) for line, removed in state.chrome_below.items()},
+            {key(unmask(line)): Cut(unmask(cut.line), cut.lines) for line, cut in state.chrome_below.items()},
         )
 
     # Each step reads and updates the state; notes go to the document.

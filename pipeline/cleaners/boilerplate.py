@@ -952,8 +952,8 @@ _DATED_HEADLINE = re.compile(
 # source site after an underscore (…怎么办_某某网), a bracketed channel or a
 # rank before it ([信用卡] …, Top1 …)
 _COUNT = (
-    r"\d[\d,]*(?:\.\d+)?[万wWkK]?\+?\s*"
-    r"(?:个?回答|条?评论|条?回复|阅读|浏览|人觉得有用|人看过|次阅读|次浏览)"
+    r"(?:已有)?\d[\d,]*(?:\.\d+)?[万wWkK]?\+?\s*"
+    r"(?:个?回答|条?评论|条?回复|阅读|浏览|人觉得有用|人看过|次阅读|次浏览|位(?:律师|网友|专家)?(?:回答|解答))"
 )
 # how long ago, as feeds print it: 3小时前, 约 13 小时前, 6个多月前, 几秒前,
 # 去年, 昨晚 23:57
@@ -962,8 +962,8 @@ _AGO = (
     rf"|(?:刚刚|今天|昨天|昨晚|前天|去年|前年|上周)(?:\s*{_CLOCK})?"
 )
 _MARKED_HEADLINE = re.compile(
-    rf"(?:\[[\u4e00-\u9fff][^\[\]\s\d]{{0,5}}\]|TOP\s?\d{{1,2}}\b)\s*(?P<after>.+)"
-    rf"|(?P<before>.+?)(?:{_HEADLINE_SEP}(?:{_COUNT}|{_AGO})|_[^\s_，。]{{2,14}})",
+    rf"(?:\[[\u4e00-\u9fff][^\[\]\s\d]{{0,5}}\]|TOP\s?\d{{1,2}}\b|#\d{{1,2}}\s)\s*(?P<after>.+)"
+    rf"|(?P<before>.+?)(?:{_HEADLINE_SEP}(?:{_COUNT}|{_AGO})|_[^\s_，。]{{2,14}}|\s+[—–]{{1,2}}\s*[^\s—–，。]{{2,14}})",
     re.I,
 )
 # the heading of a list of other articles (为你推荐, 大家都在看：)
@@ -982,6 +982,10 @@ def _headline_part(line: str) -> str | None:
     ('逾期会坐牢吗', '逾期会坐牢吗')
     >>> _headline_part("Top1  逾期会坐牢吗"), _headline_part("逾期会坐牢吗  907,344阅读")
     ('逾期会坐牢吗', '逾期会坐牢吗')
+    >>> _headline_part("#1 逾期会坐牢吗"), _headline_part("逾期会坐牢吗 — 某某融媒")
+    ('逾期会坐牢吗', '逾期会坐牢吗')
+    >>> _headline_part("问：逾期会坐牢吗 已有15位律师解答")
+    '问：逾期会坐牢吗'
     >>> _headline_part("逾期会坐牢吗"), _headline_part("【法律依据】《民法典》第六百七十六条")
     (None, None)
     >>> _headline_part("[3] 周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58.")

@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline import tables
 from pipeline.cleaners.repeats import headline_of
@@ -170,7 +171,7 @@ def _headlines(lines: list[tuple[str, int | None, str]], first_prose: int) -> se
     return {k for k in candidates if k <= at or not (lines[k - 1][0] == lines[k + 1][0] == REMOVED)}
 
 
-def strip_by_context(before: str, after: str, note: Note, chrome_below: dict[str, str] | None = None) -> str:
+def strip_by_context(before: str, after: str, note: Note, chrome_below: dict[str, Cut] | None = None) -> str:
     """Remove the runs of lines of ``after`` that no prose touches and that
     border lines the earlier steps removed (``before`` is the text as it
     was before them).
@@ -266,13 +267,24 @@ def strip_by_context(before: str, after: str, note: Note, chrome_below: dict[str
 CUT_BLOCK = 2
 
 
-def _chrome_below(lines: list[tuple[str, int | None, str]], drop: set[int]) -> dict[str, str]:
+class Cut(NamedTuple):
+    """A block of lines the cleaner removed: its first line, and how many."""
+
+    line: str
+    lines: int
+
+
+def _chrome_below(lines: list[tuple[str, int | None, str]], drop: set[int]) -> dict[str, Cut]:
     """Each line kept with a block of removed lines right below it, and the
-    first of them: where the cleaner took chrome off below a line of the
-    page."""
+    block: where the cleaner took chrome off below a line of the page."""
     gone = [kind == REMOVED or index in drop for kind, index, _ in lines]
     marks = {}
     for k in range(len(lines) - 1):
-        if not gone[k] and all(gone[k + 1 : k + 1 + CUT_BLOCK]) and k + CUT_BLOCK < len(lines):
-            marks[lines[k][2]] = lines[k + 1][2]
+        if gone[k]:
+            continue
+        end = k + 1
+        while end < len(lines) and gone[end]:
+            end += 1
+        if end - k - 1 >= CUT_BLOCK:
+            marks[lines[k][2]] = Cut(lines[k + 1][2], end - k - 1)
     return marks
