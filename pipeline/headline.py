@@ -19,7 +19,11 @@ _DATE_OR_TIME = re.compile(
 )
 _LABEL = re.compile(r"\w{1,6}\s*[:：]")
 _COUNTER = re.compile(r"^\S{1,8}\s*[:：]\s*[\d,.]+\S{0,2}$")
-_CREDIT = re.compile(r"(?:发布|报道|供稿|讯|整理)\s*$|^(?:来源|作者|编辑|发布)")
+_CREDIT = re.compile(
+    r"(?:发布|报道|供稿|讯|整理)\s*$|^(?:来源|作者|编辑|发布)"
+    # a reporter's or writer's credit: 某某新闻记者 张三 李四, 文／张三
+    r"|(?:记者|通讯员|实习生)\s+[\u4e00-\u9fff·]{2,4}(?:\s|$)|^(?:文|图|撰文|执笔)\s*[/／]"
+)
 # the labels that open an article's lead or preface, on a line of their own
 _LEAD_LABEL = re.compile(
     r"[【\[]?(?:编者按|编者的话|按语|导语|导读|摘要|内容提要|提要|前言|引言|引子|题记)[】\]]?[:：]?"
@@ -46,6 +50,8 @@ def is_byline(text: str) -> bool:
     (True, True)
     >>> is_byline("孙丰：巴黎举行座谈会"), is_byline("2019年中国人文地理学术年会举行")
     (False, False)
+    >>> is_byline("某某新闻记者 段彦超 廖艳"), is_byline("文／程兰 图／袁兰建"), is_byline("记者暗访催收公司")
+    (True, True, False)
     """
     return bool(
         _DATE_OR_TIME.search(text)

@@ -413,3 +413,14 @@ def test_a_headline_the_title_was_guessed_from_leaves_the_text(tmp_path: Path, h
     title, text, kinds, _ = clean_text_page(tmp_path, "\n\n".join([headline, *PARAGRAPHS]))
     assert "flag_title_guessed" in kinds and title == headline.rstrip("！")
     assert headline not in text and text.startswith(PARAGRAPHS[0])
+
+
+def test_a_reporters_credit_under_the_headline_is_not_the_title(tmp_path: Path) -> None:
+    """A reporter's credit (某某新闻记者 张三 李四) shares the outlet's name
+    with an article that quotes it; it is a credit line, not a headline,
+    and stays in the text."""
+    headline = "信用卡逾期以后如何与银行协商"
+    credit = "城市晚报记者 张三 李四"
+    quoted = [p.replace("银行", "银行告诉城市晚报记者，", 1) for p in PARAGRAPHS]
+    title, text, _, _ = clean_text_page(tmp_path, "\n\n".join([headline, credit, *quoted]))
+    assert title == headline and text.split("\n\n")[0] == credit
