@@ -61,6 +61,8 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("所属话题：基金定投额度高、消费贷利率对比", "tags"),
         ("问题分类：法律咨询 > 个人征信律师", "tags"),
         ("分类专栏： 生活百科 文章标签： 信用卡协商 劳动仲裁", "tags"),
+        ("$东方财富(SZ300059)$ $中国平安(SH601318)$", "tags"),
+        ("收录于合集 #信用卡协商真实案例 39个", "tags"),
         # labels in brackets, counted labels, any label beside a date and
         # two labels a page prints
         ("【发布单位】某某法院 【发布日期】2014年08月14日 【点击量】54717", "meta_line"),
@@ -595,6 +597,10 @@ def test_a_commenter_or_a_dated_label_goes_at_the_edges(cleaner: Cleaner, where:
         # with its kinds is the article's
         "话题：如何与银行协商还款",
         "贷款分类：信用贷款、抵押贷款、担保贷款",
+        # a price in dollars, a book the article is collected in
+        "月供 $300 左右",
+        "本文收录于《民法典》释义，供参考。",
+        "收录于《中国法律年鉴》",
         # a ledger's line, with one label a page prints
         "2023年3月15日 还款：5000元 来源：工资",
         # a plus between two words, a date after 于 in a sentence's words

@@ -526,6 +526,11 @@ _TAG_LIST = re.compile(rf"(?:{_TAG_LABEL})\s*[:：]", re.I)
 # (话题：如何与银行协商)
 _FILED_LABEL = re.compile(r"(?:本文|文章|相关|热门|所属|问题|分类)?(?:话题|专题|专栏|合集|标签|分类)\s*[:：]")
 _HASHTAGS = re.compile(r"(?:\s*#[^#\s。！？]{1,20}#)+\s*")
+# stocks as forums tag them ($东方财富(SZ300059)$), one or more
+_CASHTAGS = re.compile(r"(?:\s*\$[^$\s。！？]{1,20}\$)+\s*")
+# the collection a post is in, as platforms print it (收录于合集 #某某 45个,
+# 收录于专题「某某」 共25篇)
+_COLLECTED = re.compile(r"收录于\s*(?:合集|专题|专栏|话题)[^。！？，,；;]{1,30}")
 # two or more topics each opened by # alone, as 小红书, 抖音 and blogs print
 # them (one alone could be a heading written without its space)
 _TOPIC = r"#[^#\s。！？，,；;：:]{1,20}"
@@ -544,6 +549,13 @@ def tag_line(line: str) -> bool:
     (False, False)
     >>> tag_line("关键词: 淘宝网；物流配送；电子商务")
     False
+
+    Stocks tagged between $ signs, the collection a post is in:
+
+    >>> tag_line("$东方财富(SZ300059)$ $中国平安(SH601318)$"), tag_line("收录于合集 #个人征信 90个")
+    (True, True)
+    >>> tag_line("收录于专题「可转债」 共25篇"), tag_line("本文收录于《民法典》释义，供参考。")
+    (True, False)
 
     What a post is filed under, two or more items:
 
@@ -569,7 +581,7 @@ def tag_line(line: str) -> bool:
     text = line.strip()
     if len(text) > 200:
         return False
-    if _HASHTAGS.fullmatch(text) or _OPEN_HASHTAGS.fullmatch(text):
+    if any(tags.fullmatch(text) for tags in (_HASHTAGS, _OPEN_HASHTAGS, _CASHTAGS, _COLLECTED)):
         return True
     # a paper's keywords, which the article keeps, are separated by ；
     # (GB/T 7713), a site's tags by spaces, commas or bars
