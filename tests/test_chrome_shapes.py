@@ -177,6 +177,29 @@ def test_a_comment_thread_goes_with_its_prompt(cleaner: Cleaner, prompt: str | N
     assert [f.kind for f in doc.findings] == ["comment_block"]
 
 
+def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_above_it_stays(
+    cleaner: Cleaner,
+) -> None:
+    """Under each comment its buttons and counts (👍 306, 回复, 举报): a
+    thread found by its commenters' lines goes with them. A date signing
+    the article (2022年1月27日) is as short as a button, but opens no thread."""
+    thread = [
+        "#25 moonlight_07 • 03-09-2021 00:12",
+        "推推，写得很清楚，感谢分享！",
+        "👍 306",
+        "回复",
+        "#121 ifkevp • 28-12-2018 14:38",
+        "同",
+        "👍 214",
+        "举报",
+    ]
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *thread])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["comment_block"]
+    out, _ = clean(cleaner, [TITLE, *OPENING, CLOSING, "2022年1月27日", "评论（2）", *thread])
+    assert out == [*OPENING, CLOSING, "2022年1月27日"]
+
+
 @pytest.mark.parametrize("prompt", ["说点什么…", "暂无评论，快来抢沙发"])
 def test_an_empty_comment_box_goes(cleaner: Cleaner, prompt: str) -> None:
     out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, prompt])

@@ -140,12 +140,33 @@ def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -
                 and not rules.start.search(lines[j])
             ):
                 i = j + 1
-        elif any(p.search(line) for p in rules.inside) or metadata_shape(line) == "meta_line":
+        elif (
+            any(p.search(line) for p in rules.inside)
+            or metadata_shape(line) == "meta_line"
+            # after a commenter's line: a button under their comment
+            or (commenters and _button(line))
+        ):
             i += 1
         else:
             break
         end = i
     return end, commenters
+
+
+# a thread's buttons and counts have at most this many characters of words
+BUTTON_CHARS = 4
+
+
+def _button(line: str) -> bool:
+    """A button or a count under a comment (回复, 举报, 👍 306, 赞 12): a line
+    of at most ``BUTTON_CHARS`` letters and Han characters, digits aside,
+    and no sentence in it.
+
+    >>> _button("👍 306"), _button("回复"), _button("举报 ⋯"), _button("同意。"), _button("写得真好啊啊")
+    (True, True, True, False, False)
+    """
+    words = re.sub(r"[\W\d_]+", "", line)
+    return len(words) <= BUTTON_CHARS and not _SENTENCE_MARK.search(line)
 
 
 _DATE = re.compile(r"(20\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
