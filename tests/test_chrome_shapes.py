@@ -200,6 +200,26 @@ def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_abov
     assert out == [*OPENING, CLOSING, "2022年1月27日"]
 
 
+def test_a_forum_thread_under_posters_cards_goes_and_a_schedule_stays(cleaner: Cleaner) -> None:
+    """A forum prints each poster's card (a name and labelled counts) above
+    their post: a thread. A repayment schedule's rows look alike, but each
+    row is named by its period, and stay."""
+    thread = [
+        "阿***仔 UID 953996 主题 54 帖子 4003 积分 18625",
+        "写得很详细，比网上那些乱七八糟的强多了",
+        "顶",
+        "庄先森 UID 404288 主题 70 帖子 9722 积分 43037",
+        "请问香港的情况也一样吗？",
+    ]
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *thread])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["comment_block"]
+    rows = ["第一期 本金 1000 利息 50 合计 1050", "第二期 本金 1000 利息 45 合计 1045"]
+    schedule = [rows[0], "按时还款", rows[1], "已还清"]
+    out, _ = clean(cleaner, [TITLE, *OPENING, *schedule, CLOSING])
+    assert out == [*OPENING, *schedule, CLOSING]
+
+
 @pytest.mark.parametrize("prompt", ["说点什么…", "暂无评论，快来抢沙发"])
 def test_an_empty_comment_box_goes(cleaner: Cleaner, prompt: str) -> None:
     out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, prompt])

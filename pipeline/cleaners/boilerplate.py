@@ -109,7 +109,42 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
 
 
 def _commenter(line: str, rules: CommentRules) -> bool:
-    return bool(rules.author.search(line)) or metadata_shape(line) in ("name_time", "name_date")
+    return (
+        bool(rules.author.search(line))
+        or metadata_shape(line) in ("name_time", "name_date")
+        or poster_card(line)
+    )
+
+
+# a name as forums print it, masked or not (阿***仔)
+_POSTER = re.compile(r"[\w\u4e00-\u9fff*＊]{1,16}")
+_CARD_LABEL = re.compile(r"[A-Za-z]{2,5}|[\u4e00-\u9fff]{1,4}")
+# a row's name in a schedule: a number, an ordinal, a period
+_ORDINAL = re.compile(r"^\d+$|^第|[期年月日天周次号]$")
+
+
+def poster_card(line: str) -> bool:
+    """A forum poster's card above their post: a name, then two or more
+    labels each with a bare count (UID 749258 主题 10 帖子 4645). A price
+    list has its units (月费 30元 流量 10G) and stays.
+
+    >>> poster_card("阿***仔 UID 953996 主题 54 帖子 4003 积分 18625"), poster_card("小王 帖子 12 精华 3")
+    (True, True)
+    >>> poster_card("套餐A 月费 30元 流量 10G")
+    False
+
+    A schedule's row is no poster's (第一期 本金 1000 利息 50, 3月 还款 500 …):
+
+    >>> poster_card("第一期 本金 1000 利息 50 合计 1050"), poster_card("3月 本金 1000 利息 50")
+    (False, False)
+    """
+    fields = line.split()
+    if len(fields) < 5 or len(fields) % 2 == 0:
+        return False
+    if not _POSTER.fullmatch(fields[0]) or _ORDINAL.search(fields[0]):
+        return False
+    pairs = zip(fields[1::2], fields[2::2], strict=True)
+    return all(_CARD_LABEL.fullmatch(label) and count.isdigit() for label, count in pairs)
 
 
 def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -> tuple[int, int]:
