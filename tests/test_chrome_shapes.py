@@ -296,8 +296,29 @@ def test_a_list_of_dated_headlines_goes(cleaner: Cleaner, heading: str | None) -
             "问：征信花了多久能养好 已有3位律师解答",
             "问：网贷逾期三个月会被起诉吗 已有1位律师解答",
         ],
+        [
+            "某某消费金融：暴力催收，要求停止催收 已回复",
+            "某某消费金融：高额服务费，要求退还会员费 处理中",
+            "某某消费金融：拒绝协商，要求减免罚息 已完成",
+        ],
+        [
+            "催收说要上门是真的吗？ ⋯ 某某 ⋯ 3 hr",
+            "支付令收到后怎么办？ ⋯ 倪先森 ⋯ 前几天",
+            "逾期一年了还能协商吗？ ⋯ 小王 ⋯ 6 小时前",
+        ],
     ],
-    ids=["channel", "answers", "source", "counts", "rank", "hash_rank", "dash_source", "lawyers"],
+    ids=[
+        "channel",
+        "answers",
+        "source",
+        "counts",
+        "rank",
+        "hash_rank",
+        "dash_source",
+        "lawyers",
+        "status",
+        "age",
+    ],
 )
 def test_a_list_of_headlines_with_counts_sources_or_channels_goes(cleaner: Cleaner, items: list[str]) -> None:
     for heading in ([], ["大家都在问"]):

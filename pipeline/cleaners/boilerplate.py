@@ -1027,11 +1027,15 @@ _COUNT = (
 # 去年, 昨晚 23:57
 _AGO = (
     r"(?:约\s*)?(?:\d+|几|半)\s*(?:个多|多个|个|多)?\s*(?:秒|分钟|小时|天|周|星期|月|年)多?前"
-    rf"|(?:刚刚|今天|昨天|昨晚|前天|去年|前年|上周)(?:\s*{_CLOCK})?"
+    rf"|(?:刚刚|今天|昨天|昨晚|前天|前几天|去年|前年|上周)(?:\s*{_CLOCK})?"
+    r"|\d+\s*(?:mins?|hrs?|days?)(?:\s+ago)?"
 )
+# where a complaint a list shows stands (投诉平台: 已回复, 处理中)
+_STATUS = r"已回复|已完成|已解决|处理中|待回复|待处理|已受理"
 _MARKED_HEADLINE = re.compile(
     rf"(?:\[[\u4e00-\u9fff][^\[\]\s\d]{{0,5}}\]|TOP\s?\d{{1,2}}\b|#\d{{1,2}}\s)\s*(?P<after>.+)"
-    rf"|(?P<before>.+?)(?:{_HEADLINE_SEP}(?:{_COUNT}|{_AGO})|_[^\s_，。]{{2,14}}|\s+[—–]{{1,2}}\s*[^\s—–，。]{{2,14}})",
+    rf"|(?P<before>.+?)(?:{_HEADLINE_SEP}(?:{_COUNT}|{_AGO}|{_STATUS})|_[^\s_，。]{{2,14}}"
+    rf"|\s+[—–]{{1,2}}\s*[^\s—–，。]{{2,14}})",
     re.I,
 )
 # the heading of a list of other articles (为你推荐, 大家都在看：)
@@ -1054,6 +1058,10 @@ def _headline_part(line: str) -> str | None:
     ('逾期会坐牢吗', '逾期会坐牢吗')
     >>> _headline_part("问：逾期会坐牢吗 已有15位律师解答")
     '问：逾期会坐牢吗'
+    >>> _headline_part("某某消费金融：暴力催收，要求停止催收 已回复")
+    '某某消费金融：暴力催收，要求停止催收'
+    >>> _headline_part("催收说要上门是真的吗？ ⋯ 某某 ⋯ 3 hr")
+    '催收说要上门是真的吗？ ⋯ 某某'
     >>> _headline_part("逾期会坐牢吗"), _headline_part("【法律依据】《民法典》第六百七十六条")
     (None, None)
     >>> _headline_part("[3] 周仕仁. 电子商务下的物流配送模式研究[J]. 物流科技, 2011(11): 56-58.")
