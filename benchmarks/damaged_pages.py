@@ -69,6 +69,12 @@ one-word buttons (回复, 赞, 举报) and long sentence-like comments and
 statements. It has E's kinds in E's places; ``--family F`` wraps both halves
 in it. It is blind only until it is measured and tuned against.
 
+Family G (新浪博客 and 新浪财经, 腾讯新闻 and 搜狐 pages, V2EX, NGA and 虎扑
+threads, 掘金, Hexo, Typecho and Z-Blog blogs, 维基百科, WeChat reader
+chrome, government 信息公开 and 问政 pages, card-bank communities, paywalls,
+cookie banners and AI-summary boxes) was written blind after F; ``--family
+G`` wraps both halves in it.
+
 Per half: chrome lines left per 100 pages (a chrome line is left when its
 normalized text is a line the guide publishes, title included, that is not
 a line of the article, or, for one of at least LEFT_INSIDE characters, part
@@ -82,12 +88,12 @@ page's rate counts at most 100% in the mean, which a leftover keyword line
 of 200,000 characters would otherwise decide alone).
 
     python benchmarks/damaged_pages.py /tmp/realhtml [--half tune|held|both] [--copies 3] [--sites 6]
-        [--family auto|A|B|C|D|E|F]
+        [--family auto|A|B|C|D|E|F|G]
 
 With ``--sites N`` the pages are put on sites of N pages each (each copy of
 an article on another site); a site's template lines (its welcome banner,
-its keyword line; in families C to F also its toolbar and footer, in D, E
-and F its app prompt) are the same on each of its pages, as on real sites, and
+its keyword line; in families C to G also its toolbar and footer, in D to
+G its app prompt) are the same on each of its pages, as on real sites, and
 the lines a site repeats, and those that many sites print at their pages'
 edges around different articles, are taken off its pages' edges as a run
 does (``pipeline.sitelines``). Without it every page is a site of its own.
@@ -2708,7 +2714,681 @@ KINDS_F: dict[str, tuple[Gen, tuple[str, ...]]] = {
 TEMPLATE_KINDS_F = TEMPLATE_KINDS_E
 
 
-FAMILIES = {"A": A, "B": B, "C": C, "D": D, "E": E, "F": F}
+# --- family G: a seventh set of phrasings, written blind ------------------
+#
+# Written, as C to F were, by someone who had not seen the cleaner's rules,
+# from what still other sites print around an article: 新浪博客 and 新浪财经,
+# 腾讯新闻, 搜狐 and 一点资讯 pages, 新京报 and 光明网, V2EX, NGA and 虎扑
+# threads, 掘金 posts, Hexo, Typecho and Z-Blog blogs with Valine comments,
+# 维基百科, 企查查, WeChat reader chrome (预览时标签不可点, 轻触阅读原文),
+# government 信息公开 and 问政 pages, 12309 procuratorate pages, card-bank
+# communities (掌上生活, 买单吧), 电诉宝 and 消费保 complaint pages, paywalls,
+# Discuz hidden-content walls, cookie banners, AI-summary boxes and 听文章
+# toolbars. It has F's kinds in F's places.
+
+G = Family(
+    surnames="金邱秦江顾毛郝万覃鲍柯卓祝孔邵段齐康牛单",
+    given="楠沐辰熙瑶彬阳旭琦茜璐帅鹤翔玮珊",
+    site_heads=("西子", "甬城", "瓯越", "徽州", "滇池", "漓江", "长白", "嘉陵"),
+    site_tails=("晨报", "新闻周刊", "问政平台", "知识库", "办事通", "家园网", "维权平台", "财经号"),
+    provinces=(
+        "浙江",
+        "江苏",
+        "四川",
+        "重庆",
+        "山东",
+        "北京",
+        "德国",
+        "新西兰",
+        "阿联酋",
+        "俄罗斯",
+        "荷兰",
+    ),
+    nick_words=(
+        "陈皮不是皮",
+        "晴天娃娃",
+        "大橘为重",
+        "加班狗",
+        "海盐芝士",
+        "不秃头的程序员",
+        "理财搬砖工",
+        "卡奴翻身记",
+        "山野村夫",
+        "一棵白菜",
+        "walker_zz",
+        "Lucky🍀",
+        "kingzhao",
+        "退堂鼓表演艺术家",
+        "夜猫子阿宽",
+    ),
+    headline_subjects=(
+        "国家医保局",
+        "央行征信中心",
+        "中国银联",
+        "微信支付",
+        "京东金融",
+        "美团",
+        "网联",
+        "多地公积金中心",
+        "最高人民检察院",
+        "中国互金协会",
+    ),
+    headline_events=(
+        "回应征信修复乱象",
+        "官宣免收手续费",
+        "升级风控规则",
+        "通报一批违规APP",
+        "调整个人账户限额",
+        "开展反诈宣传月活动",
+        "上调提取额度",
+        "明起实施新办法",
+    ),
+    keywords_a=("白条", "美团月付", "抖音月付", "微粒贷", "京东金条", "分期乐", "安逸花", "度小满"),
+    keywords_b=(
+        "关闭方法",
+        "怎么注销",
+        "影响房贷吗",
+        "一天利息多少",
+        "提前还款违约金",
+        "人工客服怎么转",
+        "上征信吗",
+        "额度突然没了",
+        "协商技巧",
+    ),
+    keyword_seps=(" ∣ ", "┆", " ◇ ", " ● ", "〡", "；　"),
+    praise=(
+        "博主写得真好，已转到我的博客了",
+        "感谢科普，原来如此",
+        "太真实了，我就是这么被坑的😭",
+        "有没有同城的，一起去金融办反映",
+        "借楼问一下，逾期一周会有什么后果？",
+        "一针见血",
+        "博主能私信一下吗？想请教个问题",
+        "去年我也遇到过一模一样的情况，打了十几次人工客服都没用，最后是打12378投诉才解决的，"
+        "建议大家全程录音、保留好截图。",
+        "+10086",
+        "看完默默去把月付关了",
+        "[抱拳][抱拳]",
+        "这操作绝了[doge]",
+        "顶上去，让更多人看到",
+        "收藏 = 学会",
+        "我在招行掌上生活上申请过，利率确实比文章里说的高一点，可能跟个人资质有关吧，仅供参考。",
+        "谢谢分享 👏👏👏",
+        "已私信",
+        "同款经历，刚注销完",
+    ),
+)
+
+G_CITIES = ("杭州", "宁波", "合肥", "昆明", "长春", "南宁", "兰州", "贵阳", "太原", "呼和浩特")
+# the abbreviation of each city's province, in G_CITIES' order
+G_ABBR = ("浙", "浙", "皖", "滇", "吉", "桂", "甘", "黔", "晋", "蒙")
+G_PORTALS = (
+    "新浪博客",
+    "新浪财经",
+    "腾讯新闻",
+    "搜狐",
+    "一点资讯",
+    "新京报",
+    "光明网",
+    "V2EX",
+    "NGA玩家社区",
+    "虎扑",
+    "掘金",
+    "维基百科",
+    "企查查",
+    "电诉宝",
+    "消费保",
+    "掌上生活",
+    "买单吧",
+    "12309中国检察网",
+)
+G_APPS = (
+    "腾讯新闻",
+    "新浪新闻",
+    "新浪财经",
+    "一点资讯",
+    "搜狐新闻",
+    "虎扑",
+    "掘金",
+    "掌上生活",
+    "买单吧",
+    "云闪付",
+)
+G_BANKS = ("浦发银行", "民生银行", "兴业银行", "光大银行", "华夏银行", "邮储银行")
+G_DEPTS = ("地方金融监督管理局", "人民检察院", "政务服务数据管理局", "人力资源和社会保障局", "司法局")
+G_CHANNELS = (
+    "滚动新闻",
+    "信用卡",
+    "博文",
+    "政策文件",
+    "问政回复",
+    "理财",
+    "消费金融",
+    "程序人生",
+    "维权曝光",
+)
+G_SUBS = ("文章", "帖子", "博文正文", "问答详情", "原文", "信息公开")
+G_NODES = ("问与答", "程序员", "职场话题", "分享发现", "酷工作", "投资")
+G_BOARDS = ("网事杂谈", "步行街主干道", "大时代", "职场人生", "理财交流")
+G_JOBS = ("前端开发", "后端工程师", "产品经理", "风控分析师", "银行客户经理", "在校学生")
+G_COMPANIES = ("字节跳动", "蚂蚁集团", "某城商行", "自由职业", "美团", "某消金公司")
+G_BROWSERS = ("Chrome 116.0.0.0", "Safari 16.5", "Edge 114.0.1823.51", "Firefox 115.0", "WeChat 8.0.38")
+G_OSES = ("Windows 10", "macOS 13.4", "iOS 16.5.1", "Android 13", "HarmonyOS 3.0", "Linux")
+G_BADGES = ("钻石卡友", "金卡达人", "新手卡友", "社区之星", "白金会员")
+G_ACCOUNTS = ("信用卡那点事", "老钱说理财", "法律小助手", "负债人的自救", "银行内参")
+G_QUESTIONS = (
+    "月付关了还能重新开吗",
+    "提前还款要收违约金吗",
+    "注销以后还会上征信吗",
+    "协商分期需要什么材料",
+    "额度被冻结了怎么解冻",
+    "客服说的减免是真的吗",
+)
+G_ROLES = ("女子", "男子", "大学生", "退休教师", "外卖骑手", "宝妈")
+G_WEEK = "一二三四五六日"
+G_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+G_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
+def g_site(rng: R) -> str:
+    city = rng.choice(G_CITIES)
+    return rng.choice(
+        [
+            rng.choice(G_PORTALS),
+            rng.choice(G.site_heads) + rng.choice(G.site_tails),
+            f"{city}市{rng.choice(G_DEPTS)}",
+            f"{rng.choice(G.nick_words)}的小站",
+            f"{rng.choice(G_BANKS)}信用卡中心",
+            rng.choice(G_PORTALS),
+        ]
+    )
+
+
+def g_user(rng: R) -> str:
+    nick = rng.choice(G.nick_words)
+    return rng.choice(
+        [
+            nick,
+            f"虎扑JR{rng.randint(10**6, 10**7 - 1)}",
+            "".join(rng.choice(G_LOWER) for _ in range(rng.randint(3, 7))) + str(rng.randint(1980, 2005)),
+            f"手机用户{rng.randint(1000, 9999)}",
+            f"{rng.choice(G.surnames)}**",
+            f"{rng.choice(G.surnames)}女士",
+            "该用户已注销",
+            f"{nick}_{rng.choice(G_LOWER)}",
+        ]
+    )
+
+
+def g_date(rng: R, form: int | None = None) -> str:
+    y, m, d = rng.randint(2011, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    h, mi, s = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)
+    week = G_WEEK[datetime.date(y, m, d).weekday()]
+    forms = [
+        f"{y}-{m:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}.0",
+        f"{y}年{m}月{d}日（星期{week}）",
+        f"{d} {G_MONTHS[m - 1]} {y}",
+        f"{y}·{m:02d}·{d:02d}",
+        f"{y}年{m:02d}月{d:02d}日 {h:02d}时{mi:02d}分",
+        f"{y}-{m:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d} +08:00",
+    ]
+    return forms[form] if form is not None else rng.choice(forms)
+
+
+def g_ago(rng: R) -> str:
+    return rng.choice(
+        [
+            f"{rng.randint(1, 23)} 小时 {rng.randint(1, 59)} 分钟前",
+            f"{rng.randint(2, 6)} days ago",
+            f"上周{rng.choice(G_WEEK)}",
+            "大前天",
+            f"{rng.randint(2, 59)}分钟以前",
+            f"{rng.randint(1, 9)}天前 · 已编辑",
+            "一周内",
+        ]
+    )
+
+
+def g_count(rng: R) -> str:
+    n = rng.randint(1000, 9_999_999)
+    return rng.choice(
+        [
+            f"{n / 1000:.1f}千",
+            f"{n / 10000:.2f}万",
+            f"{max(n // 10000, 1)}万+",
+            "10000+",
+            f"{n:,}次",
+            f"{rng.randint(11, 99) / 10}亿",
+        ]
+    )
+
+
+def g_headline(rng: R) -> str:
+    subject, event = rng.choice(G.headline_subjects), rng.choice(G.headline_events)
+    word = rng.choice(G.keywords_a)
+    return rng.choice(
+        [
+            f"{subject}{event}",
+            f"{subject}{event}，{rng.randint(3, 9)}个细节值得关注",
+            f"{word}{rng.choice(G.keywords_b)}？"
+            + rng.choice(["手把手教你", "看这一篇就够了", "过来人说几句"]),
+            f"{rng.choice(G_CITIES)}一{rng.choice(G_ROLES)}被{word}“套路”，最终讨回"
+            f"{rng.randint(11, 99) / 10}万元",
+            f"有没有人用过{word}？{rng.choice(G_QUESTIONS)}",
+            f"{word}避坑笔记（{rng.randint(1, 12)}）",
+            f"【{rng.choice(G_ACCOUNTS)}】{subject}{event}",
+        ]
+    )
+
+
+def g_welcome(rng: R, fam: Family) -> list[str]:
+    blog = f"{rng.choice(G.nick_words)}的小站"
+    city = rng.choice(G_CITIES)
+    return [
+        rng.choice(
+            [
+                "新浪首页 新闻 体育 财经 娱乐 科技 博客 图片 专栏 更多",
+                "博客首页 ∣ 注册 ∣ 发博文 ∣ 博文 ∣ 消息 ∣ 退出",
+                "V2EX = way to explore",
+                "维基百科，自由的百科全书",
+                "企查查 - 查企业 查老板 查风险，就上企查查",
+                "本网站使用 Cookie 来改善您的浏览体验，继续使用即表示您同意我们的《隐私政策》。"
+                " [接受] [拒绝]",
+                "我们使用cookies来帮助提供和改进本站服务 · 了解更多 · 知道了",
+                "您正在使用的浏览器版本过低，为保证最佳浏览效果，请升级至 Chrome、Edge 或切换到360极速模式",
+                f"{city}市人民政府门户网站　适老化服务 ∣ 读屏专用 ∣ 政务微博 ∣ 政务微信",
+                f"{blog} ┆ 记录生活，分享所学",
+                f"您有 {rng.randint(1, 19)} 条未读消息，点击查看 ×",
+                "用户中心 〡 投稿 〡 RSS订阅 〡 退出登录",
+            ]
+        )
+    ]
+
+
+def g_dateline(rng: R, fam: Family) -> list[str]:
+    y, m, d = rng.randint(2011, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    h, mi, s = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)
+    place = rng.randrange(len(G_CITIES))
+    city, abbr = G_CITIES[place], G_ABBR[place]
+    cat = rng.choice(G_CHANNELS)
+    return [
+        rng.choice(
+            [
+                f"({y}-{m:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d})",
+                f"新京报记者 {person(rng, fam)} 编辑 {person(rng, fam)} 校对 {person(rng, fam)}",
+                f"{y}-{m:02d}-{d:02d} {h:02d}:{mi:02d}  来源：光明网-《光明日报》",
+                f"发文机关：{city}市人民政府办公室　　发文字号：{abbr}政办发〔{y}〕{rng.randint(1, 60)}号",
+                f"〖发布时间〗{g_date(rng, form=0)}　〖来源〗{city}市{rng.choice(G_DEPTS)}"
+                f"　〖作者〗{person(rng, fam)}",
+                f"{g_user(rng)}  {g_date(rng, form=3)}  {rng.randint(100, 99999):,}"
+                f" 阅读{rng.randint(2, 25)}分钟",
+                f"发表于 {g_date(rng, form=3)} ∣ 分类于 {cat} ∣ 阅读次数： {rng.randint(10, 99999)}",
+                f"{g_user(rng)} 发布于 {g_date(rng, form=1)} ┆ {rng.randint(10, 9999)} 人围观"
+                f" ┆ {rng.randint(0, 99)} 条评论",
+                f"来自公众号「{rng.choice(G_ACCOUNTS)}」 · {g_date(rng, form=4)}",
+                f"［{g_date(rng, form=3)}］［{g_site(rng)}］［字号：大 中 小］",
+            ]
+        )
+    ]
+
+
+def g_post_meta(rng: R, fam: Family) -> list[str]:
+    n, k = rng.randint(10, 99999), rng.randint(0, 999)
+    y, m, d = rng.randint(2011, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    h, mi = rng.randint(0, 23), rng.randint(0, 59)
+    return [
+        rng.choice(
+            [
+                f"阅读({n})　评论({k})　收藏({rng.randint(0, 99)})　转载({rng.randint(0, 99)})"
+                "　喜欢▼　打印　举报/Report",
+                f"posted @ {y}-{m:02d}-{d:02d} {h:02d}:{mi:02d}  {g_user(rng)}  阅读({n})  评论({k})"
+                "  编辑  收藏  举报",
+                f"{g_user(rng)} · {g_ago(rng)} · {n} 次点击",
+                f"审稿：{person(rng, fam)} ◇ 值班编辑：{person(rng, fam)}",
+                f"本文字数： {rng.randint(5, 99) / 10}k ∣ 阅读时长 ≈ {rng.randint(2, 30)} 分钟",
+                f"{k}回复 ∣ {n}浏览 ∣ 亮了({rng.randint(0, 999)})",
+                f"⏱ 约 {rng.randint(2, 30)} 分钟读完 · 共 {rng.randint(600, 12000):,} 字",
+                f"访问量：{n}次 〡 最后更新：{g_date(rng, form=0)}",
+                f"🔥 热度 {g_count(rng)} ◇ 收藏 {k}",
+                f"本文最后更新于{rng.randint(30, 900)}天前，其中的信息可能已经有所发展或是发生改变。",
+            ]
+        )
+    ]
+
+
+def g_when(rng: R, dates: int) -> str:
+    """A commenter's time: one of six formats, the same in a whole thread."""
+    y, m, d = rng.randint(2011, 2024), rng.randint(1, 12), rng.randint(1, 28)
+    h, mi = rng.randint(0, 23), rng.randint(0, 59)
+    week = G_WEEK[datetime.date(y, m, d).weekday()]
+    return [
+        g_date(rng, form=5),
+        g_ago(rng),
+        f"{d} {G_MONTHS[m - 1]} {y} {h:02d}:{mi:02d}",
+        f"{y}·{m:02d}·{d:02d} {h:02d}:{mi:02d}",
+        f"{m}月{d}日 周{week} {h:02d}:{mi:02d}",
+        g_date(rng, form=4),
+    ][dates]
+
+
+def g_avatar(rng: R, fam: Family, form: int | None = None, dates: int | None = None) -> list[str]:
+    # a thread prints all its commenters' lines in one form, dates in one format
+    when = g_when(rng, dates if dates is not None else rng.randrange(6))
+    forms = [
+        [f"{g_user(rng)}  {rng.choice(G_BROWSERS)}  {rng.choice(G_OSES)}  {when}"],
+        [f"Post by [uid={rng.randint(10**6, 10**8)}]{g_user(rng)}[/uid] ({when})"],
+        [f"{g_user(rng)}  {rng.choice(G_JOBS)} @ {rng.choice(G_COMPANIES)}  {when}"],
+        [f"{g_user(rng)}   {when}   ♥ {rng.randint(1, 60)}"],
+        [f"{g_user(rng)} 💎{rng.choice(G_BADGES)} {when}"],
+        [g_user(rng), f"{when} ● {rng.choice(fam.provinces)}"],
+        [f"{g_user(rng)}  Lv{rng.randint(1, 9)} {rng.randint(0, 999)}/1000  {when}"],
+        [f"{g_user(rng)} 于 {when} 留言："],
+    ]
+    return forms[form] if form is not None else rng.choice(forms)
+
+
+def g_pagination(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(2, 12)
+    cur = rng.randint(1, n)
+    pages = " ".join(str(i) for i in range(1, min(n, 4) + 1)) + (f" … {n}" if n > 4 else "")
+    boxed = "".join(f"【{i}】" for i in range(1, min(n, 5) + 1))
+    return [
+        rng.choice(
+            [
+                f"◁ {cur}/{n} ▷",
+                f"前一页 {pages} 后一页",
+                f"<<首页 <前页 后页> 尾页>>   {cur}/{n}",
+                f"« 第一页 ‹ 前一页 {pages} 后一页 › 最末页 »",
+                f"{boxed}【下一页】",
+                f"（第{cur}页 共{n}页）",
+                "续见下页 ▶",
+                "剩余内容已隐藏，点击展开 ⇣",
+                f"Page {cur}/{n}  « First  ‹ Prev  Next ›  Last »",
+            ]
+        )
+    ]
+
+
+def g_related(rng: R, fam: Family) -> list[str]:
+    form = rng.randrange(9)
+    items = []
+    for i in range(rng.randint(3, 8)):
+        h = g_headline(rng)
+        items.append(
+            [
+                f"『{h}』",
+                f"{h} ┆ {rng.randint(10, 99999)}人已读",
+                f"{i + 1:02d} {h}",
+                f"◇ {h}",
+                f"{h}　{g_ago(rng)}",
+                f"{h}  ◇ {g_user(rng)} ◇ {rng.randint(0, 300)} 条回复",
+                f"[{rng.choice(['转载', '原创'])}]{h}",
+                f"{h} ({rng.randint(0, 99)})",
+                f"{h}  {g_user(rng)} · {g_count(rng)}阅读",
+            ][form]
+        )
+    heads = [
+        "相关博文",
+        "推荐博文",
+        "随机文章",
+        "热评文章",
+        "最近更新",
+        "同一作者的其他文章",
+        "相关主题",
+        "本站热门",
+        "同类投诉案例 ⟶",
+        "Recommended",
+        None,
+    ]
+    head = rng.choice(heads)
+    return ([head] if head else []) + items
+
+
+def g_comments(rng: R, fam: Family) -> list[str]:
+    k = rng.randint(2, 5)
+    n = rng.randint(k + 1, 3000)
+    lines = rng.choice(
+        [
+            ["昵称（必填）", "邮箱（必填）", "网址", "提交评论"],
+            [f"{k} 条回复  •  {g_date(rng, form=5)}"],
+            ["添加一条新回复", "请尽量让自己的回复能够对别人有帮助"],
+            [f"已有 {k} 位网友发表了看法："],
+            ["我有话说", "0/1000"],
+            ["游客请先 登录 或 注册 再发言"],
+            [f"Powered By Valine v1.4.{rng.randint(10, 18)}", f"{k} 评论"],
+            ["热议 ◇ 最新"],
+        ]
+    )
+    form, dates, buttons = rng.randrange(8), rng.randrange(6), rng.randrange(6)
+    for _ in range(k):
+        lines += g_avatar(rng, fam, form, dates)
+        reply = rng.choice(fam.praise)
+        lines.append(reply if rng.random() < 0.75 else f"回复 {rng.randint(2, 99)}楼 {g_user(rng)}：{reply}")
+        if rng.random() < 0.6:
+            a, b = rng.randint(1, 999), rng.randint(0, 99)
+            lines.append(
+                [
+                    f"亮了({a})  回复  引用",
+                    f"有帮助({a}) ◇ 没帮助({b})",
+                    f"点亮 {a} ● 回复 ● 分享",
+                    f"♥ {a}",
+                    f"[{a}]赞 [回复]",
+                    f"{a}人觉得很赞 · 回复",
+                ][buttons]
+            )
+    if rng.random() < 0.5:
+        lines.append(
+            rng.choice(
+                [f"已加载全部 {n} 条", f"点击展开剩余{n - k}条回复 ⇣", "没有更早的回复了", "下拉加载更多 ↓"]
+            )
+        )
+    return lines
+
+
+def g_keywords(rng: R, fam: Family) -> list[str]:
+    prefix = rng.choice(
+        ["", "", "热门话题：", "Hot Tags：", "搜索更多 › ", "站内搜索热榜：", "相关关键词推荐："]
+    )
+    return [prefix + keywords(rng, fam)[0]]
+
+
+def g_tags(rng: R, fam: Family) -> list[str]:
+    words = [rng.choice(G.keywords_a) + rng.choice(G.keywords_b) for _ in range(rng.randint(2, 5))]
+    cat = rng.choice(G_CHANNELS)
+    return [
+        rng.choice(
+            [
+                " ".join(f"# {w}" for w in words),
+                "页面分类：" + " ∣ ".join(words),
+                "本文被以下专题收入：" + "、".join(words),
+                f"此条目发表在{cat}分类目录，贴了" + "、".join(words) + "标签。将固定链接加入收藏夹。",
+                f"所属栏目：{cat} ◇ 关键字：" + " ".join(words),
+                "标签：" + "　".join(words) + f"　　分类：{cat}",
+                "Keywords ➤ " + "; ".join(words),
+            ]
+        )
+    ]
+
+
+def g_breadcrumb(rng: R, fam: Family) -> list[str]:
+    chan, sub = rng.choice(G_CHANNELS), rng.choice(G_SUBS)
+    city = rng.choice(G_CITIES)
+    return [
+        rng.choice(
+            [
+                f"V2EX  ›  {rng.choice(G_NODES)}",
+                f"NGA玩家社区 ▹ {rng.choice(G_BOARDS)} ▹ 主题",
+                f"虎扑 ／ {rng.choice(G_BOARDS)} ／ 帖子详情",
+                f"{city}市人民政府门户网站 ⇨ 政务公开 ⇨ {chan}",
+                f"您当前所在：首页 ▹ {chan} ▹ {sub}",
+                f"▌{chan}",
+                f"Home ▹ 文章 ▹ {chan}",
+                f"新浪首页 ＞ 新浪财经 ＞ {chan} ＞ 正文",
+                f"{rng.choice(G.nick_words)}的小站 → 归档 →"
+                f" {rng.randint(2011, 2024)}年{rng.randint(1, 12)}月",
+            ]
+        )
+    ]
+
+
+def g_toolbar(rng: R, fam: Family) -> list[str]:
+    bars = [
+        f"▶ 听文章 {rng.randint(1, 12):02d}:{rng.randint(0, 59):02d}",
+        "字号 ◇ 小 ◇ 标准 ◇ 大 ◇ 特大",
+        "Aa 字号  ◐ 夜间模式  ▷ 听新闻",
+        "预览时标签不可点",
+        "轻触阅读原文",
+        "继续滑动看下一个",
+        "赞，轻点两下取消赞",
+        "在看，轻点两下取消在看",
+        "🤖 AI帮你读 ∣ 一键总结全文",
+        "✨ AI摘要 ▾",
+        "缩小字体 放大字体 收藏 微博 微信 分享",
+        "转发到微博 ∣ 分享到QQ ∣ 生成长图",
+        "❤ 喜欢作者",
+        "⇧ 回到顶部",
+    ]
+    return one_or_two(rng, bars)
+
+
+def g_prevnext(rng: R, fam: Family) -> list[str]:
+    prev, nxt, none = rng.choice(
+        [
+            ("上一篇博文：", "下一篇博文：", "已是最早一篇"),
+            ("较早的文章 ◂ ", "较新的文章 ▸ ", "—"),
+            ("PREVIOUS ∣ ", "NEXT ∣ ", "无"),
+            ("上一帖：", "下一帖：", "没有更多帖子了"),
+            ("上一条信息：", "下一条信息：", "没有相关信息"),
+            ("◂ 前文 ", "▸ 后文 ", "暂无"),
+            ("上一节 ", "下一节 ", "本章完"),
+        ]
+    )
+    return prev_next(rng, prev, nxt, none, g_headline)
+
+
+def g_footer(rng: R, fam: Family) -> list[str]:
+    site_name = g_site(rng)
+    abbr, y = rng.choice(G_ABBR), rng.randint(2016, 2024)
+    m, d = rng.randint(1, 12), rng.randint(1, 28)
+    week = G_WEEK[datetime.date(y, m, d).weekday()]
+    lines = [
+        f"信息网络传播视听节目许可证：{rng.randint(10**6, 10**7 - 1)}号",
+        f"广播电视节目制作经营许可证：（{abbr}）字第{rng.randint(100, 99999):05d}号",
+        f"网站备案/许可证号：{abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号-{rng.randint(1, 9)}",
+        f"工信部备案号：{abbr}ICP备{rng.randint(10**7, 10**8 - 1)}号 ∣ 公安机关备案号："
+        f"{rng.randint(10**13, 10**14 - 1)}",
+        "未成年人举报专区 ∣ 算法推荐专项举报 ∣ 网络谣言曝光台",
+        f"Powered By Z-BlogPHP 1.7.{rng.randint(0, 3)} Build {rng.randint(172000, 173999)}",
+        "Powered by Typecho ))) Optimized by EAA",
+        f"由 Hexo 强力驱动 ∣ 主题 — NexT.Gemini v8.{rng.randint(10, 19)}.{rng.randint(0, 3)}",
+        f"本页面最后修订于{y}年{m}月{d}日 (星期{week}) {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}。",
+        f"本站已安全运行 {rng.randint(100, 3999)} 天 {rng.randint(0, 23)} 小时 {rng.randint(0, 59)} 分",
+        f"总访问量 {rng.randint(10**4, 10**7)} 次 ∣ 访客数 {rng.randint(10**3, 10**6)} 人次",
+        f"Copyright © 1996-{y} SINA Corporation, All Rights Reserved",
+        f"Copyright © 1998 - {y} Tencent. All Rights Reserved.",
+        "网站纠错 ∣ 关于本网 ∣ 使用帮助 ∣ 无障碍声明",
+        f"互联网宗教信息服务许可证：{abbr}（{y}）{rng.randint(10, 999):07d}",
+        f"© {y} {site_name} ◇ 保留所有权利",
+    ]
+    return rng.sample(lines, rng.randint(1, 3))
+
+
+def g_app_prompt(rng: R, fam: Family) -> list[str]:
+    app, price = rng.choice(G_APPS), rng.choice(["9.90", "19.9", "1.00", "49", "6.6"])
+    lines = [
+        f"试读已结束，订阅专栏后可阅读全文（¥{price}）",
+        f"本文为付费内容 · 已有{rng.randint(10, 9999)}人购买 · ¥{price} 解锁全文",
+        f"开通会员，免费畅读 {rng.randint(2, 90)} 万篇精品内容",
+        f"加入知识星球「{rng.choice(G_ACCOUNTS)}」，查看完整内容",
+        "本帖隐藏的内容需要回复才可以浏览",
+        "游客，如果您要查看本帖隐藏内容请回复",
+        "用微信扫描二维码，分享至好友和朋友圈",
+        f"安装{app}极速版，看文章领现金",
+        f"继续阅读需跳转至「{app}」App，是否打开？ 取消 ∣ 打开",
+        f"下载买单吧App，账单分期手续费低至{rng.randint(5, 9)}折",
+        f"{app} ◇ 扫码领 {rng.randint(5, 88)} 元新人红包",
+        "海量资讯、精准解读，尽在新浪财经APP",
+    ]
+    return one_or_two(rng, lines)
+
+
+def g_qa(rng: R, fam: Family) -> list[str]:
+    n = rng.randint(1, 60)
+    city = rng.choice(G_CITIES)
+    lawyer = rng.choice(fam.surnames) + rng.choice(fam.given)
+    lines = [
+        f"悬赏分：{rng.choice([0, 5, 10, 20, 50, 100])} ∣ 解决时间：{g_date(rng, form=3)}",
+        f"办理单位：{city}市{rng.choice(G_DEPTS)}　　办结时间：{g_date(rng, form=4)}",
+        "办理状态：已办结 ✔",
+        "✅ 官方客服已回答",
+        "这个回答对您有帮助吗？ 👍 有帮助 👎 没帮助",
+        "我来回答",
+        f"追问：{rng.choice(G_QUESTIONS)}？",
+        f"问题补充：{rng.choice(G_QUESTIONS)}，急！",
+        f"{lawyer}律师 ◇ 平均响应 {rng.randint(1, 15)} 分钟 ◇ 服务人次 {rng.randint(100, 99999):,}",
+        f"共收到 {n} 条回复，最早一条回复于 {g_ago(rng)}",
+        f"网友：{rng.choice(fam.surnames)}**　　留言时间：{g_date(rng, form=0)}",
+    ]
+    return rng.sample(lines, rng.randint(1, 2))
+
+
+def g_statement(rng: R, fam: Family) -> list[str]:
+    blog = f"{rng.choice(G.nick_words)}的小站"
+    lines = [
+        "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+        "返回搜狐，查看更多",
+        "新浪声明：此消息系转载自新浪合作媒体，新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点"
+        "或证实其描述。文章内容仅供参考，不构成投资建议。投资者据此操作，风险自担。",
+        "本作品采用知识共享署名-非商业性使用-相同方式共享 4.0 国际许可协议进行许可。",
+        f"本博客所有文章除特别声明外，均采用 CC BY-NC-SA 4.0 许可协议。转载请注明来自 {blog}！",
+        "本文部分内容由AI辅助生成，已经人工审核，仅供参考。",
+        "以上摘要由 AI 自动生成，可能存在偏差，请以原文为准。",
+        "数据来源：国家企业信用信息公示系统、中国裁判文书网等公开渠道，企查查对其准确性不作任何保证。",
+        f"转载请联系本公众号获得授权，并在文首注明：来源「{rng.choice(G_ACCOUNTS)}」",
+        f"※ 本文所述利率仅供参考，实际以{rng.choice(G_BANKS)}审批结果为准，活动最终解释权归本行所有。",
+        "温馨提示：远离非法集资，谨防电信诈骗，请通过官方渠道办理业务。",
+        "本平台所展示投诉内容均由用户自行提交，电诉宝仅依据用户授权进行展示，不代表网经社观点。",
+        f"本文由 @{g_user(rng)} 原创发布于{rng.choice(['掘金', '一点资讯', blog])}，未经作者许可，禁止转载。",
+    ]
+    return [rng.choice(lines)]
+
+
+# family G's kinds: those of F, in the same places
+KINDS_G: dict[str, tuple[Gen, tuple[str, ...]]] = {
+    "welcome": (g_welcome, (TOP, TAIL)),
+    "dateline": (g_dateline, (TOP, MID)),
+    "post_meta": (g_post_meta, (MID, TAIL)),
+    "avatar": (g_avatar, (MID,)),
+    "pagination": (g_pagination, (TOP, TAIL)),
+    "related": (g_related, (TAIL,)),
+    "comments": (g_comments, (TAIL,)),
+    "keywords": (g_keywords, (TOP, MID, TAIL)),
+    "breadcrumb": (g_breadcrumb, (TOP,)),
+    "toolbar": (g_toolbar, (MID, TAIL)),
+    "tags": (g_tags, (MID, TAIL)),
+    "prevnext": (g_prevnext, (TAIL,)),
+    "footer": (g_footer, (TAIL,)),
+    "app_prompt": (g_app_prompt, (TOP, TAIL)),
+    "qa": (g_qa, (MID, TAIL)),
+    "statement": (g_statement, (TAIL,)),
+}
+TEMPLATE_KINDS_G = TEMPLATE_KINDS_F
+
+
+FAMILIES = {"A": A, "B": B, "C": C, "D": D, "E": E, "F": F, "G": G}
 
 
 def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> Damaged:
@@ -2716,7 +3396,9 @@ def damage(record: dict, rng: R, fam: Family, site_seed: int | None = None) -> D
     body = [line.strip() for line in (record.get("text") or "").split("\n") if line.strip()]
     places: dict[str, list[tuple[str, list[str]]]] = {TOP: [], MID: [], TAIL: []}
     kinds, template = (
-        (KINDS_F, TEMPLATE_KINDS_F)
+        (KINDS_G, TEMPLATE_KINDS_G)
+        if fam is G
+        else (KINDS_F, TEMPLATE_KINDS_F)
         if fam is F
         else (KINDS_E, TEMPLATE_KINDS_E)
         if fam is E
@@ -2874,7 +3556,7 @@ def main() -> None:
         choices=["auto", *FAMILIES],
         default="auto",
         help="phrasings to wrap the pages in: auto wraps the tune half in A and the held half in B; "
-        "C, D, E and F (written blind to the cleaner's rules) are for a check, not for tuning",
+        "C, D, E, F and G (written blind to the cleaner's rules) are for a check, not for tuning",
     )
     parser.add_argument("--copies", type=int, default=3, help="damaged copies of each page (different seeds)")
     parser.add_argument("--examples", type=int, default=12, help="chrome lines left shown per half")
