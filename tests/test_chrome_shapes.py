@@ -62,6 +62,8 @@ def clean(cleaner: Cleaner, blocks: list[str]) -> tuple[list[str], Document]:
         ("问题分类：法律咨询 > 个人征信律师", "tags"),
         ("分类专栏： 生活百科 文章标签： 信用卡协商 劳动仲裁", "tags"),
         ("$东方财富(SZ300059)$ $中国平安(SH601318)$", "tags"),
+        ("关键字：协商还款官方渠道・延期还款官方渠道", "tags"),
+        ("案由：追偿权纠纷 关键词：征信异议 支付令流程图", "tags"),
         ("收录于合集 #信用卡协商真实案例 39个", "tags"),
         # labels in brackets, counted labels, any label beside a date and
         # two labels a page prints
@@ -661,6 +663,8 @@ def test_a_commenter_or_a_dated_label_goes_at_the_edges(cleaner: Cleaner, where:
         # with its kinds is the article's
         "话题：如何与银行协商还款",
         "贷款分类：信用贷款、抵押贷款、担保贷款",
+        # an article's contents
+        "目录：一、逾期的后果 二、怎么办",
         # a price in dollars, a book the article is collected in
         "月供 $300 左右",
         "本文收录于《民法典》释义，供参考。",

@@ -574,13 +574,20 @@ def is_pagination(line: str) -> bool:
 
 # a page's tags or search terms under their label, or topics between #s
 _TAG_LABEL = (
-    r"(?:本文|相关|热门)?(?:标签|关键词|关键字|tags?|分类)|(?:相关|热门)搜索|大家(?:还|都)在搜|本站热词"
+    r"(?:本文|相关|热门)?(?:标签|关键词|关键字|tags?|tagged|分类(?:目录)?)|(?:相关|热门)搜索|大家(?:还|都)在搜"
+    r"|本站热词"
 )
-_TAG_LIST = re.compile(rf"(?:{_TAG_LABEL})\s*[:：]", re.I)
+# ... after at most one short field of the page's (案由：借款合同纠纷 关键词：…)
+_TAG_LIST = re.compile(rf"(?:[^\s:：]{{1,6}}[:：]\S{{1,12}}\s+)?(?:{_TAG_LABEL})\s*[:：]", re.I)
 # the labels of what a post is filed under (所属话题, 问题分类, 分类专栏,
 # 文章标签): before two or more items, as a single item is a heading's
 # (话题：如何与银行协商)
-_FILED_LABEL = re.compile(r"(?:本文|文章|相关|热门|所属|问题|分类)?(?:话题|专题|专栏|合集|标签|分类)\s*[:：]")
+_FILED_LABEL = re.compile(
+    r"(?:本文|文章|相关|热门|所属|问题|分类|词条)?(?:话题|专题|专栏|合集|标签|分类)\s*[:：]"
+)
+# what separates tags: spaces, commas, bars, slashes, hashes, middle dots
+# and any symbol (・, ▪, ◆)
+_TAG_SEP = re.compile(rf"[\s,，、;；|｜/#・·•{_SYMBOLS}]+")
 _HASHTAGS = re.compile(r"(?:\s*#[^#\s。！？]{1,20}#)+\s*")
 # stocks as forums tag them ($东方财富(SZ300059)$), one or more
 _CASHTAGS = re.compile(r"(?:\s*\$[^$\s。！？]{1,20}\$)+\s*")
@@ -605,6 +612,16 @@ def tag_line(line: str) -> bool:
     (False, False)
     >>> tag_line("关键词: 淘宝网；物流配送；电子商务")
     False
+
+    Tags between middle dots or symbols, under a blog's or an encyclopedia's
+    label, after one field of the page's:
+
+    >>> tag_line("关键字：协商还款官方渠道・延期还款官方渠道"), tag_line("Tagged: 支付令话术，支付令新规")
+    (True, True)
+    >>> tag_line("词条标签：个性化分期 ， 支付令新规"), tag_line("案由：追偿权纠纷 关键词：征信异议 流程图")
+    (True, True)
+    >>> tag_line("分类目录：未分类 ┃ 标签：延期话术、协商话术"), tag_line("目录：一、逾期的后果 二、怎么办")
+    (True, False)
 
     Stocks tagged between $ signs, the collection a post is in:
 
@@ -645,7 +662,7 @@ def tag_line(line: str) -> bool:
     if not (tagged or _FILED_LABEL.match(text)) or re.search(r"[。！？!?；]", text):
         return False
     rest = _FILED_LABEL.sub(" ", _TAG_LIST.sub(" ", text))
-    phrases = [p for p in re.split(r"[\s,，、;；|｜/#]+", rest) if p]
+    phrases = [p for p in _TAG_SEP.split(rest) if p]
     return len(phrases) >= (1 if tagged else 2) and all(len(p) <= 16 for p in phrases)
 
 
