@@ -287,8 +287,7 @@ _FULL_DATE = (
 # a month and day in figures, as feeds and comment widgets print them (04-09)
 _MONTH_DAY = r"\d{1,2}[-/]\d{1,2}"
 _SHORT_DATE = rf"\d{{1,2}}月\d{{1,2}}日|{_MONTH_DAY}"
-# a clock time, with the part of the day before it or am / pm after it
-_CLOCK = r"(?:上午|下午|凌晨|早上|中午|晚上)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:[aApP][mM])?"
+_CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
 # a date field without the year that is not a heading's (4月9日 opens
 # headings too); a clock time with it is counted apart
 _YEARLESS = re.compile(_MONTH_DAY)
@@ -341,9 +340,6 @@ _IP_PLACE = re.compile(r"IP\s*属地")
 _SPACED_AGO = re.compile(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)")
 # a label of when glued to its date (发布于05-25, 编辑于2024-03-02)
 _GLUED_WHEN = re.compile(r"(?<=[于])(?=\d{1,4}[-/.年月])")
-_SPACED_PART_OF_DAY = re.compile(
-    r"(上午|下午|凌晨|早上|中午|晚上)\s+(?=\d{1,2}[:：]\d{2})|(?<=\d[:：]\d\d)\s+(?=[aApP][mM]\b)"
-)
 # a label in brackets before its value (【发布日期】2014年08月14日)
 _BRACKET_LABEL = re.compile(r"【([\u4e00-\u9fff]{2,6})】(?=[^\s【])")
 _SPACES = re.compile(r"\s+")
@@ -358,8 +354,6 @@ def _fields(line: str) -> tuple[str, ...]:
     # a relative time is one field however it is spaced (16 分钟前)
     line = _SPACED_AGO.sub(r"\1", line)
     line = _GLUED_WHEN.sub(" ", line)
-    # the part of the day is one field with its clock time (下午 2:20, 9:13 pm)
-    line = _SPACED_PART_OF_DAY.sub(lambda m: m.group(1) or "", line)
     line = _BRACKET_LABEL.sub(r"\1：", line)
     # so is a date written with spaces (2017 年 12 月 16 日)
     line = _SPACED_DATE.sub(lambda m: _SPACES.sub("", m.group()), line)
@@ -536,8 +530,6 @@ def metadata_shape(line: str) -> str | None:
         return "meta_line"  # a poster's name with the post's counters (楼主 甲 回复：18 浏览：2万)
     if dates and named and ((clocks and names) or (yearless and len(names) == 2)):
         return "name_day"
-    if dates > clocks and clocks and not (names or labels or numbers or agos or fields_labelled):
-        return "date_time"  # a post's date and time on a line of their own
     return None
 
 
@@ -810,7 +802,6 @@ SHAPES = (
     "name_time",
     "name_date",
     "name_day",
-    "date_time",
     "dated_fields",
     "link_row",
     "counters",
@@ -819,7 +810,7 @@ SHAPES = (
 )
 # shapes that are weaker evidence: a line of them goes only above the
 # article's first paragraph or below its last
-EDGE_SHAPES = ("name_date", "name_day", "dated_fields", "follow_card", "date_time")
+EDGE_SHAPES = ("name_date", "name_day", "dated_fields", "follow_card")
 # ... or only above the first paragraph: an article ends with a process
 # (申请 → 审核 → 放款), a list of hotlines or a fee summary as often as a
 # page ends with its footer's links; and never when it is the only line
