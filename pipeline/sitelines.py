@@ -494,7 +494,12 @@ def strip_edges(
             # the article may go on below an advertisement)
             cut = (
                 chrome_below.get(key(line))
-                if bottom and chrome_below and (passed or outside) and _sentence(line)
+                if bottom
+                and chrome_below
+                and (passed or outside)
+                and _sentence(line)
+                # a numbered list below it is the article's (1、保留好通话录音)
+                and not any(_NUMBERED.match(lines[other.start].strip()) for other in passed)
                 else None
             )
             if cut is not None:

@@ -220,6 +220,10 @@ def test_a_forum_thread_under_posters_cards_goes_and_a_schedule_stays(cleaner: C
     schedule = [rows[0], "按时还款", rows[1], "已还清"]
     out, _ = clean(cleaner, [TITLE, *OPENING, *schedule, CLOSING])
     assert out == [*OPENING, *schedule, CLOSING]
+    # nor are products' rows, named plainly
+    products = ["花呗 账单 3200 最低还款 320", "按时还款", "借呗 借款 10000 利息 350", "已还清"]
+    out, _ = clean(cleaner, [TITLE, *OPENING, *products, CLOSING])
+    assert out == [*OPENING, *products, CLOSING]
 
 
 @pytest.mark.parametrize("prompt", ["说点什么…", "暂无评论，快来抢沙发"])
@@ -551,7 +555,16 @@ def test_a_news_brief_between_chrome_lines_is_the_article(cleaner: Cleaner) -> N
         "运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商，中标价7亿元。"
     )
     statement = "风险提示：本文所提到的观点仅代表个人的意见，所涉及标的不作推荐，据此买卖，风险自负。"
-    blocks = ["您现在的位置：首页 >> 财经频道 >> 正文", headline, KNOWN[1], brief, KNOWN[0], statement]
+    # a line of the page under the headline does not take the title from it
+    blocks = [
+        "您现在的位置：首页 >> 财经频道 >> 正文",
+        headline,
+        UNKNOWN[1],
+        KNOWN[1],
+        brief,
+        KNOWN[0],
+        statement,
+    ]
     doc = Document(source="t.txt", text="\n\n".join(blocks))
     cleaned = cleaner.clean(doc)
     assert cleaned.title == headline
@@ -663,6 +676,9 @@ def test_a_commenter_or_a_dated_label_goes_at_the_edges(cleaner: Cleaner, where:
         # with its kinds is the article's
         "话题：如何与银行协商还款",
         "贷款分类：信用贷款、抵押贷款、担保贷款",
+        # a product's line; a topic with its guest
+        "产品：招联好期贷 分类：消费贷款",
+        "话题：逾期后如何协商 嘉宾：某某律师事务所张律师",
         # an article's contents
         "目录：一、逾期的后果 二、怎么办",
         # a price in dollars, a book the article is collected in

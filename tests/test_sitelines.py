@@ -781,3 +781,15 @@ def test_a_statement_below_a_block_the_cleaner_removed_goes_with_it() -> None:
     text, removed = strip_edges(pages[0], site, {key(ARTICLES[0][2]): Cut(REMOVED_BLOCK[0], 2)})
     assert (text, [r.line for r in removed]) == (f"{ARTICLES[0][1]}\n\n{ARTICLES[0][2]}", [STATEMENTS[0]])
     assert strip_edges(pages[0], site, {key(ARTICLES[0][2]): Cut(REMOVED_BLOCK[0], 1)}) == (pages[0], [])
+
+
+def test_a_numbered_list_below_chrome_the_cleaner_removed_stays() -> None:
+    """Below the last paragraph and an advertisement the cleaner removed,
+    a numbered checklist is the article's closing list."""
+    checklist = ["温馨提示", "1、保留好通话录音", "2、保存好短信截图"]
+    pages = [
+        "\n\n".join([first, second, *checklist, FOOTER, STATEMENTS[0]]) for _, first, second in ARTICLES[:4]
+    ]
+    site = counted_site(pages)
+    text, _ = strip_edges(pages[0], site, {key(ARTICLES[0][2]): Cut(REMOVED_BLOCK[0], 2)})
+    assert all(line in text for line in checklist)

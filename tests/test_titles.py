@@ -424,3 +424,25 @@ def test_a_reporters_credit_under_the_headline_is_not_the_title(tmp_path: Path) 
     quoted = [p.replace("银行", "银行告诉城市晚报记者，", 1) for p in PARAGRAPHS]
     title, text, _, _ = clean_text_page(tmp_path, "\n\n".join([headline, credit, *quoted]))
     assert title == headline and text.split("\n\n")[0] == credit
+
+
+def test_a_lead_with_a_semicolon_under_the_headline_is_not_the_title(tmp_path: Path) -> None:
+    """One semicolon may join a headline's two items, but under a headline
+    a line that joins two clauses with one is the article's lead."""
+    headline = "网贷逾期三个月会怎样"
+    lead = "逾期不还后果严重；协商还款是正道"
+    title, text, _, _ = clean_text_page(tmp_path, "\n\n".join([headline, lead, *PARAGRAPHS]))
+    assert title == headline and text.split("\n\n")[0] == lead
+
+
+def test_a_headline_under_a_columns_name_between_chrome_lines_stays(tmp_path: Path) -> None:
+    """A column's name above the breadcrumb shares more of the article's
+    words than the headline below it; the headline, between the breadcrumb
+    and the dateline, uses some of them, so it is no poster's card and
+    stays on the page."""
+    column, headline = "逾期还款协商", "一位持卡人的自述"
+    page_text = "\n\n".join(
+        [column, "首页 > 信用卡 > 正文", headline, "2024-03-01 10:00 来源：本站", *PARAGRAPHS]
+    )
+    title, text, _, _ = clean_text_page(tmp_path, page_text)
+    assert headline in [title, *text.split("\n\n")]

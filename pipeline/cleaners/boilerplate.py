@@ -124,12 +124,17 @@ _ORDINAL = re.compile(r"^\d+$|^第|[期年月日天周次号]$")
 
 
 def poster_card(line: str) -> bool:
-    """A forum poster's card above their post: a name, then two or more
-    labels each with a bare count (UID 749258 主题 10 帖子 4645). A price
-    list has its units (月费 30元 流量 10G) and stays.
+    """A forum poster's card above their post: a handle (with digits,
+    Latin letters or a mask, 阿***仔, 豆友3708) or a name beside a Latin
+    label (UID, LV), then two or more labels each with a bare count (UID
+    749258 主题 10 帖子 4645). A price list has its units (月费 30元 流量
+    10G), and a product's row its plain name (花呗 账单 3200 最低还款 320):
+    they stay.
 
-    >>> poster_card("阿***仔 UID 953996 主题 54 帖子 4003 积分 18625"), poster_card("小王 帖子 12 精华 3")
+    >>> poster_card("阿***仔 UID 953996 主题 54 帖子 4003 积分 18625"), poster_card("豆友3708 帖子 12 精华 3")
     (True, True)
+    >>> poster_card("花呗 账单 3200 最低还款 320"), poster_card("工商银行 期数 12 手续费 600")
+    (False, False)
     >>> poster_card("套餐A 月费 30元 流量 10G")
     False
 
@@ -143,8 +148,11 @@ def poster_card(line: str) -> bool:
         return False
     if not _POSTER.fullmatch(fields[0]) or _ORDINAL.search(fields[0]):
         return False
-    pairs = zip(fields[1::2], fields[2::2], strict=True)
-    return all(_CARD_LABEL.fullmatch(label) and count.isdigit() for label, count in pairs)
+    pairs = list(zip(fields[1::2], fields[2::2], strict=True))
+    handle = bool(re.search(r"[\dA-Za-z*＊]", fields[0])) or any(
+        re.fullmatch(r"[A-Za-z]+", a) for a, _ in pairs
+    )
+    return handle and all(_CARD_LABEL.fullmatch(label) and count.isdigit() for label, count in pairs)
 
 
 def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -> tuple[int, int]:
@@ -577,8 +585,10 @@ _TAG_LABEL = (
     r"(?:本文|相关|热门)?(?:标签|关键词|关键字|tags?|tagged|分类(?:目录)?)|(?:相关|热门)搜索|大家(?:还|都)在搜"
     r"|本站热词"
 )
-# ... after at most one short field of the page's (案由：借款合同纠纷 关键词：…)
-_TAG_LIST = re.compile(rf"(?:[^\s:：]{{1,6}}[:：]\S{{1,12}}\s+)?(?:{_TAG_LABEL})\s*[:：]", re.I)
+_TAG_LIST = re.compile(rf"(?:{_TAG_LABEL})\s*[:：]", re.I)
+# ... after one short field of the page's (案由：借款合同纠纷 关键词：甲 乙),
+# before two or more tags (产品：某某贷 分类：消费贷款 is a product's line)
+_FIELD_THEN_TAGS = re.compile(rf"[^\s:：]{{1,6}}[:：]\S{{1,12}}\s+(?:{_TAG_LABEL})\s*[:：]", re.I)
 # the labels of what a post is filed under (所属话题, 问题分类, 分类专栏,
 # 文章标签): before two or more items, as a single item is a heading's
 # (话题：如何与银行协商)
@@ -623,6 +633,14 @@ def tag_line(line: str) -> bool:
     >>> tag_line("分类目录：未分类 ┃ 标签：延期话术、协商话术"), tag_line("目录：一、逾期的后果 二、怎么办")
     (True, False)
 
+    A product's line, a topic with its guest, a special report's name are
+    not tags:
+
+    >>> tag_line("产品：招联好期贷 分类：消费贷款"), tag_line("话题：逾期后如何协商 嘉宾：某律师")
+    (False, False)
+    >>> tag_line("专题：‘3·15’消费者权益日特别报道")
+    False
+
     Stocks tagged between $ signs, the collection a post is in:
 
     >>> tag_line("$东方财富(SZ300059)$ $中国平安(SH601318)$"), tag_line("收录于合集 #个人征信 90个")
@@ -659,10 +677,18 @@ def tag_line(line: str) -> bool:
     # a paper's keywords, which the article keeps, are separated by ；
     # (GB/T 7713), a site's tags by spaces, commas or bars
     tagged = bool(_TAG_LIST.match(text))
-    if not (tagged or _FILED_LABEL.match(text)) or re.search(r"[。！？!?；]", text):
+    after_field = not tagged and bool(_FIELD_THEN_TAGS.match(text))
+    filed = not (tagged or after_field) and bool(_FILED_LABEL.match(text))
+    if not (tagged or after_field or filed) or re.search(r"[。！？!?；]", text):
         return False
+    if after_field:
+        text = _FIELD_THEN_TAGS.sub(" ", text, count=1)
     rest = _FILED_LABEL.sub(" ", _TAG_LIST.sub(" ", text))
-    phrases = [p for p in _TAG_SEP.split(rest) if p]
+    # a topic's or a column's name may hold a middle dot (‘3·15’特别报道)
+    phrases = [p for p in (re.split(r"[\s,，、;；|｜/#]+", rest) if filed else _TAG_SEP.split(rest)) if p]
+    # another label among them makes a line of fields (嘉宾：某某律师)
+    if any(re.search(r"[:：]", p) for p in phrases):
+        return False
     return len(phrases) >= (1 if tagged else 2) and all(len(p) <= 16 for p in phrases)
 
 

@@ -13,9 +13,11 @@ function characters instead of a stop-word list:
   its Han characters are function characters (的, 了, 在, 是 …: jieba's
   dictionary's most frequent particles, prepositions, conjunctions, adverbs
   and pronouns), which navigation, names, dates and keyword lists lack, or
-  it ends at least ``PROSE_SENTENCES`` sentences with a full-width 。！？
-  (a news brief of company names and figures is sentences too, with few
-  function characters; a menu, a keyword list or a byline ends none);
+  it ends at least ``PROSE_SENTENCES`` sentences with a full-width 。！？,
+  of ``PROSE_SENTENCE_CHARS`` characters on average (a news brief of
+  company names and figures is sentences too, with few function
+  characters; a menu, a keyword list or a byline ends none, a ticker's
+  items are shorter);
 - a run of other lines (neither prose nor removed) goes when what borders
   it is removed chrome on one side and removed chrome or the page's edge on
   the other: no prose touches it. A run next to prose stays, however it
@@ -38,7 +40,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline import tables
-from pipeline.cleaners.repeats import headline_of
+from pipeline.cleaners.repeats import body_share, headline_of
 from pipeline.cleaners.rules import jieba_dictionary
 from pipeline.headline import HEADLINE_MAX, is_byline, is_lead_label, key
 
@@ -48,8 +50,10 @@ Note = Callable[[str, str], None]
 PROSE_CHARS = 40
 # … and this share of function characters among its Han characters
 PROSE_DENSITY = 0.08
-# … or this many sentences ended by 。！？
+# … or this many sentences ended by 。！？, of this many characters on
+# average (a ticker's short items are not sentences of an article)
 PROSE_SENTENCES = 2
+PROSE_SENTENCE_CHARS = 20
 # how many of jieba's most frequent one-character function words count
 FUNCTION_WORDS = 70
 # jieba's part-of-speech tags of function words: particles (u*), prepositions,
@@ -116,9 +120,14 @@ def is_prose(line: str) -> bool:
     >>> brief = "精功科技：收到浙江证监局行政监管措施决定书。伊戈尔：拟收购控股子公司日本伊戈尔少数股权。"
     >>> is_prose(brief), is_prose(brief.replace("。", "，"))
     (True, False)
+    >>> is_prose("今日头条：央行发布征信新规。银保监会：严禁暴力催收。某某银行：信用卡分期费率下调。")
+    False
     """
-    return len(_SPACE.sub("", line)) >= PROSE_CHARS and (
-        prose_density(line) >= PROSE_DENSITY or len(_SENTENCE_END.findall(line)) >= PROSE_SENTENCES
+    chars = len(_SPACE.sub("", line))
+    sentences = len(_SENTENCE_END.findall(line))
+    return chars >= PROSE_CHARS and (
+        prose_density(line) >= PROSE_DENSITY
+        or (sentences >= PROSE_SENTENCES and chars >= PROSE_SENTENCE_CHARS * sentences)
     )
 
 
@@ -159,16 +168,24 @@ def _headlines(lines: list[tuple[str, int | None, str]], first_prose: int) -> se
     """Above the article, what may be its headline, kept for the title
     step: the headline-shaped lines above the first paragraph, but for one
     below the headline (the line whose words the article uses, as the
-    title step weighs them) that stands between two removed lines: that is
-    the page's block of metadata under the headline (a poster's card
-    between the page's tags and its share buttons), not a subtitle."""
+    title step weighs them) that stands between two removed lines and uses
+    none of the article's words: that is the page's block of metadata under
+    the headline (a poster's card between the page's tags and its share
+    buttons), not a subtitle, nor the real headline under a column's name
+    that the article's words favour."""
     candidates = [k for k in range(first_prose) if lines[k][0] == OTHER and _headline_shaped(lines[k][2])]
     if len(candidates) < 2:
         return set(candidates)
     body = "\n".join(text for kind, _, text in lines[first_prose:] if kind != REMOVED)
     headline = headline_of([lines[k][2] for k in candidates], body)
     at = max(k for k in candidates if lines[k][2] == headline)
-    return {k for k in candidates if k <= at or not (lines[k - 1][0] == lines[k + 1][0] == REMOVED)}
+    return {
+        k
+        for k in candidates
+        # below it, between two removed lines, and using none of the
+        # article's words (a headline under a column's name uses them)
+        if k <= at or not (lines[k - 1][0] == lines[k + 1][0] == REMOVED) or body_share(lines[k][2], body)
+    }
 
 
 def strip_by_context(before: str, after: str, note: Note, chrome_below: dict[str, Cut] | None = None) -> str:

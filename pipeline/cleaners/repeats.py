@@ -154,6 +154,11 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
         alternatives: list[str] = []
     else:
         heads = [i for i in heads if not is_byline(lines[i])]
+        # a line joining two items with a semicolon under another headline
+        # is the article's lead (逾期不还后果严重；协商还款是正道), not its
+        # headline
+        joined = [i for i in heads if "；" in lines[i] or ";" in lines[i]]
+        heads = [i for i in heads if i not in joined or all(j in joined for j in heads if j < i)]
         found: list[str] = []
         for i in heads:
             if key(lines[i]) not in {key(f) for f in found}:
