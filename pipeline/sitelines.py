@@ -34,10 +34,11 @@ site whose articles quote the same laws and hotlines:
   sentence is the article's), or a table; what is passed over next to
   the article stays (a closing line, a checklist). On the way up from
   the bottom, a block of two or more lines that the cleaner removed
-  right below the article's last paragraph counts as a line of the site
-  (its comment box was taken off, the related links below it were not);
-  below a list's or a table's row it does not (the article may go on
-  under an advertisement), nor on the way down (a byline stays). On the
+  right below the article's last paragraph counts as that many of the
+  site's lines (its comment box was taken off, the related links below
+  it were not); below a list's or a table's row it does not (the article
+  may go on under an advertisement), nor above a numbered list, nor on
+  the way down (a byline stays). On the
   way up from the bottom, one sentence that shares few of its words with the
   paragraphs nearest to it and cites no law or regulator is passed over
   too, and goes when at least ``EDGE_BLOCK`` of the site's lines lie

@@ -134,9 +134,9 @@ class Cleaned:
     guesses: list[dict[str, str]] = field(default_factory=list)
     # characters lost in decoding (U+FFFD before the byte-slip repair)
     lost: int = 0
-    # lines of the text (by ``headline.key``) right above chrome that the
-    # cleaner removed, with the first line removed below each: where the
-    # page's own lines at its foot stood, for the site's lines to walk to
+    # lines of the text (by ``headline.key``) right above a block of chrome
+    # that the cleaner removed, with the block (its first line, its length):
+    # where the page's own lines at its foot stood, for the site's lines
     chrome_below: dict[str, Cut] = field(default_factory=dict)
 
 

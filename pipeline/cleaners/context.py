@@ -27,8 +27,11 @@ A table's rows count as prose: they are the article's as surely. Two
 guards: a page with no prose line is left alone (a poem, a list), and
 in the page's head the lines shaped like a headline stay for the title
 step, but for one below the headline that stands between two removed
-lines (a poster's card inside the block of metadata under the headline). Every line removed here is a
-finding of the ``chrome_context`` rule naming the chrome beside it.
+lines and uses none of the article's words (a poster's card inside the
+block of metadata under the headline). Every line removed here is a
+finding of the ``chrome_context`` rule naming the chrome beside it. The
+lines right above a block of removed lines are told to the site's lines
+(``chrome_below``), whose walk up from the page's foot uses them.
 """
 
 from __future__ import annotations
