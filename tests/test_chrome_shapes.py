@@ -117,8 +117,17 @@ def test_a_weaker_shape_goes_only_at_the_head_or_tail(cleaner: Cleaner, chrome: 
     assert out == [OPENING[0], chrome, OPENING[1], CLOSING]
 
 
-@pytest.mark.parametrize("line", ["投资 理财 +保险", "逾期以后如何与银行协商还款的方法 实用 ＋关注"])
-def test_a_line_with_a_plus_that_is_no_follow_button_stays_at_the_edges(cleaner: Cleaner, line: str) -> None:
+@pytest.mark.parametrize(
+    "line",
+    [
+        "投资 理财 +保险",
+        "逾期以后如何与银行协商还款的方法 实用 ＋关注",
+        # a sum growing, arrows between; a notice's last line with 于 and a time
+        "→ 5000 → 5300 → 5600",
+        "系统维护完成于2024年3月17日 06:00",
+    ],
+)
+def test_look_alikes_of_cards_and_counters_stay_at_the_edges(cleaner: Cleaner, line: str) -> None:
     out, _ = clean(cleaner, [TITLE, *OPENING, CLOSING, line])
     assert out == [*OPENING, CLOSING, line]
 

@@ -347,7 +347,7 @@ _SPACED_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\
 _IP_PLACE = re.compile(r"IP\s*属地")
 _SPACED_AGO = re.compile(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)")
 # a label of when glued to its date (发布于05-25, 编辑于2024-03-02)
-_GLUED_WHEN = re.compile(r"(?<=[于])(?=\d{1,4}[-/.年月])")
+_GLUED_WHEN = re.compile(r"(?<=发布于|编辑于|发表于|更新于|修改于|回复于|创建于)(?=\d{1,4}[-/.年月])")
 # a label in brackets before its value (【发布日期】2014年08月14日)
 _BRACKET_LABEL = re.compile(r"【([\u4e00-\u9fff]{2,6})】(?=[^\s【])")
 _SPACES = re.compile(r"\s+")
@@ -454,6 +454,7 @@ def metadata_shape(line: str) -> str | None:
     ('dated_fields', 'meta_line')
     >>> metadata_shape("发布于05-25 05:51 · 著作权归作者所有"), metadata_shape("公司成立于2015年5月 注册资本")
     ('name_date', None)
+    >>> metadata_shape("系统维护完成于2024年3月17日 06:00")
 
     Labels in brackets, counted labels (点击数, 点击量), and any label beside
     a date and two labels a page prints:
@@ -752,9 +753,10 @@ def counter_line(line: str) -> bool:
     return len(fields) >= 4 and counts >= 2 and labels >= 2 and all(len(field) <= 12 for field in fields)
 
 
-# a count as sites print it, and an icon before one (any symbol outside ASCII)
+# a count as sites print it, and an icon before one (any symbol outside
+# ASCII but an arrow: → 5000 → 5300 is a sum growing)
 _ICON_COUNT = re.compile(_SITE_COUNT)
-_ICON = re.compile(rf"[{_SYMBOLS}]")
+_ICON = re.compile(rf"(?![\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f])[{_SYMBOLS}]")
 
 
 def icon_counts(line: str) -> bool:
@@ -765,8 +767,8 @@ def icon_counts(line: str) -> bool:
 
     >>> icon_counts("❤ 999+ ⭐ 80,318 💬 44"), icon_counts("🤍 10w+ 💭 521 📤 80")
     (True, True)
-    >>> icon_counts("2019 2020"), icon_counts("★ 4.5"), icon_counts("❤ 12 赞")
-    (False, False, False)
+    >>> icon_counts("2019 2020"), icon_counts("★ 4.5"), icon_counts("❤ 12 赞"), icon_counts("→ 5000 → 5300")
+    (False, False, False, False)
     """
     fields = [field for part in _ITEM_SEP.split(line.strip()) for field in part.split()]
     return (
