@@ -512,9 +512,7 @@ def strip_edges(
                 chrome_beyond += bool(outside)
                 if outside:
                     walked.extend(other.start for other in passed)
-                for other in passed:
-                    passed_line = lines[other.start].strip()
-                    drop[other.start] = Removed(passed_line, 0, len(site.pages), between=cut.line, cut=True)
+                _take_passed(lines, passed, drop, len(site.pages), cut.line, cut=True)
                 passed = []
             table = tables.is_row(line)
             count, filled = (
@@ -560,9 +558,7 @@ def strip_edges(
                 drop[n] = removed
             if outside:
                 walked.extend([*unit, *(other.start for other in passed)])
-            for other in passed:
-                passed_line = lines[other.start].strip()
-                drop[other.start] = Removed(passed_line, 0, len(site.pages), between=line.strip())
+            _take_passed(lines, passed, drop, len(site.pages), line.strip())
             passed = []
         if outside and (beyond < EDGE_BLOCK or not chrome_beyond):
             # no block beyond the sentence: the walk stops at it, as at any
@@ -576,6 +572,21 @@ def strip_edges(
     kept = re.sub(r"\n{3,}", "\n\n", kept).strip("\n")
     # a table's rows are one removal
     return kept, list({id(r): r for r in (drop[i] for i in sorted(drop))}.values())
+
+
+def _take_passed(
+    lines: list[str],
+    passed: list[range],
+    drop: dict[int, Removed],
+    pages: int,
+    between: str,
+    cut: bool = False,
+) -> None:
+    """Take the lines of no rule passed on the way in, as standing between
+    the page's edge and ``between`` (a line of the site, or the first line
+    of a block the cleaner removed: ``cut``)."""
+    for other in passed:
+        drop[other.start] = Removed(lines[other.start].strip(), 0, pages, between=between, cut=cut)
 
 
 def _off_topic(lines: list[str], n: int) -> bool:
@@ -644,14 +655,10 @@ def strip_site_lines(cleaned: Cleaned, doc: Document, site: Site, name: str) -> 
         if line.common:
             where = f"{line.of} sites print at the edges of {line.pages} articles"
             message = f"removed a line that {where}: 「{shown}」"
-        elif line.cut:
-            beyond = _clip(line.between)
-            message = (
-                f"removed 「{shown}」, between the page's edge and 「{beyond}」, chrome the cleaner removed"
-            )
         elif line.between:
             beyond = _clip(line.between)
-            message = f"removed 「{shown}」, between the page's edge and 「{beyond}」, a line of {name}"
+            whose = "chrome the cleaner removed" if line.cut else f"a line of {name}"
+            message = f"removed 「{shown}」, between the page's edge and 「{beyond}」, {whose}"
         else:
             what = f"a table of {line.rows} rows" if line.rows else "a line"
             message = f"removed {what} that {line.pages} of the {line.of} pages of {name} have: 「{shown}」"

@@ -596,8 +596,10 @@ _FIELD_THEN_TAGS = re.compile(rf"[^\s:：]{{1,6}}[:：]\S{{1,12}}\s+(?:{_TAG_LAB
 _FILED_LABEL = re.compile(
     r"(?:本文|文章|相关|热门|所属|问题|分类|词条)?(?:话题|专题|专栏|合集|标签|分类)\s*[:：]"
 )
-# what separates tags: spaces, commas, bars, slashes, hashes, middle dots
-# and any symbol (・, ▪, ◆)
+# what separates the items filed under a label: spaces, commas, bars,
+# slashes, hashes (a topic's name may hold a middle dot: ‘3·15’特别报道);
+# tags also by middle dots and any symbol (・, ▪, ◆)
+_FILED_SEP = re.compile(r"[\s,，、;；|｜/#]+")
 _TAG_SEP = re.compile(rf"[\s,，、;；|｜/#・·•{_SYMBOLS}]+")
 _HASHTAGS = re.compile(r"(?:\s*#[^#\s。！？]{1,20}#)+\s*")
 # stocks as forums tag them ($东方财富(SZ300059)$), one or more
@@ -685,8 +687,7 @@ def tag_line(line: str) -> bool:
     if after_field:
         text = _FIELD_THEN_TAGS.sub(" ", text, count=1)
     rest = _FILED_LABEL.sub(" ", _TAG_LIST.sub(" ", text))
-    # a topic's or a column's name may hold a middle dot (‘3·15’特别报道)
-    phrases = [p for p in (re.split(r"[\s,，、;；|｜/#]+", rest) if filed else _TAG_SEP.split(rest)) if p]
+    phrases = [p for p in (_FILED_SEP if filed else _TAG_SEP).split(rest) if p]
     # another label among them makes a line of fields (嘉宾：某某律师)
     if any(re.search(r"[:：]", p) for p in phrases):
         return False
@@ -814,13 +815,15 @@ def chrome_shape(line: str) -> str | None:
     if tag_line(line):
         return "tags"
     shape = metadata_shape(line)
-    if shape is None and icon_counts(line):
+    if shape is not None:
+        return shape
+    if icon_counts(line):
         return "icon_counts"
-    if shape is None and follow_card(line):
+    if follow_card(line):
         return "follow_card"
-    if shape is None and not is_row(line):
-        shape = "link_row" if link_row(line) else "counters" if counter_line(line) else None
-    return shape
+    if is_row(line):
+        return None
+    return "link_row" if link_row(line) else "counters" if counter_line(line) else None
 
 
 SHAPES = (

@@ -157,8 +157,8 @@ def take_title(text: str, given: str | None, note: Note) -> tuple[str, str | Non
         # a line joining two items with a semicolon under another headline
         # is the article's lead (逾期不还后果严重；协商还款是正道), not its
         # headline
-        joined = [i for i in heads if "；" in lines[i] or ";" in lines[i]]
-        heads = [i for i in heads if i not in joined or all(j in joined for j in heads if j < i)]
+        plain = [i for i in heads if "；" not in lines[i] and ";" not in lines[i]]
+        heads = [i for i in heads if not plain or i < plain[0] or i in plain]
         found: list[str] = []
         for i in heads:
             if key(lines[i]) not in {key(f) for f in found}:
