@@ -211,6 +211,74 @@ def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_abov
     assert out == [*OPENING, CLOSING, "2022年1月27日"]
 
 
+@pytest.mark.parametrize(
+    "thread",
+    [
+        # a forum's floors, with the years of the Republic of China
+        [
+            "林***子 ┃ 第79楼 ┃ 104/12/04 23:21 ┃ 台北",
+            "写得很清楚，收藏了",
+            "回复",
+            "user_c0c9 ┃ 第165楼 ┃ 101/11/06 19:27",
+            "dd",
+        ],
+        # the part of the day spelt out, and where the poster is
+        ["俞先生　2021/2/17 晚上 10:03　未知", "谢谢楼主", "王小姐　2021/3/5 上午 9:15　广东", "有用"],
+        # the month first and the year after a comma, am and pm
+        [
+            "由 user_8b9 » 周五 1月 15, 2021 5:20 am",
+            "请问这个办法现在还能用吗",
+            "由 阿明 » 周四 2月 25, 2021 6:11 pm",
+            "能",
+        ],
+        # a blog's 说道： under a handle, the time on a line of its own
+        [
+            "Leave a Reply",
+            "豆友2964说道：",
+            "113/02/06 09:58",
+            "有用！",
+            "不***鱼说道：",
+            "109/07/27 21:04",
+            "楼上说的办法我试过，确实有用，谢谢。",
+        ],
+        # a thread's heading and its order
+        ["添加回应 ⋯", "最赞回应", "俞先生　2021/2/17 晚上 10:03　未知", "谢谢楼主，很有用"],
+        # under a comment box's heading, a commenter's line may open on its date
+        ["网友评论 (2)", "2021/2/17 晚上 10:03 俞先生", "谢谢楼主", "2021/3/5 上午 9:15 王小姐", "有用"],
+        # a prompt inside the box, and one answer under it
+        ["写留言", "作者已设置关注7天后才可留言", "今***睡 的回答 ┃ 2020年3月1日 下午9:23", "同"],
+    ],
+)
+def test_comment_threads_in_other_formats_of_date_and_name_go(cleaner: Cleaner, thread: list[str]) -> None:
+    out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *thread])
+    assert out == [*OPENING, CLOSING]
+    assert [f.kind for f in doc.findings] == ["comment_block"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a court's schedule: each row opens on its date and time
+        [
+            "2023年3月5日 上午9:00 第一法庭",
+            "原告张三诉被告李四民间借贷纠纷一案",
+            "2023年3月6日 下午2:30 第二法庭",
+            "原告某银行诉被告王五信用卡纠纷一案",
+        ],
+        # a day's agenda (上午 and 下午 are not a previous and a next link)
+        ["上午 9:00 签到", "上午 9:30 开幕式", "下午 2:00 分组讨论"],
+        ["上半年 营收增长", "下半年 展望"],
+        ["前期：收集证据", "后期：提起诉讼"],
+        # an interview: a plain name before 说道 quotes a speaker
+        ["记者说道：", "逾期以后先别慌", "张律师说道：", "可以和银行协商"],
+    ],
+)
+def test_schedules_agendas_and_quotations_stay(cleaner: Cleaner, lines: list[str]) -> None:
+    out, doc = clean(cleaner, [TITLE, *OPENING, *lines, CLOSING])
+    assert out == [*OPENING, *lines, CLOSING]
+    assert doc.findings == []
+
+
 def test_a_forum_thread_under_posters_cards_goes_and_a_schedule_stays(cleaner: Cleaner) -> None:
     """A forum prints each poster's card (a name and labelled counts) above
     their post: a thread. A repayment schedule's rows look alike, but each
@@ -235,7 +303,7 @@ def test_a_forum_thread_under_posters_cards_goes_and_a_schedule_stays(cleaner: C
     assert out == [*OPENING, *products, CLOSING]
 
 
-@pytest.mark.parametrize("prompt", ["说点什么…", "暂无评论，快来抢沙发"])
+@pytest.mark.parametrize("prompt", ["说点什么…", "暂无评论，快来抢沙发", "添加回应 ⋯"])
 def test_an_empty_comment_box_goes(cleaner: Cleaner, prompt: str) -> None:
     out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, prompt])
     assert out == [*OPENING, CLOSING]

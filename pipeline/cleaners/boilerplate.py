@@ -26,8 +26,10 @@ _SENTENCE_END = re.compile(r"[。！？!?；;，,]")
 # A comment widget's prompt or heading: short, naming comments, and shaped
 # as a widget (a placeholder ending …, a count, "none yet"), not as the
 # author's closing line (欢迎大家留言讨论 stays unless a thread follows it).
-_COMMENT_WORD = re.compile(r"评论|留言|沙发|说两句|说点什么|写点什么|看法")
-_WIDGET = re.compile(r"(?:…|\.{2,}|～|~)$|\d+\s*条|[(（]\d+[)）]|^(?:暂无|还没有|快来|抢|发表|写下)")
+_COMMENT_WORD = re.compile(
+    r"评论|留言|回应|回复|推文|沙发|说两句|说点什么|写点什么|看法|(?i:reply|comments?)\b"
+)
+_WIDGET = re.compile(r"(?:…|⋯|\.{2,}|～|~)$|\d+\s*条|[(（]\d+[)）]|^(?:暂无|还没有|快来|抢|发表|写下)")
 
 
 def _comment_prompt(line: str) -> bool:
@@ -93,7 +95,8 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
         prompt = bool(line) and _comment_prompt(line)
         # under a heading a reply may be a paragraph long; a thread found
         # by its shape alone takes only short replies
-        end, commenters = _thread_end(lines, i + 1 if headed or prompt else i, rules, 10**9 if headed else 80)
+        opened = headed or prompt
+        end, commenters = _thread_end(lines, i + 1 if opened else i, rules, 10**9 if headed else 80, opened)
         prompted = prompt and commenters >= 1
         if not (headed or prompted or (commenters >= 2 and i >= head)):
             keep.append(line)
@@ -108,11 +111,35 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
     return "\n".join(keep)
 
 
-def _commenter(line: str, rules: CommentRules) -> bool:
+def _commenter(line: str, rules: CommentRules, opened: bool = False) -> bool:
+    """A commenter's line above their comment: a name, then when (a name
+    and where the poster is may have a date and a clock time). A line that
+    opens on its date or time is a schedule's or a timeline's row, unless
+    a comment box's heading or prompt (``opened``) is above it."""
+    if rules.author.search(line) or _SAID.fullmatch(line) or poster_card(line):
+        return True
+    shape = metadata_shape(line)
+    clocked = re.search(_CLOCK, line) is not None
+    named = shape in ("name_time", "name_date") or (shape == "name_day" and clocked)
+    return named and (opened or not _DATE_FIELD.fullmatch(_fields(line)[0]))
+
+
+# a commenter's handle with what blogs print after it (豆友2964说道：); a
+# plain name before 说道 is a quotation's (张三说道：)
+_SAID = re.compile(r"\S*[A-Za-z0-9_*＊]\S*?\s*(?:说道|写道)[:：]")
+
+
+def _stamp(line: str) -> bool:
+    """A comment's date and clock time on a line of their own.
+
+    >>> _stamp("113/02/06 09:58"), _stamp("2023年3月5日 下午3:40"), _stamp("2023年3月5日")
+    (True, True, False)
+    """
+    fields = _fields(line)
     return (
-        bool(rules.author.search(line))
-        or metadata_shape(line) in ("name_time", "name_date")
-        or poster_card(line)
+        len(line) <= 40
+        and all(_DATE_FIELD.fullmatch(field) for field in fields)
+        and re.search(_CLOCK, line) is not None
     )
 
 
@@ -155,10 +182,12 @@ def poster_card(line: str) -> bool:
     return handle and all(_CARD_LABEL.fullmatch(label) and count.isdigit() for label, count in pairs)
 
 
-def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -> tuple[int, int]:
+def _thread_end(
+    lines: list[str], i: int, rules: CommentRules, reply_max: int, opened: bool = False
+) -> tuple[int, int]:
     """Where the comment thread that may start at ``i`` ends (the index
     after it, blank lines after it left out), and how many commenters'
-    lines it holds."""
+    lines it holds. ``opened``: a heading or a prompt is above ``i``."""
     commenters = 0
     end = i
     while i < len(lines):
@@ -168,24 +197,27 @@ def _thread_end(lines: list[str], i: int, rules: CommentRules, reply_max: int) -
             continue
         if is_row(line):
             break
-        if _commenter(line, rules):
+        if _commenter(line, rules, opened):
             commenters += 1
             i += 1
-            # the commenter's text follows their name line
+            # the commenter's text follows their name line (and the time
+            # of the comment, when it has a line of its own)
             j = i
-            while j < len(lines) and not lines[j]:
+            while j < len(lines) and (not lines[j] or _stamp(lines[j])):
                 j += 1
             if (
                 j < len(lines)
                 and not is_row(lines[j])
                 and len(lines[j]) <= reply_max
-                and not _commenter(lines[j], rules)
+                and not _commenter(lines[j], rules, opened)
                 and not rules.start.search(lines[j])
             ):
                 i = j + 1
         elif (
             any(p.search(line) for p in rules.inside)
             or metadata_shape(line) == "meta_line"
+            # a prompt inside the comment box (写留言, 作者已设置关注后才可留言)
+            or ((opened or commenters) and _comment_prompt(line))
             # after a commenter's line: a button under their comment
             or (commenters and _button(line))
         ):
@@ -291,11 +323,15 @@ _FULL_DATE = (
     rf"(?:19|20)\d{{2}}\s*(?:{_DATE_SEP}|年)\s*\d{{1,2}}\s*(?:{_DATE_SEP}|月)\s*\d{{1,2}}\s*日?"
     # month or day first (05/21/2016, 21.05.2016), or a two-digit year (14-07-20)
     rf"|\d{{1,2}}{_DATE_SEP}\d{{1,2}}{_DATE_SEP}(?:19|20)\d{{2}}|\d{{2}}-\d{{2}}-\d{{2}}"
+    # a year of the Republic of China (111/11/10), the month first with the
+    # year after a comma (1月15,2021: spaces are taken out first)
+    rf"|1[01]\d{_DATE_SEP}\d{{1,2}}{_DATE_SEP}\d{{1,2}}|\d{{1,2}}月\d{{1,2}},(?:19|20)\d{{2}}"
 )
 # a month and day in figures, as feeds and comment widgets print them (04-09)
 _MONTH_DAY = r"\d{1,2}[-/]\d{1,2}"
 _SHORT_DATE = rf"\d{{1,2}}月\d{{1,2}}日|{_MONTH_DAY}"
-_CLOCK = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+# with the part of the day before it or after it (晚上10:03, 5:20am)
+_CLOCK = r"(?:上午|下午|晚上|凌晨|中午|早上|傍晚)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:[aApP][mM])?"
 # a date field without the year that is not a heading's (4月9日 opens
 # headings too); a clock time with it is counted apart
 _YEARLESS = re.compile(_MONTH_DAY)
@@ -328,14 +364,17 @@ _LABEL_FIELD = re.compile(
 _ANY_LABEL_FIELD = re.compile(r"[\u4e00-\u9fff]{1,4}[:：][^。？；，,]{1,12}")
 # the words after 来自 (a device, an app, a place)
 _FROM_MAX = 24
-# a count, or an address a forum prints for its guest posters (200.45.*.*)
-_NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?|\d{1,3}\.\d{1,3}\.[\d*]{1,3}\.[\d*]{1,3}")
+# a count, a post's floor (第79楼), or an address a forum prints for its
+# guest posters (200.45.*.*)
+_NUMBER_FIELD = re.compile(r"[(（]?\d+[)）]?|第\d+[楼层]|\d{1,3}\.\d{1,3}\.[\d*]{1,3}\.[\d*]{1,3}")
 # brackets around a field: [回复], 【打印】, [200.45.*.*]
 _BRACKETED = re.compile(r"[\[【](.+)[\]】]")
 # a name: a word of at most 14 characters, or a platform's generated
 # handle of letters and digits (weixin_595056974, m0_99455719)
 _NAME_FIELD = re.compile(
-    r"@?[\w\u4e00-\u9fff]{1,14}|[A-Za-z][A-Za-z0-9_-]{1,23}"
+    # masked or not (上***剑)
+    r"@?[\w\u4e00-\u9fff][\w\u4e00-\u9fff*＊]{0,13}"
+    r"|[A-Za-z][A-Za-z0-9_-]{1,23}"
     # with where the poster is, or what they are (夏律师（苏州）)
     r"|[\w\u4e00-\u9fff]{1,10}[(（][\u4e00-\u9fff]{1,6}[)）]"
 )
@@ -351,6 +390,12 @@ _GLUED_WHEN = re.compile(r"(?<=发布于|编辑于|发表于|更新于|修改于
 # a label in brackets before its value (【发布日期】2014年08月14日)
 _BRACKET_LABEL = re.compile(r"【([\u4e00-\u9fff]{2,6})】(?=[^\s【])")
 _SPACES = re.compile(r"\s+")
+# a clock time and the part of the day written apart (晚上 10:03, 5:20 pm),
+# a date with the month first and the year after a comma (1月 15, 2021)
+_SPACED_CLOCK = re.compile(
+    r"(?:上午|下午|晚上|凌晨|中午|早上|傍晚)\s+\d{1,2}[:：]\d{2}|\d[:：]\d{2}\s+[aApP][mM]\b"
+    r"|\d{1,2}月\s*\d{1,2},\s*(?:19|20)\d{2}"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -365,6 +410,7 @@ def _fields(line: str) -> tuple[str, ...]:
     line = _BRACKET_LABEL.sub(r"\1：", line)
     # so is a date written with spaces (2017 年 12 月 16 日)
     line = _SPACED_DATE.sub(lambda m: _SPACES.sub("", m.group()), line)
+    line = _SPACED_CLOCK.sub(lambda m: _SPACES.sub("", m.group()), line)
     fields = _FIELD_SEP.split(line)
     return tuple(m.group(1) if (m := _BRACKETED.fullmatch(f)) else f for f in fields if f)
 
@@ -471,6 +517,15 @@ def metadata_shape(line: str) -> str | None:
     'name_date'
     >>> metadata_shape("2023 年 5 月 我去银行办了分期 来自 一个普通的借款人的亲身经历和教训")
     >>> metadata_shape("凤凰网友 05/21/2016 13:17 #113")
+    'name_date'
+
+    The part of the day beside the clock time (晚上 10:03, 6:11 pm), the
+    years of the Republic of China (101/11/06), the month first with the
+    year after a comma (2月 25, 2021), a post's floor (第165楼):
+
+    >>> metadata_shape("俞先生 2021/2/17 晚上 10:03"), metadata_shape("user_c0c9 第165楼 101/11/06 19:27")
+    ('name_date', 'name_date')
+    >>> metadata_shape("由 阿明 » 周四 2月 25, 2021 6:11 pm")
     'name_date'
 
     A poster's name beside two labels with counts is a post's counters;
@@ -851,8 +906,13 @@ HEAD_SHAPES = ("link_row", "counters")
 
 # a link to the previous or the next article, post or question, however
 # the site names them (上一篇, 上一主题：, ◀ 上一条, 前一篇, Prev：)
+# what a page links to before and after it: 一篇, 一个问题, 一条, or 篇, 条,
+# 页, 集, 期 alone; not the parts of a day or a year (上午 9:30, 下半年), nor
+# of a process (前期, 后期)
 _PREV_NEXT = re.compile(
-    rf"[\s{_SYMBOLS}<>«»‹›|｜]*(?:(?P<dir>[上前下后])(?P<unit>一?个?[\u4e00-\u9fff]{{1,2}}?)|(?P<en>prev|previous|next))"
+    rf"[\s{_SYMBOLS}<>«»‹›|｜]*(?:(?P<dir>[上前下后])"
+    r"(?P<unit>一?个[\u4e00-\u9fff]{0,2}?|一[\u4e00-\u9fff]{1,2}?|篇|条|页|章|节|帖|则|集|回|文|主题|(?<=[上下])期)"
+    r"|(?P<en>prev|previous|next))"
     r"(?:\s*[:：]|\s+|$)",
     re.IGNORECASE,
 )
@@ -870,6 +930,8 @@ def prev_next_pairs(lines: list[str]) -> set[int]:
     {0, 2}
     >>> prev_next_pairs(["上一主题：甲", "下一条：乙"]), prev_next_pairs(["上一步：填表。", "下一步：提交。"])
     (set(), set())
+    >>> prev_next_pairs(["上期：甲", "下期：乙"]), prev_next_pairs(["前期：收集证据", "后期：提起诉讼"])
+    ({0, 1}, set())
     """
     seen = [(i, line) for i, line in enumerate(lines) if line.strip()]
     found: set[int] = set()
