@@ -245,6 +245,9 @@ def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_abov
         ["添加回应 ⋯", "最赞回应", "俞先生　2021/2/17 晚上 10:03　未知", "谢谢楼主，很有用"],
         # under a comment box's heading, a commenter's line may open on its date
         ["网友评论 (2)", "2021/2/17 晚上 10:03 俞先生", "谢谢楼主", "2021/3/5 上午 9:15 王小姐", "有用"],
+        # relative times in English, a place beside a long handle, 前几天
+        ["贴吧用户_mbadecv（英国） → 49 mins ago", "请问香港也一样吗？", "小李（广东） → 4 hr", "同"],
+        ["吃瓜群众甲 的回答 ┃ 前几天", "同意楼上", "路人乙 的回答 ┃ 几分钟前", "顶"],
         # a prompt inside the box, and one answer under it
         ["写留言", "作者已设置关注7天后才可留言", "今***睡 的回答 ┃ 2020年3月1日 下午9:23", "同"],
     ],
@@ -253,6 +256,23 @@ def test_comment_threads_in_other_formats_of_date_and_name_go(cleaner: Cleaner, 
     out, doc = clean(cleaner, [TITLE, *OPENING, CLOSING, *thread])
     assert out == [*OPENING, CLOSING]
     assert [f.kind for f in doc.findings] == ["comment_block"]
+
+
+def test_a_commenters_handle_and_a_bare_date_and_time_above_the_body_go_not_inside_it(
+    cleaner: Cleaner,
+) -> None:
+    """Above the first paragraph, a handle before 说道： and a date with a
+    clock time on a line of its own are the post's byline; inside the
+    article a date and time on their own line (a notice's hearing) and a
+    quoted handle's 说道： stay."""
+    head = ["豆友8813说道：", "周日 7月 17, 2022 9:13 pm"]
+    out, doc = clean(cleaner, [TITLE, *head, *OPENING, CLOSING])
+    assert out == [*OPENING, CLOSING]
+    assert len(doc.findings) == 2
+    body = ["2023年3月5日 上午9:00", "网友“小鱼123”说道：", "逾期以后先别慌，主动联系银行。"]
+    out, doc = clean(cleaner, [TITLE, OPENING[0], *body, OPENING[1], CLOSING])
+    assert out == [OPENING[0], *body, OPENING[1], CLOSING]
+    assert doc.findings == []
 
 
 @pytest.mark.parametrize(

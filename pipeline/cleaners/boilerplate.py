@@ -341,7 +341,12 @@ _DATE_FIELD = re.compile(
     rf"[(（\[【]?(?:{_FULL_DATE}|{_SHORT_DATE})(?:{_CLOCK})?[)）\]】]?|{_CLOCK}|{_WEEKDAY}"
 )
 # relative times of comment widgets and feeds: 3天前, 刚刚, 昨天 21:04
-_AGO_FIELD = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|刚刚|昨天|前天|今天")
+_AGO_FIELD = re.compile(
+    r"(?:\d+|几)\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|前几天|刚刚|昨天|前天|今天"
+    # in English, as some sites print it (49 mins ago, 4 hr)
+    r"|\d+(?:secs?|mins?|minutes?|hrs?|hours?)(?:ago)?|\d+(?:days?|weeks?|months?|years?)ago",
+    re.IGNORECASE,
+)
 _LABELS = (
     r"来源|作者|编辑|责任编辑|主编|记者|通讯员|摄影|发布|发布时间|发布日期|发布于|编辑于|最后编辑于|修改于"
     r"|更新于|更新时间|发表于|时间|日期|IP属地|来自|阅读|阅读量|浏览|浏览量|点击|点赞|赞|踩|评论|收藏"
@@ -376,7 +381,7 @@ _NAME_FIELD = re.compile(
     r"@?[\w\u4e00-\u9fff][\w\u4e00-\u9fff*＊]{0,13}"
     r"|[A-Za-z][A-Za-z0-9_-]{1,23}"
     # with where the poster is, or what they are (夏律师（苏州）)
-    r"|[\w\u4e00-\u9fff]{1,10}[(（][\u4e00-\u9fff]{1,6}[)）]"
+    r"|[\w\u4e00-\u9fff]{1,16}[(（][\u4e00-\u9fff]{1,6}[)）]"
 )
 
 
@@ -384,7 +389,11 @@ _SPACED_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\
 
 
 _IP_PLACE = re.compile(r"IP\s*属地")
-_SPACED_AGO = re.compile(r"(\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)")
+_SPACED_AGO = re.compile(
+    r"(?<=\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)"
+    r"|(?<![\w.])(?P<n>\d+)\s*(?P<unit>(?:sec|min|minute|hr|hour|day|week|month|year)s?)(?:\s+(?P<ago>ago))?\b",
+    re.IGNORECASE,
+)
 # a label of when glued to its date (发布于05-25, 编辑于2024-03-02)
 _GLUED_WHEN = re.compile(r"(?<=发布于|编辑于|发表于|更新于|修改于|回复于|创建于)(?=\d{1,4}[-/.年月])")
 # a label in brackets before its value (【发布日期】2014年08月14日)
@@ -405,7 +414,7 @@ def _fields(line: str) -> tuple[str, ...]:
     steps, and by the site's lines for its fields' words."""
     line = _IP_PLACE.sub("IP属地", line.strip())
     # a relative time is one field however it is spaced (16 分钟前)
-    line = _SPACED_AGO.sub(r"\1", line)
+    line = _SPACED_AGO.sub(lambda m: f"{m['n']}{m['unit']}{m['ago'] or ''}" if m["n"] else "", line)
     line = _GLUED_WHEN.sub(" ", line)
     line = _BRACKET_LABEL.sub(r"\1：", line)
     # so is a date written with spaces (2017 年 12 月 16 日)
@@ -594,6 +603,8 @@ def metadata_shape(line: str) -> str | None:
         return "meta_line"  # a poster's name with the post's counters (楼主 甲 回复：18 浏览：2万)
     if dates and named and ((clocks and names) or (yearless and len(names) == 2)):
         return "name_day"
+    if dates > clocks and clocks and not (names or labels or numbers or agos or fields_labelled):
+        return "date_time"  # a post's date and time on a line of their own (周日 7月 17, 2022 9:13 pm)
     return None
 
 
@@ -876,6 +887,8 @@ def chrome_shape(line: str) -> str | None:
         return "icon_counts"
     if follow_card(line):
         return "follow_card"
+    if _SAID.fullmatch(line):
+        return "said"
     if is_row(line):
         return None
     return "link_row" if link_row(line) else "counters" if counter_line(line) else None
@@ -893,22 +906,23 @@ SHAPES = (
     "counters",
     "icon_counts",
     "follow_card",
+    "said",
+    "date_time",
 )
 # shapes that are weaker evidence: a line of them goes only above the
 # article's first paragraph or below its last
-EDGE_SHAPES = ("name_date", "name_day", "dated_fields", "follow_card")
+EDGE_SHAPES = ("name_date", "name_day", "dated_fields", "follow_card", "said")
 # ... or only above the first paragraph: an article ends with a process
 # (申请 → 审核 → 放款), a list of hotlines or a fee summary as often as a
 # page ends with its footer's links; and never when it is the only line
 # above the first paragraph (a headline with bars: 专访｜…｜…)
-HEAD_SHAPES = ("link_row", "counters")
+HEAD_SHAPES = ("link_row", "counters", "date_time")
 
 
 # a link to the previous or the next article, post or question, however
-# the site names them (上一篇, 上一主题：, ◀ 上一条, 前一篇, Prev：)
-# what a page links to before and after it: 一篇, 一个问题, 一条, or 篇, 条,
-# 页, 集, 期 alone; not the parts of a day or a year (上午 9:30, 下半年), nor
-# of a process (前期, 后期)
+# the site names them (上一篇, 上一主题：, ◀ 上一条, 前一篇, Prev：): by a
+# unit pages link by (一篇, 一个问题, 一条, or 篇, 条, 页, 集, 期 alone), not
+# by the parts of a day or a year (上午 9:30, 下半年) or of a process (前期)
 _PREV_NEXT = re.compile(
     rf"[\s{_SYMBOLS}<>«»‹›|｜]*(?:(?P<dir>[上前下后])"
     r"(?P<unit>一?个[\u4e00-\u9fff]{0,2}?|一[\u4e00-\u9fff]{1,2}?|篇|条|页|章|节|帖|则|集|回|文|主题|(?<=[上下])期)"
