@@ -214,8 +214,10 @@ def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_abov
 @pytest.mark.parametrize(
     "thread",
     [
-        # a forum's floors, with the years of the Republic of China
+        # under a comment box's heading: a forum's floors, with the years of
+        # the Republic of China
         [
+            "全部回复",
             "林***子 ┃ 第79楼 ┃ 104/12/04 23:21 ┃ 台北",
             "写得很清楚，收藏了",
             "回复",
@@ -223,9 +225,16 @@ def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_abov
             "dd",
         ],
         # the part of the day spelt out, and where the poster is
-        ["俞先生　2021/2/17 晚上 10:03　未知", "谢谢楼主", "王小姐　2021/3/5 上午 9:15　广东", "有用"],
+        [
+            "网友评论",
+            "俞先生　2021/2/17 晚上 10:03　未知",
+            "谢谢楼主",
+            "王小姐　2021/3/5 上午 9:15　广东",
+            "有用",
+        ],
         # the month first and the year after a comma, am and pm
         [
+            "发表回复",
             "由 user_8b9 » 周五 1月 15, 2021 5:20 am",
             "请问这个办法现在还能用吗",
             "由 阿明 » 周四 2月 25, 2021 6:11 pm",
@@ -246,8 +255,14 @@ def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_abov
         # under a comment box's heading, a commenter's line may open on its date
         ["网友评论 (2)", "2021/2/17 晚上 10:03 俞先生", "谢谢楼主", "2021/3/5 上午 9:15 王小姐", "有用"],
         # relative times in English, a place beside a long handle, 前几天
-        ["贴吧用户_mbadecv（英国） → 49 mins ago", "请问香港也一样吗？", "小李（广东） → 4 hr", "同"],
-        ["吃瓜群众甲 的回答 ┃ 前几天", "同意楼上", "路人乙 的回答 ┃ 几分钟前", "顶"],
+        [
+            "最新评论",
+            "贴吧用户_mbadecv（英国） → 49 mins ago",
+            "请问香港也一样吗？",
+            "小李（广东） → 2 hours ago",
+            "同",
+        ],
+        ["写留言", "吃瓜群众甲 的回答 ┃ 前几天", "同意楼上", "路人乙 的回答 ┃ 几分钟前", "顶"],
         # a prompt inside the box, and one answer under it
         ["写留言", "作者已设置关注7天后才可留言", "今***睡 的回答 ┃ 2020年3月1日 下午9:23", "同"],
     ],
@@ -289,6 +304,8 @@ def test_a_commenters_handle_and_a_bare_date_and_time_above_the_body_go_not_insi
         ["上午 9:00 签到", "上午 9:30 开幕式", "下午 2:00 分组讨论"],
         ["上半年 营收增长", "下半年 展望"],
         ["前期：收集证据", "后期：提起诉讼"],
+        ["上个月：还了2000元", "下个月：计划还1800元"],
+        ["上一期：应还3200元", "下一期：应还2800元"],
         # an interview: a plain name before 说道 quotes a speaker
         ["记者说道：", "逾期以后先别慌", "张律师说道：", "可以和银行协商"],
     ],

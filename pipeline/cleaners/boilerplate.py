@@ -29,7 +29,29 @@ _SENTENCE_END = re.compile(r"[。！？!?；;，,]")
 _COMMENT_WORD = re.compile(
     r"评论|留言|回应|回复|推文|沙发|说两句|说点什么|写点什么|看法|(?i:reply|comments?)\b"
 )
+# words that name an answer as often as a comment box (律师回复, 平台回应):
+# a line of them opens a thread only shaped as a widget, or above two or
+# more commenters
+_ANSWER_WORD = re.compile(r"回应|回复|推文|(?i:reply)")
 _WIDGET = re.compile(r"(?:…|⋯|\.{2,}|～|~)$|\d+\s*条|[(（]\d+[)）]|^(?:暂无|还没有|快来|抢|发表|写下)")
+# ... and for a line that names answers (银行是这样回复的……, （1）律师回复,
+# 回复催收的3条原则 are the article's): a verb of writing before the dots
+# (添加回应 ⋯), or the count at the end (网友推文 (2))
+_ANSWER_WIDGET = re.compile(
+    r"(?:说|写|发|输入|添加|留下|来).*(?:…|⋯|\.{2,}|～|~)$|\d+\s*条(?:回复|回应|推文)?$|[(（]\d+[)）]$"
+    r"|^(?:暂无|还没有|快来|抢|发表|写下)"
+)
+
+
+def _widget(line: str) -> bool:
+    """A comment box's prompt shaped as a widget (说点什么…, 评论（2）).
+
+    >>> _widget("说点什么…"), _widget("评论（2）"), _widget("添加回应 ⋯"), _widget("（1）律师回复")
+    (True, True, True, False)
+    """
+    if _COMMENT_WORD.sub("", line) != _ANSWER_WORD.sub("", line) or not _ANSWER_WORD.search(line):
+        return bool(_WIDGET.search(line))
+    return bool(_ANSWER_WIDGET.search(line))
 
 
 def _comment_prompt(line: str) -> bool:
@@ -89,15 +111,13 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
             keep.append(line)
             i += 1
             continue
-        headed = bool(line) and (
-            bool(rules.start.search(line)) or (_comment_prompt(line) and bool(_WIDGET.search(line)))
-        )
+        headed = bool(line) and (bool(rules.start.search(line)) or (_comment_prompt(line) and _widget(line)))
         prompt = bool(line) and _comment_prompt(line)
         # under a heading a reply may be a paragraph long; a thread found
         # by its shape alone takes only short replies
         opened = headed or prompt
         end, commenters = _thread_end(lines, i + 1 if opened else i, rules, 10**9 if headed else 80, opened)
-        prompted = prompt and commenters >= 1
+        prompted = prompt and commenters >= (2 if _ANSWER_WORD.search(line) and not headed else 1)
         if not (headed or prompted or (commenters >= 2 and i >= head)):
             keep.append(line)
             i += 1
@@ -112,21 +132,41 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
 
 
 def _commenter(line: str, rules: CommentRules, opened: bool = False) -> bool:
-    """A commenter's line above their comment: a name, then when (a name
-    and where the poster is may have a date and a clock time). A line that
-    opens on its date or time is a schedule's or a timeline's row, unless
-    a comment box's heading or prompt (``opened``) is above it."""
-    if rules.author.search(line) or _SAID.fullmatch(line) or poster_card(line):
+    """A commenter's line above their comment: a name, then when.
+
+    Without a comment box's heading or prompt above it (``opened``), a
+    thread is known by its shape alone, and schedules, agendas, chat logs
+    and timelines have the same shape: there a commenter's line is one
+    name with a date or a relative time in the forms of comment widgets
+    (3天前, 2021-05-06 09:30), not with the part of the day (上午 9:00), a
+    year of the Republic of China, a masked name, a loosely written time
+    (几分钟前) or a second name (a place, a speaker's role). Under a heading
+    or a prompt any of those is a commenter's line.
+    """
+    if rules.author.search(line) or poster_card(line):
         return True
     shape = metadata_shape(line)
-    clocked = re.search(_CLOCK, line) is not None
-    named = shape in ("name_time", "name_date") or (shape == "name_day" and clocked)
-    return named and (opened or not _DATE_FIELD.fullmatch(_fields(line)[0]))
+    if opened:
+        clocked = re.search(_CLOCK, line) is not None
+        return (
+            bool(_SAID.fullmatch(line))
+            or shape in ("name_time", "name_date", "name_when")
+            or (shape == "name_day" and clocked)
+        )
+    return shape in ("name_time", "name_date") and not _OPENED_ONLY.search(line)
 
 
-# a commenter's handle with what blogs print after it (豆友2964说道：); a
-# plain name before 说道 is a quotation's (张三说道：)
-_SAID = re.compile(r"\S*[A-Za-z0-9_*＊]\S*?\s*(?:说道|写道)[:：]")
+# the forms a commenter's line has only under a comment box's heading
+_OPENED_ONLY = re.compile(
+    r"上午|下午|晚上|凌晨|中午|早上|傍晚|\d\s*[aApP][mM]\b|(?<!\d)1[01]\d[-/.．]\d|[^\W\d_][*＊]{2,}|(?i:ago)\b|几|前几天"
+)
+
+# a commenter's handle with what blogs print after it (豆友2964说道：): three
+# or more letters, digits or masks in it; a plain name before 说道 is a
+# quotation's (张三说道：, 当事人A说道：, 网友“abc123”说道：, 合同第8条写道：)
+_SAID = re.compile(
+    r"(?=(?:[^A-Za-z0-9_*＊]*[A-Za-z0-9_*＊]){3})[^\s，,“”\"'「」年月日条款第]{2,30}?\s*(?:说道|写道)[:：]"
+)
 
 
 def _stamp(line: str) -> bool:
@@ -341,10 +381,13 @@ _DATE_FIELD = re.compile(
     rf"[(（\[【]?(?:{_FULL_DATE}|{_SHORT_DATE})(?:{_CLOCK})?[)）\]】]?|{_CLOCK}|{_WEEKDAY}"
 )
 # relative times of comment widgets and feeds: 3天前, 刚刚, 昨天 21:04
-_AGO_FIELD = re.compile(
-    r"(?:\d+|几)\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|前几天|刚刚|昨天|前天|今天"
-    # in English, as some sites print it (49 mins ago, 4 hr)
-    r"|\d+(?:secs?|mins?|minutes?|hrs?|hours?)(?:ago)?|\d+(?:days?|weeks?|months?|years?)ago",
+_AGO_FIELD = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|刚刚|昨天|前天|今天")
+# relative times written loosely or in English (几分钟前, 前几天, 49 mins ago):
+# a chat's or a list's words as often, so a name with one is a commenter's
+# line only under a comment box's heading, and chrome only at the edges
+_LOOSE_AGO_FIELD = re.compile(
+    r"几\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|前几天"
+    r"|\d+(?:secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)ago",
     re.IGNORECASE,
 )
 _LABELS = (
@@ -446,6 +489,7 @@ def field_words(line: str) -> list[str | None] | None:
         None
         if _DATE_FIELD.fullmatch(field)
         or _AGO_FIELD.fullmatch(field)
+        or _LOOSE_AGO_FIELD.fullmatch(field)
         or _NUMBER_FIELD.fullmatch(field)
         or not re.search(r"[\w\u4e00-\u9fff]", field)
         or len(field) == 1
@@ -556,7 +600,7 @@ def metadata_shape(line: str) -> str | None:
     fields = _fields(line)
     if len(fields) < 2:
         return None
-    dates = clocks = agos = labels = numbers = counted = yearless = 0
+    dates = clocks = agos = loose = labels = numbers = counted = yearless = 0
     names: list[str] = []
     # beside a date with a clock time, or a date and two labels a page
     # prints (来源, 作者, 点击数 …), any short label with a value is a field
@@ -574,6 +618,8 @@ def metadata_shape(line: str) -> str | None:
             yearless += bool(_YEARLESS.fullmatch(field))
         elif _AGO_FIELD.fullmatch(field):
             agos += 1
+        elif _LOOSE_AGO_FIELD.fullmatch(field):
+            loose += 1
         elif field.rstrip(":：") == "来自" and len("".join(fields[n + 1 :])) <= _FROM_MAX:
             labels += 1  # what the post was sent from, in as many words (来自 iPhone 14 Pro Max)
             break
@@ -591,6 +637,8 @@ def metadata_shape(line: str) -> str | None:
         else:
             return None
     named = sum(len(n) for n in names) <= 20
+    if names and loose and named and not (agos or dates or labels):
+        return "name_when"
     if names and agos and named:
         return "name_time"
     if len(names) == 1 and dates and clocks:
@@ -901,6 +949,7 @@ SHAPES = (
     "name_time",
     "name_date",
     "name_day",
+    "name_when",
     "dated_fields",
     "link_row",
     "counters",
@@ -911,7 +960,7 @@ SHAPES = (
 )
 # shapes that are weaker evidence: a line of them goes only above the
 # article's first paragraph or below its last
-EDGE_SHAPES = ("name_date", "name_day", "dated_fields", "follow_card", "said")
+EDGE_SHAPES = ("name_date", "name_day", "name_when", "dated_fields", "follow_card", "said")
 # ... or only above the first paragraph: an article ends with a process
 # (申请 → 审核 → 放款), a list of hotlines or a fee summary as often as a
 # page ends with its footer's links; and never when it is the only line
@@ -921,11 +970,11 @@ HEAD_SHAPES = ("link_row", "counters", "date_time")
 
 # a link to the previous or the next article, post or question, however
 # the site names them (上一篇, 上一主题：, ◀ 上一条, 前一篇, Prev：): by a
-# unit pages link by (一篇, 一个问题, 一条, or 篇, 条, 页, 集, 期 alone), not
-# by the parts of a day or a year (上午 9:30, 下半年) or of a process (前期)
+# unit pages link by (一篇, 一个问题, 一条, or 篇, 条, 页 alone), not by
+# time or a process (上午, 下半年, 上个月, 前一天, 上一期, 下一步, 前期)
 _PREV_NEXT = re.compile(
     rf"[\s{_SYMBOLS}<>«»‹›|｜]*(?:(?P<dir>[上前下后])"
-    r"(?P<unit>一?个[\u4e00-\u9fff]{0,2}?|一[\u4e00-\u9fff]{1,2}?|篇|条|页|章|节|帖|则|集|回|文|主题|(?<=[上下])期)"
+    r"(?P<unit>一个[\u4e00-\u9fff]{0,2}?|一(?![天日周月年季步期])[\u4e00-\u9fff]{1,2}?|篇|条|页|章|节|帖|则|主题)"
     r"|(?P<en>prev|previous|next))"
     r"(?:\s*[:：]|\s+|$)",
     re.IGNORECASE,
@@ -944,8 +993,8 @@ def prev_next_pairs(lines: list[str]) -> set[int]:
     {0, 2}
     >>> prev_next_pairs(["上一主题：甲", "下一条：乙"]), prev_next_pairs(["上一步：填表。", "下一步：提交。"])
     (set(), set())
-    >>> prev_next_pairs(["上期：甲", "下期：乙"]), prev_next_pairs(["前期：收集证据", "后期：提起诉讼"])
-    ({0, 1}, set())
+    >>> prev_next_pairs(["上个月：还2000", "下个月：还1800"]), prev_next_pairs(["前期：取证", "后期：起诉"])
+    (set(), set())
     """
     seen = [(i, line) for i, line in enumerate(lines) if line.strip()]
     found: set[int] = set()
@@ -1011,9 +1060,12 @@ def strip_boilerplate(
     )
     pairs = prev_next_pairs(lines)
     keep = []
+    # whether the last line that was not blank went
+    went = False
     for i, line in enumerate(lines):
         if is_row(line):
             keep.append(line)
+            went = False
             continue
         rule = next(
             (
@@ -1032,9 +1084,13 @@ def strip_boilerplate(
             name = None
         if name in HEAD_SHAPES and (i >= head or not any(lines[j].strip() for j in range(head) if j != i)):
             name = None
+        if name == "date_time" and not went:
+            name = None  # a notice's hearing or an event's time above its text; a post's under its byline
         if name is None:
             keep.append(line)
+            went = went and not line.strip()
             continue
+        went = True
         note("boilerplate", f"removed {name} line 「{_clip(line)}」")
         match = _DATE.search(line)
         if match and dates is not None and (rule is not None or i < head):
