@@ -250,6 +250,8 @@ def test_a_thread_with_buttons_under_each_comment_goes_and_a_signature_date_abov
             "109/07/27 21:04",
             "楼上说的办法我试过，确实有用，谢谢。",
         ],
+        # without a heading: a handle before 说道： over the comment's time
+        ["豆友2964说道：", "113/02/06 09:58", "有用！", "不***鱼说道：", "109/07/27 21:04", "楼上+1"],
         # a thread's heading and its order
         ["添加回应 ⋯", "最赞回应", "俞先生　2021/2/17 晚上 10:03　未知", "谢谢楼主，很有用"],
         # under a comment box's heading, a commenter's line may open on its date

@@ -169,6 +169,21 @@ _SAID = re.compile(
 )
 
 
+def _said_then_stamp(lines: list[str], i: int) -> bool:
+    """A blog's commenter: a handle before 说道： with the comment's date and
+    clock time on the next line (豆友2964说道： / 113/02/06 09:58), a thread's
+    line without a heading above it.
+
+    >>> said = "豆友2964说道："
+    >>> _said_then_stamp([said, "113/02/06 09:58"], 0), _said_then_stamp([said, "有用"], 0)
+    (True, False)
+    """
+    if not _SAID.fullmatch(lines[i]):
+        return False
+    after = next((line for line in lines[i + 1 :] if line.strip()), "")
+    return _stamp(after)
+
+
 def _stamp(line: str) -> bool:
     """A comment's date and clock time on a line of their own.
 
@@ -237,7 +252,7 @@ def _thread_end(
             continue
         if is_row(line):
             break
-        if _commenter(line, rules, opened):
+        if _commenter(line, rules, opened) or _said_then_stamp(lines, i):
             commenters += 1
             i += 1
             # the commenter's text follows their name line (and the time
