@@ -674,6 +674,8 @@ def metadata_shape(line: str) -> str | None:
 _PAGER = re.compile(
     r"上一页|下一页|上页|下页|前一页|后一页|第一页|最后一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页"
     r"|页次[:：]?|分页[:：]?|到第|确定|跳转|返回列表|发新帖|\d+\s*/\s*\d+\s*页|页|\d+|[«»‹›<>/…\[\]【】]|\.{2,}|[\s|｜]"
+    # arrows and other symbols around the links (下一页 ▸▸)
+    rf"|[{_SYMBOLS}]"
 )
 # a button that loads the rest of the page or of its comments
 _LOAD_MORE = re.compile(
@@ -688,6 +690,8 @@ def is_pagination(line: str) -> bool:
     (True, True)
     >>> is_pagination("页次：2/7页 首页 上一页 下一页 尾页"), is_pagination("点击加载更多")
     (True, True)
+    >>> is_pagination("1 2 … 9 下一页 ▸▸"), is_pagination("◂ 上一页 ┃ 下一页 ▸"), is_pagination("▸ 1 ▸ 2")
+    (True, True, False)
     >>> is_pagination("上一页提到的协商技巧，同样适用于网贷平台。"), is_pagination("首页")
     (False, False)
     >>> is_pagination("查看更多协商技巧，请阅读第3页。"), is_pagination("展开全文")
