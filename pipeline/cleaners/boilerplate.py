@@ -26,20 +26,21 @@ _SENTENCE_END = re.compile(r"[。！？!?；;，,]")
 # A comment widget's prompt or heading: short, naming comments, and shaped
 # as a widget (a placeholder ending …, a count, "none yet"), not as the
 # author's closing line (欢迎大家留言讨论 stays unless a thread follows it).
-_COMMENT_WORD = re.compile(
-    r"评论|留言|回应|回复|推文|沙发|说两句|说点什么|写点什么|看法|(?i:reply|comments?)\b"
-)
+_BOX_WORD = r"评论|留言|沙发|说两句|说点什么|写点什么|看法|(?i:comments?)\b"
 # words that name an answer as often as a comment box (律师回复, 平台回应):
 # a line of them opens a thread only shaped as a widget, or above two or
 # more commenters
-_ANSWER_WORD = re.compile(r"回应|回复|推文|(?i:reply)")
-_WIDGET = re.compile(r"(?:…|⋯|\.{2,}|～|~)$|\d+\s*条|[(（]\d+[)）]|^(?:暂无|还没有|快来|抢|发表|写下)")
-# ... and for a line that names answers (银行是这样回复的……, （1）律师回复,
+_ANSWER_WORD = r"回应|回复|推文|(?i:reply)\b"
+_COMMENT_WORD = re.compile(f"{_BOX_WORD}|{_ANSWER_WORD}")
+# a placeholder's dots, and "none yet"
+_DOTS = r"(?:…|⋯|\.{2,}|～|~)$"
+_NONE_YET = r"^(?:暂无|还没有|快来|抢|发表|写下)"
+_WIDGET = re.compile(rf"{_DOTS}|\d+\s*条|[(（]\d+[)）]|{_NONE_YET}")
+# ... and for a line that names answers only (银行是这样回复的……, （1）律师回复,
 # 回复催收的3条原则 are the article's): a verb of writing before the dots
 # (添加回应 ⋯), or the count at the end (网友推文 (2))
 _ANSWER_WIDGET = re.compile(
-    r"(?:说|写|发|输入|添加|留下|来).*(?:…|⋯|\.{2,}|～|~)$|\d+\s*条(?:回复|回应|推文)?$|[(（]\d+[)）]$"
-    r"|^(?:暂无|还没有|快来|抢|发表|写下)"
+    rf"(?:说|写|发|输入|添加|留下|来).*{_DOTS}|\d+\s*条(?:回复|回应|推文)?$|[(（]\d+[)）]$|{_NONE_YET}"
 )
 
 
@@ -49,9 +50,9 @@ def _widget(line: str) -> bool:
     >>> _widget("说点什么…"), _widget("评论（2）"), _widget("添加回应 ⋯"), _widget("（1）律师回复")
     (True, True, True, False)
     """
-    if _COMMENT_WORD.sub("", line) != _ANSWER_WORD.sub("", line) or not _ANSWER_WORD.search(line):
-        return bool(_WIDGET.search(line))
-    return bool(_ANSWER_WIDGET.search(line))
+    if re.search(_ANSWER_WORD, line) and not re.search(_BOX_WORD, line):
+        return bool(_ANSWER_WIDGET.search(line))
+    return bool(_WIDGET.search(line))
 
 
 def _comment_prompt(line: str) -> bool:
@@ -111,13 +112,13 @@ def strip_comment_blocks(text: str, rules: CommentRules, note: Note) -> str:
             keep.append(line)
             i += 1
             continue
-        headed = bool(line) and (bool(rules.start.search(line)) or (_comment_prompt(line) and _widget(line)))
         prompt = bool(line) and _comment_prompt(line)
+        headed = bool(line) and (bool(rules.start.search(line)) or (prompt and _widget(line)))
         # under a heading a reply may be a paragraph long; a thread found
         # by its shape alone takes only short replies
         opened = headed or prompt
         end, commenters = _thread_end(lines, i + 1 if opened else i, rules, 10**9 if headed else 80, opened)
-        prompted = prompt and commenters >= (2 if _ANSWER_WORD.search(line) and not headed else 1)
+        prompted = prompt and commenters >= (2 if re.search(_ANSWER_WORD, line) and not headed else 1)
         if not (headed or prompted or (commenters >= 2 and i >= head)):
             keep.append(line)
             i += 1
@@ -147,19 +148,13 @@ def _commenter(line: str, rules: CommentRules, opened: bool = False) -> bool:
         return True
     shape = metadata_shape(line)
     if opened:
-        clocked = re.search(_CLOCK, line) is not None
         return (
             bool(_SAID.fullmatch(line))
             or shape in ("name_time", "name_date", "name_when")
-            or (shape == "name_day" and clocked)
+            or (shape == "name_day" and re.search(_CLOCK, line) is not None)
         )
     return shape in ("name_time", "name_date") and not _OPENED_ONLY.search(line)
 
-
-# the forms a commenter's line has only under a comment box's heading
-_OPENED_ONLY = re.compile(
-    r"上午|下午|晚上|凌晨|中午|早上|傍晚|\d\s*[aApP][mM]\b|(?<!\d)1[01]\d[-/.．]\d|[^\W\d_][*＊]{2,}|(?i:ago)\b|几|前几天"
-)
 
 # a commenter's handle with what blogs print after it (豆友2964说道：): three
 # or more letters, digits or masks in it; a plain name before 说道 is a
@@ -190,10 +185,9 @@ def _stamp(line: str) -> bool:
     >>> _stamp("113/02/06 09:58"), _stamp("2023年3月5日 下午3:40"), _stamp("2023年3月5日")
     (True, True, False)
     """
-    fields = _fields(line)
     return (
         len(line) <= 40
-        and all(_DATE_FIELD.fullmatch(field) for field in fields)
+        and all(_DATE_FIELD.fullmatch(field) for field in _fields(line))
         and re.search(_CLOCK, line) is not None
     )
 
@@ -386,7 +380,8 @@ _FULL_DATE = (
 _MONTH_DAY = r"\d{1,2}[-/]\d{1,2}"
 _SHORT_DATE = rf"\d{{1,2}}月\d{{1,2}}日|{_MONTH_DAY}"
 # with the part of the day before it or after it (晚上10:03, 5:20am)
-_CLOCK = r"(?:上午|下午|晚上|凌晨|中午|早上|傍晚)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:[aApP][mM])?"
+_PART_OF_DAY = r"上午|下午|晚上|凌晨|中午|早上|傍晚"
+_CLOCK = rf"(?:{_PART_OF_DAY})?\d{{1,2}}[:：]\d{{2}}(?:[:：]\d{{2}})?(?:[aApP][mM])?"
 # a date field without the year that is not a heading's (4月9日 opens
 # headings too); a clock time with it is counted apart
 _YEARLESS = re.compile(_MONTH_DAY)
@@ -396,14 +391,17 @@ _DATE_FIELD = re.compile(
     rf"[(（\[【]?(?:{_FULL_DATE}|{_SHORT_DATE})(?:{_CLOCK})?[)）\]】]?|{_CLOCK}|{_WEEKDAY}"
 )
 # relative times of comment widgets and feeds: 3天前, 刚刚, 昨天 21:04
-_AGO_FIELD = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|刚刚|昨天|前天|今天")
+_AGO = r"(?:秒|分钟|小时|天|周|星期|个月|年)前"
+_AGO_FIELD = re.compile(rf"\d+\s*{_AGO}|刚刚|昨天|前天|今天")
+# units of time in English (49 mins ago, 4 hr)
+_EN_UNIT = r"(?:sec|min|minute|hr|hour|day|week|month|year)s?"
 # relative times written loosely or in English (几分钟前, 前几天, 49 mins ago):
 # a chat's or a list's words as often, so a name with one is a commenter's
 # line only under a comment box's heading, and chrome only at the edges
-_LOOSE_AGO_FIELD = re.compile(
-    r"几\s*(?:秒|分钟|小时|天|周|星期|个月|年)前|前几天"
-    r"|\d+(?:secs?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)ago",
-    re.IGNORECASE,
+_LOOSE_AGO_FIELD = re.compile(rf"几\s*{_AGO}|前几天|\d+{_EN_UNIT}ago", re.IGNORECASE)
+# the forms a commenter's line has only under a comment box's heading
+_OPENED_ONLY = re.compile(
+    rf"{_PART_OF_DAY}|\d\s*[aApP][mM]\b|(?<!\d)1[01]\d[-/.．]\d|[^\W\d_][*＊]{{2,}}|(?i:ago)\b|几|前几天"
 )
 _LABELS = (
     r"来源|作者|编辑|责任编辑|主编|记者|通讯员|摄影|发布|发布时间|发布日期|发布于|编辑于|最后编辑于|修改于"
@@ -448,8 +446,8 @@ _SPACED_DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\
 
 _IP_PLACE = re.compile(r"IP\s*属地")
 _SPACED_AGO = re.compile(
-    r"(?<=\d)\s+(?=(?:秒|分钟|小时|天|周|星期|个月|年)前)"
-    r"|(?<![\w.])(?P<n>\d+)\s*(?P<unit>(?:sec|min|minute|hr|hour|day|week|month|year)s?)(?:\s+(?P<ago>ago))?\b",
+    rf"(?<=\d)\s+(?={_AGO})"
+    rf"|(?<![\w.])(?P<n>\d+)\s*(?P<unit>{_EN_UNIT})(?:\s+(?P<ago>ago))?\b",
     re.IGNORECASE,
 )
 # a label of when glued to its date (发布于05-25, 编辑于2024-03-02)
@@ -460,7 +458,7 @@ _SPACES = re.compile(r"\s+")
 # a clock time and the part of the day written apart (晚上 10:03, 5:20 pm),
 # a date with the month first and the year after a comma (1月 15, 2021)
 _SPACED_CLOCK = re.compile(
-    r"(?:上午|下午|晚上|凌晨|中午|早上|傍晚)\s+\d{1,2}[:：]\d{2}|\d[:：]\d{2}\s+[aApP][mM]\b"
+    rf"(?:{_PART_OF_DAY})\s+\d{{1,2}}[:：]\d{{2}}|\d[:：]\d{{2}}\s+[aApP][mM]\b"
     r"|\d{1,2}月\s*\d{1,2},\s*(?:19|20)\d{2}"
 )
 
